@@ -1,0 +1,76 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Core.Data;
+using Portal.Core.Paging;
+
+namespace Portal.Core.Articles;
+
+/// <summary>An article in a list: enough for a dated link.</summary>
+public sealed record ArticleListItem(string UrlKey, string Title, DateTime PublishedAt, int SectionId);
+
+/// <summary>An article as its page shows it.</summary>
+public sealed record ArticleDetail(
+    int Id,
+    string UrlKey,
+    string Title,
+    DateTime PublishedAt,
+    string Source,
+    string BodyHtml,
+    int SectionId);
+
+/// <summary>
+/// The read side of articles for public pages. Only published articles whose publish time has
+/// come are visible; everything is ordered newest first with the id as tie-breaker, so paging
+/// is deterministic on every provider.
+/// </summary>
+public sealed class ArticleQueries(PortalDbContext db, TimeProvider time)
+{
+    private IQueryable<Article> Visible
+    {
+        get
+        {
+            var now = time.GetUtcNow().UtcDateTime;
+            return db.Articles.AsNoTracking().Where(a => a.Status == ArticleStatus.Published && a.PublishedAt <= now);
+        }
+    }
+
+    /// <summary>A page of the visible articles in the given sections, newest first.</summary>
+    public Task<PagedList<ArticleListItem>> ListAsync(IReadOnlyCollection<int> sectionIds, int page, int pageSize, CancellationToken cancellationToken = default) =>
+        Visible.Where(a => sectionIds.Contains(a.SectionId))
+            .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
+            .Select(a => new ArticleListItem(a.UrlKey, a.Title, a.PublishedAt, a.SectionId))
+            .ToPagedListAsync(page, pageSize, cancellationToken);
+
+    /// <summary>The newest visible articles in the given sections.</summary>
+    public Task<List<ArticleListItem>> LatestAsync(IReadOnlyCollection<int> sectionIds, int count, CancellationToken cancellationToken = default) =>
+        Visible.Where(a => sectionIds.Contains(a.SectionId))
+            .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
+            .Take(count)
+            .Select(a => new ArticleListItem(a.UrlKey, a.Title, a.PublishedAt, a.SectionId))
+            .ToListAsync(cancellationToken);
+
+    /// <summary>The visible article with the given URL key, or null.</summary>
+    public Task<ArticleDetail?> FindAsync(string urlKey, CancellationToken cancellationToken = default) =>
+        Visible.Where(a => a.UrlKey == urlKey)
+            .Select(a => new ArticleDetail(a.Id, a.UrlKey, a.Title, a.PublishedAt, a.Source, a.BodyHtml, a.SectionId))
+            .FirstOrDefaultAsync(cancellationToken);
+
+    /// <summary>
+    /// The neighbours of an article in its section's list (newest first): 上一篇 is the one listed
+    /// just above it (newer), 下一篇 the one just below (older).
+    /// </summary>
+    public async Task<(ArticleListItem? Previous, ArticleListItem? Next)> NeighboursAsync(ArticleDetail article, CancellationToken cancellationToken = default)
+    {
+        var inSection = Visible.Where(a => a.SectionId == article.SectionId && a.Id != article.Id);
+        var previous = await inSection
+            .Where(a => a.PublishedAt > article.PublishedAt || (a.PublishedAt == article.PublishedAt && a.Id > article.Id))
+            .OrderBy(a => a.PublishedAt).ThenBy(a => a.Id)
+            .Select(a => new ArticleListItem(a.UrlKey, a.Title, a.PublishedAt, a.SectionId))
+            .FirstOrDefaultAsync(cancellationToken);
+        var next = await inSection
+            .Where(a => a.PublishedAt < article.PublishedAt || (a.PublishedAt == article.PublishedAt && a.Id < article.Id))
+            .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
+            .Select(a => new ArticleListItem(a.UrlKey, a.Title, a.PublishedAt, a.SectionId))
+            .FirstOrDefaultAsync(cancellationToken);
+        return (previous, next);
+    }
+}

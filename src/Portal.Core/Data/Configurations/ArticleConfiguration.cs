@@ -1,0 +1,33 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Portal.Core.Articles;
+
+namespace Portal.Core.Data.Configurations;
+
+internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
+{
+    public void Configure(EntityTypeBuilder<Article> builder)
+    {
+        builder.Property(a => a.UrlKey).HasMaxLength(32).IsRequired();
+        builder.Property(a => a.ImportKey).HasMaxLength(64);
+        builder.Property(a => a.Title).HasMaxLength(200).IsRequired();
+        builder.Property(a => a.Source).HasMaxLength(100).IsRequired();
+        builder.Property(a => a.BodyMarkdown).IsRequired();
+        builder.Property(a => a.BodyHtml).IsRequired();
+        builder.Property(a => a.Status).HasConversion<string>().HasMaxLength(16);
+
+        builder.HasIndex(a => a.UrlKey).IsUnique();
+        builder.HasIndex(a => a.ImportKey).IsUnique();
+
+        // Section pages and 上一篇/下一篇: a section's published articles, newest first.
+        builder.HasIndex(a => new { a.SectionId, a.Status, a.PublishedAt, a.Id });
+
+        // The home page and later feeds: all published articles, newest first.
+        builder.HasIndex(a => new { a.Status, a.PublishedAt });
+
+        builder.HasOne(a => a.Section)
+            .WithMany(s => s.Articles)
+            .HasForeignKey(a => a.SectionId)
+            .OnDelete(DeleteBehavior.Restrict);
+    }
+}

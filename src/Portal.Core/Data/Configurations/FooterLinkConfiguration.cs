@@ -1,0 +1,28 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Portal.Core.Site;
+
+namespace Portal.Core.Data.Configurations;
+
+internal sealed class FooterLinkGroupConfiguration : IEntityTypeConfiguration<FooterLinkGroup>
+{
+    public void Configure(EntityTypeBuilder<FooterLinkGroup> builder)
+    {
+        builder.Property(g => g.Name).HasMaxLength(50).IsRequired();
+        builder.HasIndex(g => g.Name).IsUnique();
+        builder.HasMany(g => g.Links)
+            .WithOne(l => l.Group)
+            .HasForeignKey(l => l.GroupId)
+            .OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class FooterLinkConfiguration : IEntityTypeConfiguration<FooterLink>
+{
+    public void Configure(EntityTypeBuilder<FooterLink> builder)
+    {
+        builder.Property(l => l.Text).HasMaxLength(100).IsRequired();
+        builder.Property(l => l.Url).HasMaxLength(500);
+        builder.HasIndex(l => new { l.GroupId, l.SortOrder });
+    }
+}

@@ -1,0 +1,24 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Portal.Core.Sections;
+
+namespace Portal.Core.Data.Configurations;
+
+internal sealed class SectionConfiguration : IEntityTypeConfiguration<Section>
+{
+    public void Configure(EntityTypeBuilder<Section> builder)
+    {
+        builder.Property(s => s.Name).HasMaxLength(100).IsRequired();
+        builder.Property(s => s.MenuLabel).HasMaxLength(50).IsRequired();
+        builder.Property(s => s.Slug).HasMaxLength(100).IsRequired();
+
+        // Slugs are unique among siblings; the application also checks top-level slugs, because
+        // databases differ in whether two NULL parent ids collide in a unique index.
+        builder.HasIndex(s => new { s.ParentId, s.Slug }).IsUnique();
+
+        builder.HasOne(s => s.Parent)
+            .WithMany(s => s.Children)
+            .HasForeignKey(s => s.ParentId)
+            .OnDelete(DeleteBehavior.Restrict);
+    }
+}

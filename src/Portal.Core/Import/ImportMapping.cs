@@ -1,0 +1,109 @@
+using System.Text.Json;
+using Portal.Core.Sections;
+
+namespace Portal.Core.Import;
+
+/// <summary>
+/// What a captured page cannot say for itself, read from <c>mapping.json</c> beside the pages:
+/// the slugs (and full names) of sections, the real addresses of footer links (captured pages
+/// carry only <c>#</c> placeholders), and the site's name.
+/// </summary>
+public sealed class ImportMapping
+{
+    /// <summary>The mapping file's name; the importer looks for it in the folder of the pages.</summary>
+    public const string FileName = "mapping.json";
+
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        PropertyNameCaseInsensitive = true,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+    };
+
+    /// <summary>Site-wide values that no page shows.</summary>
+    public SiteMapping Site { get; set; } = new();
+
+    /// <summary>Sections by menu label or full name.</summary>
+    public Dictionary<string, SectionMapping> Sections { get; set; } = [];
+
+    /// <summary>Footer links by their text.</summary>
+    public Dictionary<string, LinkMapping> Links { get; set; } = [];
+
+    /// <summary>The group of a footer link whose mapping names none.</summary>
+    public string DefaultLinkGroup { get; set; } = "相关链接";
+
+    /// <summary>An empty mapping, for pages imported from a folder without a mapping file.</summary>
+    public static ImportMapping Empty { get; } = new();
+
+    /// <summary>Reads and validates a mapping file.</summary>
+    /// <exception cref="ImportException">The file is not valid JSON or holds a bad value.</exception>
+    public static ImportMapping Load(string path)
+    {
+        ImportMapping? mapping;
+        try
+        {
+            mapping = JsonSerializer.Deserialize<ImportMapping>(File.ReadAllText(path), JsonOptions);
+        }
+        catch (JsonException ex)
+        {
+            throw new ImportException(path, (int?)ex.LineNumber + 1, $"not a valid mapping file: {ex.Message}", ex);
+        }
+
+        if (mapping is null)
+        {
+            throw new ImportException(path, null, "the mapping file is empty");
+        }
+
+        foreach (var (name, section) in mapping.Sections)
+        {
+            if (section.Slug is not null && !SectionSlug.IsValid(section.Slug))
+            {
+                throw new ImportException(path, null, $"section \"{name}\": \"{section.Slug}\" is not a valid slug ({SectionSlug.Rule})");
+            }
+        }
+
+        foreach (var (text, link) in mapping.Links)
+        {
+            if (link.Url is not null && !IsValidLinkUrl(link.Url))
+            {
+                throw new ImportException(path, null, $"link \"{text}\": \"{link.Url}\" is not an http(s) address or a site path starting with /");
+            }
+        }
+
+        return mapping;
+    }
+
+    private static bool IsValidLinkUrl(string url) =>
+        (url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal))
+        || (Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp));
+}
+
+/// <summary>Site-wide values for the importer.</summary>
+public sealed class SiteMapping
+{
+    /// <summary>The site name; when missing, the copyright holder is used.</summary>
+    public string? Name { get; set; }
+
+    /// <summary>主办单位; when missing, the copyright holder is used.</summary>
+    public string? Sponsor { get; set; }
+
+    /// <summary>网站标识码, if known.</summary>
+    public string? SiteCode { get; set; }
+}
+
+/// <summary>How a section named on a page is stored.</summary>
+public sealed class SectionMapping
+{
+    public string? Slug { get; set; }
+
+    /// <summary>The full name, for a menu section whose page shows only its short label.</summary>
+    public string? Name { get; set; }
+}
+
+/// <summary>Where a footer link points, and which group it belongs to.</summary>
+public sealed class LinkMapping
+{
+    public string? Url { get; set; }
+
+    public string? Group { get; set; }
+}

@@ -1,0 +1,349 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Portal.Core.Articles;
+using Portal.Core.Data;
+using Portal.Core.Sections;
+using Portal.Core.Site;
+
+namespace Portal.Core.Import;
+
+/// <summary>What an import run did, counted in stored rows (sections, articles, footer groups and links, settings).</summary>
+public sealed record ImportSummary(int Files, int Created, int Updated, int Unchanged)
+{
+    /// <summary>The one-line summary the <c>import</c> verb prints.</summary>
+    public override string ToString() =>
+        $"Imported {Files} file(s): {Created} created, {Updated} updated, {Unchanged} unchanged"
+        + (Created + Updated == 0 ? " (nothing to change)." : ".");
+}
+
+/// <summary>
+/// Imports captured pages (<see cref="ScrapedPageParser"/>) into the store: the menu becomes the
+/// top-level sections, the breadcrumb the section path, the page an article, the footer the link
+/// groups and site settings. A run is all or nothing: every file is read and checked before the
+/// store is touched, and the changes are written in one transaction. Re-importing a page changes
+/// nothing; a changed page updates its article in place (matched on source + date + title).
+/// </summary>
+public sealed class SiteImporter(
+    PortalDbContext db,
+    MarkdownRenderer renderer,
+    SiteClock clock,
+    TimeProvider time,
+    IOptions<ImportOptions> options,
+    ILogger<SiteImporter> logger)
+{
+    /// <summary>Imports a page file, or every <c>*.txt</c> page under a folder.</summary>
+    /// <exception cref="ImportException">Any file is bad; the store is left exactly as it was.</exception>
+    public async Task<ImportSummary> ImportAsync(string path, CancellationToken cancellationToken = default)
+    {
+        var pages = ReadPages(path);
+
+        // The change tracker is the run's unit of work: nothing reaches the store before the commit.
+        db.ChangeTracker.Clear();
+        var touched = new HashSet<object>(ReferenceEqualityComparer.Instance);
+        var sections = await db.Sections.ToListAsync(cancellationToken);
+        var groups = await db.FooterLinkGroups.Include(g => g.Links).ToListAsync(cancellationToken);
+        var settings = await db.SiteSettings.Where(s => s.Id == SiteSettings.SingletonId).FirstOrDefaultAsync(cancellationToken);
+
+        foreach (var (file, page, mapping) in pages)
+        {
+            var section = ApplySections(page, mapping, sections, touched, file);
+            await ApplyArticleAsync(page, section, touched, cancellationToken);
+            ApplyFooterLinks(page, mapping, groups, touched);
+            settings = ApplySettings(page, mapping, settings, touched, file);
+        }
+
+        var summary = Summarise(pages.Count, touched);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
+
+        logger.LogInformation(
+            "Imported {Files} file(s) from {Path}: {Created} created, {Updated} updated, {Unchanged} unchanged",
+            summary.Files, path, summary.Created, summary.Updated, summary.Unchanged);
+        return summary;
+    }
+
+    private List<(string File, ScrapedPage Page, ImportMapping Mapping)> ReadPages(string path)
+    {
+        List<string> files;
+        if (Directory.Exists(path))
+        {
+            files = Directory.EnumerateFiles(path, "*.txt", SearchOption.AllDirectories)
+                .Order(StringComparer.Ordinal)
+                .ToList();
+            if (files.Count == 0)
+            {
+                throw new ImportException(path, null, "the folder holds no page files (*.txt)");
+            }
+        }
+        else if (File.Exists(path))
+        {
+            files = [path];
+        }
+        else
+        {
+            throw new ImportException(path, null, "no such file or folder");
+        }
+
+        var mappings = new Dictionary<string, ImportMapping>(StringComparer.Ordinal);
+        var pages = new List<(string, ScrapedPage, ImportMapping)>();
+        foreach (var file in files)
+        {
+            var folder = Path.GetDirectoryName(Path.GetFullPath(file))!;
+            if (!mappings.TryGetValue(folder, out var mapping))
+            {
+                var mappingPath = Path.Combine(folder, ImportMapping.FileName);
+                mapping = File.Exists(mappingPath) ? ImportMapping.Load(mappingPath) : ImportMapping.Empty;
+                mappings[folder] = mapping;
+            }
+
+            pages.Add((file, ScrapedPageParser.Parse(ReadText(file), file), mapping));
+        }
+
+        return pages;
+    }
+
+    private string ReadText(string file)
+    {
+        var length = new FileInfo(file).Length;
+        var limit = options.Value.MaxFileBytes;
+        if (length > limit)
+        {
+            throw new ImportException(file, null, $"the file is {length:N0} bytes; the import limit is {limit:N0} bytes (Import:MaxFileBytes)");
+        }
+
+        try
+        {
+            // Strict UTF-8: a byte sequence that is not text fails here instead of turning into U+FFFD.
+            return File.ReadAllText(file, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true));
+        }
+        catch (DecoderFallbackException ex)
+        {
+            throw new ImportException(file, null, "the file is not UTF-8 text (binary data?)", ex);
+        }
+    }
+
+    private Section ApplySections(ScrapedPage page, ImportMapping mapping, List<Section> sections, HashSet<object> touched, string file)
+    {
+        for (var i = 0; i < page.MenuLabels.Count; i++)
+        {
+            var label = page.MenuLabels[i];
+            var section = SiblingsOf(sections, null).FirstOrDefault(s => s.MenuLabel == label)
+                ?? AddSection(sections, null, label, label, mapping, file);
+            section.SortOrder = i;
+            section.ShowInMenu = true;
+            Touch(section, touched);
+        }
+
+        Section? current = null;
+        foreach (var name in page.SectionPath)
+        {
+            var siblings = SiblingsOf(sections, current).ToList();
+
+            // 新闻中心 in the breadcrumb is the menu's 新闻: the same section by full name, by label,
+            // or by a label that the full name begins with.
+            var section = siblings.FirstOrDefault(s => s.Name == name)
+                ?? siblings.FirstOrDefault(s => s.MenuLabel == name)
+                ?? siblings.Where(s => name.StartsWith(s.MenuLabel, StringComparison.Ordinal)).MaxBy(s => s.MenuLabel.Length);
+            if (section is null)
+            {
+                section = AddSection(sections, current, name, name, mapping, file);
+                section.ShowInMenu = current is not null;
+                section.SortOrder = siblings.Count;
+            }
+
+            section.Name = name;
+            Touch(section, touched);
+            current = section;
+        }
+
+        return current!;
+    }
+
+    private Section AddSection(List<Section> sections, Section? parent, string label, string name, ImportMapping mapping, string file)
+    {
+        var mapped = mapping.Sections.GetValueOrDefault(label) ?? mapping.Sections.GetValueOrDefault(name);
+        var slug = mapped?.Slug ?? SectionSlug.FromName(name);
+        if (SiblingsOf(sections, parent).Any(s => s.Slug == slug))
+        {
+            throw new ImportException(file, null, $"section \"{name}\" would get the slug \"{slug}\", which a sibling section already has; give it another in {ImportMapping.FileName}");
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var section = new Section
+        {
+            Parent = parent,
+            Name = mapped?.Name ?? name,
+            MenuLabel = label,
+            Slug = slug,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        sections.Add(section);
+        db.Sections.Add(section);
+        return section;
+    }
+
+    private async Task ApplyArticleAsync(ScrapedPage page, Section section, HashSet<object> touched, CancellationToken cancellationToken)
+    {
+        var importKey = ImportKeyOf(page);
+        var article = db.Articles.Local.FirstOrDefault(a => a.ImportKey == importKey)
+            ?? await db.Articles.FirstOrDefaultAsync(a => a.ImportKey == importKey, cancellationToken);
+        var now = time.GetUtcNow().UtcDateTime;
+        if (article is null)
+        {
+            article = new Article
+            {
+                ImportKey = importKey,
+                UrlKey = importKey[..12],
+                Status = ArticleStatus.Published,
+                CreatedAt = now,
+            };
+            db.Articles.Add(article);
+        }
+
+        var markdown = string.Join("\n\n", page.Paragraphs);
+        article.Title = page.Title;
+        article.Source = page.Source;
+        article.PublishedAt = clock.StartOfDayUtc(page.Date);
+        article.Section = section;
+        if (article.BodyMarkdown != markdown)
+        {
+            article.BodyMarkdown = markdown;
+            article.BodyHtml = renderer.Render(markdown);
+        }
+
+        if (db.Entry(article).State == EntityState.Added || HasChanges(article))
+        {
+            article.UpdatedAt = now;
+        }
+
+        Touch(article, touched);
+    }
+
+    private bool HasChanges(object entity)
+    {
+        var entry = db.Entry(entity);
+        entry.DetectChanges();
+        return entry.State == EntityState.Modified;
+    }
+
+    private void ApplyFooterLinks(ScrapedPage page, ImportMapping mapping, List<FooterLinkGroup> groups, HashSet<object> touched)
+    {
+        var order = new Dictionary<FooterLinkGroup, int>();
+        foreach (var text in page.FooterLinks)
+        {
+            var mapped = mapping.Links.GetValueOrDefault(text);
+            var groupName = mapped?.Group ?? mapping.DefaultLinkGroup;
+            var group = groups.FirstOrDefault(g => g.Name == groupName);
+            if (group is null)
+            {
+                group = new FooterLinkGroup { Name = groupName, SortOrder = groups.Count };
+                groups.Add(group);
+                db.FooterLinkGroups.Add(group);
+            }
+
+            Touch(group, touched);
+            var position = order.GetValueOrDefault(group);
+            order[group] = position + 1;
+
+            var link = group.Links.FirstOrDefault(l => l.Text == text);
+            if (link is null)
+            {
+                link = new FooterLink { Text = text };
+                group.Links.Add(link);
+            }
+
+            link.Url = mapped?.Url;
+            link.SortOrder = position;
+            Touch(link, touched);
+        }
+    }
+
+    private SiteSettings? ApplySettings(ScrapedPage page, ImportMapping mapping, SiteSettings? settings, HashSet<object> touched, string file)
+    {
+        var siteName = mapping.Site.Name ?? settings?.SiteName ?? page.CopyrightHolder;
+        if (siteName is null)
+        {
+            // Nothing names the site yet: leave the settings alone until a page or mapping does.
+            return settings;
+        }
+
+        if (settings is null)
+        {
+            settings = new SiteSettings();
+            db.SiteSettings.Add(settings);
+        }
+
+        settings.SiteName = Limit(siteName, 100, "site name", file);
+        settings.Sponsor = mapping.Site.Sponsor ?? settings.Sponsor ?? page.CopyrightHolder;
+        settings.SiteCode = mapping.Site.SiteCode ?? settings.SiteCode;
+        settings.CopyrightHolder = page.CopyrightHolder ?? settings.CopyrightHolder;
+        settings.IcpNumber = page.IcpNumber ?? settings.IcpNumber;
+        settings.PublicSecurityNumber = page.PublicSecurityNumber ?? settings.PublicSecurityNumber;
+        settings.Address = page.Address ?? settings.Address;
+        settings.Postcode = page.Postcode ?? settings.Postcode;
+        settings.Maintainer = page.Maintainer ?? settings.Maintainer;
+        settings.ErrorReportLabel = page.ErrorReportLabel ?? settings.ErrorReportLabel;
+        settings.WeChatLabel = page.WeChatLabel ?? settings.WeChatLabel;
+        if (db.Entry(settings).State == EntityState.Added || HasChanges(settings))
+        {
+            settings.UpdatedAt = time.GetUtcNow().UtcDateTime;
+        }
+
+        Touch(settings, touched);
+        return settings;
+    }
+
+    /// <summary>
+    /// The sections under <paramref name="parent"/> (top level for null). Every section is loaded
+    /// and tracked, so EF has set <see cref="Section.Parent"/> on stored and new ones alike.
+    /// </summary>
+    private static IEnumerable<Section> SiblingsOf(List<Section> sections, Section? parent) =>
+        sections.Where(s => s.Parent == parent);
+
+    private static string Limit(string value, int max, string what, string file) =>
+        value.Length <= max ? value : throw new ImportException(file, null, $"the {what} is {value.Length} characters long; at most {max} are allowed");
+
+    private static void Touch(object entity, HashSet<object> touched) => touched.Add(entity);
+
+    private ImportSummary Summarise(int files, HashSet<object> touched)
+    {
+        db.ChangeTracker.DetectChanges();
+        int created = 0, updated = 0, unchanged = 0;
+        foreach (var entity in touched)
+        {
+            switch (db.Entry(entity).State)
+            {
+                case EntityState.Added:
+                    created++;
+                    break;
+                case EntityState.Modified:
+                    updated++;
+                    break;
+                default:
+                    unchanged++;
+                    break;
+            }
+        }
+
+        return new ImportSummary(files, created, updated, unchanged);
+    }
+
+    /// <summary>The stable identity of an imported page: a hash of its source, date and title.</summary>
+    public static string ImportKeyOf(ScrapedPage page)
+    {
+        var identity = $"{page.Source}\n{page.Date:yyyy-MM-dd}\n{page.Title}";
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(identity)));
+    }
+}

@@ -1,0 +1,34 @@
+using Portal.Core.Articles;
+
+namespace Portal.Core.Sections;
+
+/// <summary>A section (栏目) of the site: a node of the section tree that articles are published in.</summary>
+public class Section
+{
+    public int Id { get; set; }
+
+    public int? ParentId { get; set; }
+
+    public Section? Parent { get; set; }
+
+    public List<Section> Children { get; set; } = [];
+
+    public List<Article> Articles { get; set; } = [];
+
+    /// <summary>The full name shown in breadcrumbs and headings, e.g. 新闻中心.</summary>
+    public string Name { get; set; } = "";
+
+    /// <summary>The shorter label shown in the main menu, e.g. 新闻.</summary>
+    public string MenuLabel { get; set; } = "";
+
+    /// <summary>Lower-case, URL-safe segment of the section's address; unique among its siblings.</summary>
+    public string Slug { get; set; } = "";
+
+    public int SortOrder { get; set; }
+
+    public bool ShowInMenu { get; set; } = true;
+
+    public DateTime CreatedAt { get; set; }
+
+    public DateTime UpdatedAt { get; set; }
+}

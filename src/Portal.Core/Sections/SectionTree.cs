@@ -1,0 +1,123 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Core.Data;
+
+namespace Portal.Core.Sections;
+
+/// <summary>A section as pages see it: its place in the tree and its public path.</summary>
+public sealed class SectionNode
+{
+    public required int Id { get; init; }
+
+    public required int? ParentId { get; init; }
+
+    public required string Name { get; init; }
+
+    public required string MenuLabel { get; init; }
+
+    public required string Slug { get; init; }
+
+    public required int SortOrder { get; init; }
+
+    public required bool ShowInMenu { get; init; }
+
+    /// <summary>The slugs from the top-level section down, joined by <c>/</c>, e.g. <c>xinwen/difang</c>.</summary>
+    public string Path { get; internal set; } = "";
+
+    public SectionNode? Parent { get; internal set; }
+
+    public List<SectionNode> Children { get; } = [];
+
+    /// <summary>The top-level section this one belongs to (itself when it is top-level).</summary>
+    public SectionNode Root => Parent?.Root ?? this;
+}
+
+/// <summary>
+/// The whole section tree, read in one query. Sections are few (tens, not thousands), so pages
+/// resolve paths, menus, breadcrumbs and descendants in memory instead of with recursive SQL.
+/// </summary>
+public sealed class SectionTree
+{
+    private readonly Dictionary<int, SectionNode> _byId;
+    private readonly Dictionary<string, SectionNode> _byPath;
+
+    private SectionTree(List<SectionNode> nodes)
+    {
+        _byId = nodes.ToDictionary(n => n.Id);
+        foreach (var node in nodes.OrderBy(n => n.SortOrder).ThenBy(n => n.Id))
+        {
+            if (node.ParentId is { } parentId && _byId.TryGetValue(parentId, out var parent))
+            {
+                node.Parent = parent;
+                parent.Children.Add(node);
+            }
+        }
+
+        Roots = nodes.Where(n => n.Parent is null).OrderBy(n => n.SortOrder).ThenBy(n => n.Id).ToList();
+        foreach (var node in nodes)
+        {
+            node.Path = string.Join('/', Ancestry(node).Select(n => n.Slug));
+        }
+
+        // Slugs are stored lower-case, so a lower-cased request path finds its section.
+        _byPath = nodes.ToDictionary(n => n.Path, StringComparer.OrdinalIgnoreCase);
+    }
+
+    /// <summary>The top-level sections in menu order.</summary>
+    public IReadOnlyList<SectionNode> Roots { get; }
+
+    /// <summary>The top-level sections shown in the main menu, in order.</summary>
+    public IEnumerable<SectionNode> Menu => Roots.Where(n => n.ShowInMenu);
+
+    /// <summary>Reads every section.</summary>
+    public static async Task<SectionTree> LoadAsync(PortalDbContext db, CancellationToken cancellationToken = default)
+    {
+        var nodes = await db.Sections.AsNoTracking()
+            .Select(s => new SectionNode
+            {
+                Id = s.Id,
+                ParentId = s.ParentId,
+                Name = s.Name,
+                MenuLabel = s.MenuLabel,
+                Slug = s.Slug,
+                SortOrder = s.SortOrder,
+                ShowInMenu = s.ShowInMenu,
+            })
+            .ToListAsync(cancellationToken);
+        return new SectionTree(nodes);
+    }
+
+    public SectionNode? Find(int id) => _byId.GetValueOrDefault(id);
+
+    /// <summary>The section at a public path such as <c>xinwen/difang</c>, case-insensitively.</summary>
+    public SectionNode? FindByPath(string path) => _byPath.GetValueOrDefault(path.Trim('/'));
+
+    /// <summary>The section and its ancestors, outermost first.</summary>
+    public static IReadOnlyList<SectionNode> Ancestry(SectionNode node)
+    {
+        var path = new List<SectionNode>();
+        for (var current = node; current is not null; current = current.Parent)
+        {
+            path.Insert(0, current);
+        }
+
+        return path;
+    }
+
+    /// <summary>The ids of the section and every section below it.</summary>
+    public static IReadOnlyList<int> SelfAndDescendantIds(SectionNode node)
+    {
+        var ids = new List<int>();
+        var stack = new Stack<SectionNode>([node]);
+        while (stack.Count > 0)
+        {
+            var current = stack.Pop();
+            ids.Add(current.Id);
+            foreach (var child in current.Children)
+            {
+                stack.Push(child);
+            }
+        }
+
+        return ids;
+    }
+}

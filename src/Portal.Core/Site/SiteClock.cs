@@ -1,0 +1,25 @@
+using Microsoft.Extensions.Options;
+
+namespace Portal.Core.Site;
+
+/// <summary>
+/// Converts between stored UTC timestamps and the site's time zone (<see cref="SiteOptions.TimeZone"/>),
+/// so a date that readers see as 2023-11-21 is the same day in Beijing whatever the server's zone.
+/// </summary>
+public sealed class SiteClock
+{
+    private readonly TimeZoneInfo _zone;
+
+    public SiteClock(IOptions<SiteOptions> options)
+    {
+        _zone = TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone);
+    }
+
+    /// <summary>The site-local time of a UTC timestamp.</summary>
+    public DateTime ToLocal(DateTime utc) =>
+        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), _zone);
+
+    /// <summary>The UTC timestamp of midnight at the start of a site-local date.</summary>
+    public DateTime StartOfDayUtc(DateOnly date) =>
+        TimeZoneInfo.ConvertTimeToUtc(date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), _zone);
+}

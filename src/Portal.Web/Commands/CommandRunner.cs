@@ -1,0 +1,70 @@
+using Microsoft.Extensions.Options;
+using Portal.Core.Import;
+using Portal.Web.Hosting;
+
+namespace Portal.Web.Commands;
+
+/// <summary>
+/// The command-line verbs of the portal: the same program and configuration as the web server,
+/// but it runs one task and exits instead of serving. Exit code 0 on success, 1 on failure
+/// (message on standard error), 2 on a usage error.
+/// </summary>
+public static class CommandRunner
+{
+    private const string Usage = """
+        Usage: dotnet run --project src/Portal.Web -- <verb> [arguments] [--Key=Value ...]
+
+        Verbs:
+          import <file-or-folder>   Import captured pages (*.txt, with mapping.json beside them) in one transaction.
+          migrate                   Apply the configured provider's pending migrations and exit.
+
+        Without a verb the portal serves the web site.
+        """;
+
+    /// <summary>Settings for a verb run: the console carries the verb's own output, so logs below warnings stay quiet.</summary>
+    public static IEnumerable<KeyValuePair<string, string?>> QuietLogging { get; } =
+        [new("Serilog:MinimumLevel:Default", "Warning")];
+
+    public static async Task<int> RunAsync(WebApplication app, Invocation invocation)
+    {
+        try
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            var services = scope.ServiceProvider;
+            switch (invocation.Verb)
+            {
+                case "import" when invocation.VerbArgs.Count == 1:
+                    var initializer = services.GetRequiredService<StoreInitializer>();
+                    await initializer.MigrateIfConfiguredAsync();
+                    var summary = await services.GetRequiredService<SiteImporter>().ImportAsync(invocation.VerbArgs[0]);
+                    Console.WriteLine(summary);
+                    return 0;
+                case "migrate" when invocation.VerbArgs.Count == 0:
+                    await services.GetRequiredService<StoreInitializer>().MigrateAsync();
+                    Console.WriteLine("Database is up to date.");
+                    return 0;
+                default:
+                    await Console.Error.WriteLineAsync($"Unknown command or wrong arguments: {invocation.Verb} {string.Join(' ', invocation.VerbArgs)}");
+                    await Console.Error.WriteLineAsync(Usage);
+                    return 2;
+            }
+        }
+        catch (ImportException ex)
+        {
+            await Console.Error.WriteLineAsync($"Import failed, nothing was changed: {ex.Message}");
+            return 1;
+        }
+        catch (OptionsValidationException ex)
+        {
+            await Console.Error.WriteLineAsync($"Configuration error: {ex.Message}");
+            return 1;
+        }
+#pragma warning disable CA1031 // A verb's last line of defence: report any failure as one clear line and a non-zero exit code.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            await Console.Error.WriteLineAsync($"{invocation.Verb} failed: {ex.GetType().Name}: {ex.Message}");
+            return 1;
+        }
+    }
+}

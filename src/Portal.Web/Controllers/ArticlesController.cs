@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Mvc;
+using Portal.Core.Articles;
+using Portal.Core.Site;
+using Portal.Web.Models;
+
+namespace Portal.Web.Controllers;
+
+/// <summary>Article pages at their stable address <c>/articles/{key}</c>.</summary>
+public sealed class ArticlesController(SiteContext site, ArticleQueries articles, SiteClock clock) : Controller
+{
+    [HttpGet("/articles/{key}")]
+    public async Task<IActionResult> Show(string key, CancellationToken cancellationToken)
+    {
+        var article = await articles.FindAsync(key, cancellationToken);
+        var sections = await site.GetSectionsAsync(cancellationToken);
+        var section = article is null ? null : sections.Find(article.SectionId);
+        if (article is null || section is null)
+        {
+            return NotFound();
+        }
+
+        var (previous, next) = await articles.NeighboursAsync(article, cancellationToken);
+        return View(new ArticleViewModel
+        {
+            Title = article.Title,
+            CurrentSection = section,
+            Article = article,
+            Section = section,
+            Previous = previous,
+            Next = next,
+            FontSize = FontSizePreference.From(Request),
+            Meta =
+            [
+                new("ArticleTitle", article.Title),
+                new("PubDate", clock.ToLocal(article.PublishedAt).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture)),
+                new("ContentSource", article.Source),
+                new("ColumnName", section.Name),
+            ],
+        });
+    }
+}

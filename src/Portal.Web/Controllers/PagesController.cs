@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.Mvc;
+using Portal.Core.Site;
+using Portal.Web.Models;
+
+namespace Portal.Web.Controllers;
+
+/// <summary>The site's own pages that every government portal has: 联系我们 and 网站地图.</summary>
+public sealed class PagesController(SiteContext site) : Controller
+{
+    [HttpGet("/contact")]
+    public async Task<IActionResult> Contact(CancellationToken cancellationToken) =>
+        View(new ContactViewModel
+        {
+            Title = "联系我们",
+            BreadcrumbTail = "联系我们",
+            Settings = await site.GetSettingsAsync(cancellationToken),
+        });
+
+    [HttpGet("/sitemap")]
+    public async Task<IActionResult> SiteMap(CancellationToken cancellationToken) =>
+        View(new SiteMapViewModel
+        {
+            Title = "网站地图",
+            BreadcrumbTail = "网站地图",
+            Roots = (await site.GetSectionsAsync(cancellationToken)).Roots,
+        });
+}

@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Mvc;
+using Portal.Core.Articles;
+using Portal.Core.Sections;
+using Portal.Core.Site;
+using Portal.Web.Models;
+
+namespace Portal.Web.Controllers;
+
+/// <summary>Section pages, at the path of their slugs (<c>/xinwen/difang</c>).</summary>
+public sealed class SectionsController(SiteContext site, ArticleQueries articles) : Controller
+{
+    /// <summary>Articles per page of a section list.</summary>
+    public const int PageSize = 20;
+
+    // Last in route order: every fixed address (articles/…, contact, error/…) is tried first.
+    [HttpGet("{**path}", Order = int.MaxValue)]
+    public async Task<IActionResult> Show(string path, int page = 1, CancellationToken cancellationToken = default)
+    {
+        var sections = await site.GetSectionsAsync(cancellationToken);
+        var section = sections.FindByPath(path);
+        if (section is null || page < 1)
+        {
+            return NotFound();
+        }
+
+        var list = await articles.ListAsync(SectionTree.SelfAndDescendantIds(section), page, PageSize, cancellationToken);
+        if (page > list.PageCount)
+        {
+            return NotFound();
+        }
+
+        return View(new SectionViewModel
+        {
+            Title = page > 1 ? $"{section.Name}（第{page}页）" : section.Name,
+            CurrentSection = section,
+            IsSectionPage = true,
+            Section = section,
+            Articles = list,
+            Meta =
+            [
+                new("ColumnName", section.Name),
+                new("ColumnType", section.Children.Count > 0 ? "栏目" : "列表"),
+            ],
+        });
+    }
+}

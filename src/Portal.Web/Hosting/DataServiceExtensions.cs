@@ -1,0 +1,70 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Portal.Core.Articles;
+using Portal.Core.Data;
+using Portal.Core.Import;
+using Portal.Core.Site;
+
+namespace Portal.Web.Hosting;
+
+/// <summary>Registration of the store, the domain services and the importer.</summary>
+public static class DataServiceExtensions
+{
+    /// <summary>
+    /// Registers <see cref="PortalDbContext"/> (pooled) on the configured provider, with each
+    /// provider's own migrations assembly, plus the options the data layer reads.
+    /// </summary>
+    public static IServiceCollection AddPortalData(this IServiceCollection services)
+    {
+        services.AddOptions<StorageOptions>()
+            .BindConfiguration(StorageOptions.SectionName)
+            .PostConfigure<IHostEnvironment>((o, env) => o.DataPath = StorageOptions.Resolve(o.DataPath, env.ContentRootPath));
+
+        services.AddOptions<DatabaseOptions>()
+            .BindConfiguration(DatabaseOptions.SectionName)
+            .Configure<IConfiguration, IOptions<StorageOptions>>((o, config, storage) =>
+            {
+                o.ConnectionString = config.GetConnectionString("Portal") ?? "";
+                if (o.ConnectionString.Length == 0 && string.Equals(o.Provider, nameof(DatabaseProvider.Sqlite), StringComparison.OrdinalIgnoreCase))
+                {
+                    o.ConnectionString = $"Data Source={Path.Combine(storage.Value.DataPath, "portal.db")}";
+                }
+            })
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidator>();
+
+        services.AddDbContextPool<PortalDbContext>((sp, options) =>
+        {
+            var database = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+            switch (database.ProviderKind)
+            {
+                case DatabaseProvider.Sqlite:
+                    options.UseSqlite(database.ConnectionString, x => x.MigrationsAssembly("Portal.Migrations.Sqlite"));
+                    break;
+                case DatabaseProvider.SqlServer:
+                    options.UseSqlServer(database.ConnectionString, x => x.MigrationsAssembly("Portal.Migrations.SqlServer"));
+                    break;
+                case DatabaseProvider.PostgreSql:
+                    options.UseNpgsql(database.ConnectionString, x => x.MigrationsAssembly("Portal.Migrations.PostgreSql"));
+                    break;
+            }
+        });
+
+        services.AddOptions<SiteOptions>()
+            .BindConfiguration(SiteOptions.SectionName)
+            .ValidateDataAnnotations()
+            .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), "Site:TimeZone must be an IANA time zone such as Asia/Shanghai.")
+            .ValidateOnStart();
+        services.AddOptions<ImportOptions>()
+            .BindConfiguration(ImportOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<SiteClock>();
+        services.AddSingleton<MarkdownRenderer>();
+        services.AddScoped<SiteImporter>();
+        services.AddScoped<StoreInitializer>();
+        return services;
+    }
+}

@@ -1,0 +1,73 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Portal.Core.Data;
+using Portal.Core.Import;
+
+namespace Portal.Web.Hosting;
+
+/// <summary>
+/// Prepares the store before the portal serves or a verb runs: applies migrations when
+/// <c>Database:MigrateOnStartup</c> says so, and imports the seed folder into an empty store.
+/// </summary>
+public sealed class StoreInitializer(
+    PortalDbContext db,
+    SiteImporter importer,
+    IOptions<DatabaseOptions> database,
+    IOptions<StorageOptions> storage,
+    IOptions<ImportOptions> import,
+    ILogger<StoreInitializer> logger)
+{
+    /// <summary>Applies pending migrations if configured to; creates the data folder for SQLite first.</summary>
+    public async Task MigrateIfConfiguredAsync(CancellationToken cancellationToken = default)
+    {
+        if (!database.Value.ShouldMigrateOnStartup)
+        {
+            return;
+        }
+
+        await MigrateAsync(cancellationToken);
+    }
+
+    /// <summary>Applies every pending migration of the configured provider.</summary>
+    public async Task MigrateAsync(CancellationToken cancellationToken = default)
+    {
+        if (database.Value.ProviderKind == DatabaseProvider.Sqlite)
+        {
+            Directory.CreateDirectory(storage.Value.DataPath);
+        }
+
+        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        if (pending.Count > 0)
+        {
+            logger.LogInformation("Applying {Count} migration(s) on {Provider}: {Migrations}", pending.Count, database.Value.Provider, pending);
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>Imports <see cref="ImportOptions.SeedPath"/> when the store holds no content yet.</summary>
+    public async Task SeedIfEmptyAsync(CancellationToken cancellationToken = default)
+    {
+        if (!import.Value.SeedOnStartup)
+        {
+            return;
+        }
+
+        var empty = !await db.Sections.AnyAsync(cancellationToken)
+            && !await db.Articles.AnyAsync(cancellationToken)
+            && !await db.SiteSettings.AnyAsync(cancellationToken);
+        if (!empty)
+        {
+            return;
+        }
+
+        var seeds = Path.GetFullPath(import.Value.SeedPath, AppContext.BaseDirectory);
+        if (!Directory.Exists(seeds))
+        {
+            logger.LogWarning("The store is empty and the seed folder {SeedPath} does not exist; nothing imported", seeds);
+            return;
+        }
+
+        var summary = await importer.ImportAsync(seeds, cancellationToken);
+        logger.LogInformation("Seeded the empty store from {SeedPath}: {Summary}", seeds, summary.ToString());
+    }
+}

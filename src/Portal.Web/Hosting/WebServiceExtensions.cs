@@ -1,0 +1,51 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.WebEncoders;
+using Portal.Core.Articles;
+using Portal.Core.Site;
+
+namespace Portal.Web.Hosting;
+
+/// <summary>Registration of MVC and the services behind the public pages.</summary>
+public static class WebServiceExtensions
+{
+    public static IServiceCollection AddPortalWeb(this IServiceCollection services)
+    {
+        services.AddControllersWithViews(options =>
+        {
+            // Every unsafe request (POST, PUT, DELETE…) must carry an antiforgery token; safe ones need none.
+            options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+        });
+        services.AddRouting(options => options.LowercaseUrls = true);
+
+        // Chinese text is written as characters, not as &#x…; entities: pages stay readable in
+        // view-source and a third smaller. Markup-significant characters are still escaped.
+        services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+
+        // Antiforgery tokens (and later the login cookie) must survive restarts and be readable
+        // by every server of a farm: keep the keys in the data folder, not in memory.
+        services.AddDataProtection().SetApplicationName("Portal");
+        services.AddOptions<KeyManagementOptions>()
+            .Configure<IOptions<StorageOptions>>((options, storage) =>
+                options.XmlRepository = new FileSystemXmlRepository(
+                    new DirectoryInfo(Path.Combine(storage.Value.DataPath, "keys")), NullLoggerFactory.Instance));
+        services.AddScoped<SiteContext>();
+        services.AddScoped<ArticleQueries>();
+        return services;
+    }
+
+    /// <summary>Prepares the store (migrations, seed) before the first request is served.</summary>
+    public static async Task InitializeStoreAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var initializer = scope.ServiceProvider.GetRequiredService<StoreInitializer>();
+        await initializer.MigrateIfConfiguredAsync();
+        await initializer.SeedIfEmptyAsync();
+    }
+}

@@ -1,0 +1,15 @@
+using Portal.Core.Articles;
+using Portal.Core.Sections;
+
+namespace Portal.Web.Models;
+
+/// <summary>首页: the latest articles of each menu section.</summary>
+public sealed class HomeViewModel : PageViewModel
+{
+    public required IReadOnlyList<HomeSectionBlock> Blocks { get; init; }
+
+    public override bool ShowBreadcrumb => false;
+}
+
+/// <summary>A menu section on the home page with its newest articles.</summary>
+public sealed record HomeSectionBlock(SectionNode Section, IReadOnlyList<ArticleListItem> Articles);

@@ -1,0 +1,41 @@
+using Portal.Web.Commands;
+using Portal.Web.Hosting;
+using Serilog;
+
+// The same program serves the portal or, given a verb (import, migrate), runs it and exits.
+var invocation = Invocation.Parse(args);
+var builder = WebApplication.CreateBuilder(invocation.HostArgs);
+if (invocation.Verb is not null)
+{
+    builder.Configuration.AddInMemoryCollection(CommandRunner.QuietLogging);
+}
+
+builder.AddPortalLogging();
+builder.Services.AddPortalData();
+builder.Services.AddPortalWeb();
+
+var app = builder.Build();
+
+if (invocation.Verb is not null)
+{
+    return await CommandRunner.RunAsync(app, invocation);
+}
+
+await app.InitializeStoreAsync();
+
+// The order of the pipeline is part of its security: keep it here, in one place.
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/error/500");
+    app.UseHsts();
+}
+
+app.UseStatusCodePagesWithReExecute("/error/{0}");
+app.UseSecurityHeaders();
+app.UseSerilogRequestLogging();
+app.UseStaticFiles();
+app.UseRouting();
+app.MapControllers();
+
+await app.RunAsync();
+return 0;

@@ -1,0 +1,88 @@
+using AngleSharp.Dom;
+using AngleSharp.Html.Parser;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Core.Data;
+
+namespace Portal.Tests.Infrastructure;
+
+/// <summary>
+/// The real portal in process, on its own SQLite file in a temp data folder, migrated by the
+/// same start-up code as production. Settings are changed through configuration, not by
+/// replacing services.
+/// </summary>
+public class PortalFactory : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> _settings;
+
+    public PortalFactory(IDictionary<string, string?>? settings = null)
+    {
+        DataPath = Path.Combine(Path.GetTempPath(), "portal-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(DataPath);
+        _settings = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
+        {
+            ["Storage:DataPath"] = DataPath,
+        };
+    }
+
+    /// <summary>The factory's own data folder (database, logs, keys).</summary>
+    public string DataPath { get; }
+
+    /// <summary>A factory whose store starts empty: seeding on start-up is off.</summary>
+    public static PortalFactory Empty(IDictionary<string, string?>? settings = null)
+    {
+        var all = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>()) { ["Import:SeedOnStartup"] = "false" };
+        return new PortalFactory(all);
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    /// <summary>Runs <paramref name="action"/> with a fresh context from the app's own container.</summary>
+    public async Task<T> WithDbAsync<T>(Func<PortalDbContext, Task<T>> action)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider.GetRequiredService<PortalDbContext>());
+    }
+
+    /// <summary>Runs <paramref name="action"/> with a service scope of the app.</summary>
+    public async Task<T> WithScopeAsync<T>(Func<IServiceProvider, Task<T>> action)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider);
+    }
+
+    /// <summary>GETs <paramref name="url"/> and parses the answer with AngleSharp.</summary>
+    public async Task<(HttpResponseMessage Response, IDocument Document)> GetDocumentAsync(string url, HttpClient? client = null)
+    {
+        client ??= CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var response = await client.GetAsync(url);
+        var html = await response.Content.ReadAsStringAsync();
+        var document = await new HtmlParser().ParseDocumentAsync(html);
+        return (response, document);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(DataPath, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A log file still being flushed: the temp folder is cleaned by the OS later.
+            }
+        }
+    }
+}
