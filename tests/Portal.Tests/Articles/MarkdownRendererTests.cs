@@ -1,0 +1,43 @@
+using AngleSharp.Html.Parser;
+using Portal.Core.Articles;
+
+namespace Portal.Tests.Articles;
+
+public sealed class MarkdownRendererTests
+{
+    private readonly MarkdownRenderer _renderer = new();
+
+    [Fact]
+    public void Render_Paragraphs_BecomeParagraphsWordForWord()
+    {
+        var html = _renderer.Render("第一段，“引号”与（括号）。\n\n二、第二段");
+
+        Assert.Equal("<p>第一段，“引号”与（括号）。</p>\n<p>二、第二段</p>\n", html);
+    }
+
+    [Theory]
+    [InlineData("<script>alert(1)</script>")]
+    [InlineData("[点我](javascript:alert(1))")]
+    [InlineData("![图](javascript:alert(1))")]
+    [InlineData("<img src=x onerror=alert(1)>")]
+    [InlineData("<a href=\"javascript:alert(1)\">x</a>")]
+    public void Render_Script_NeverSurvives(string markdown)
+    {
+        var html = _renderer.Render(markdown);
+        var body = new HtmlParser().ParseDocument(html).Body!;
+        var elements = body.QuerySelectorAll("*").ToList();
+
+        // Escaped as text is fine; what must not exist is markup that runs.
+        Assert.Empty(body.QuerySelectorAll("script"));
+        Assert.DoesNotContain(elements, e => e.Attributes.Any(a => a.Name.StartsWith("on", StringComparison.OrdinalIgnoreCase)));
+        Assert.DoesNotContain(elements, e => e.Attributes.Any(a => a.Value.TrimStart().StartsWith("javascript:", StringComparison.OrdinalIgnoreCase)));
+    }
+
+    [Fact]
+    public void Render_RawHtml_IsShownAsText()
+    {
+        var html = _renderer.Render("<b>粗体</b>");
+
+        Assert.Contains("&lt;b&gt;粗体&lt;/b&gt;", html);
+    }
+}

@@ -1,0 +1,119 @@
+using System.Net;
+using Portal.Core.Articles;
+using Portal.Core.Sections;
+using Portal.Tests.Infrastructure;
+
+namespace Portal.Tests.Pages;
+
+/// <summary>Section lists: 20 a page, newest first, every item dated, page links that work.</summary>
+public sealed class PaginationTests : IAsyncLifetime
+{
+    private readonly PortalFactory _factory = PortalFactory.Empty();
+
+    public async Task InitializeAsync()
+    {
+        _ = _factory.Services; // starts the host, which migrates the empty store
+        await _factory.WithDbAsync(async db =>
+        {
+            var now = new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+            var news = new Section { Name = "新闻中心", MenuLabel = "新闻", Slug = "xinwen", CreatedAt = now, UpdatedAt = now };
+            var local = new Section { Name = "地方动态", MenuLabel = "地方动态", Slug = "difang", Parent = news, CreatedAt = now, UpdatedAt = now };
+            db.Sections.AddRange(news, local);
+            for (var i = 1; i <= 45; i++)
+            {
+                db.Articles.Add(new Article
+                {
+                    UrlKey = $"a{i:D3}",
+                    Title = $"第{i}篇文章",
+                    Section = i % 2 == 0 ? news : local,
+                    Source = "测试来源",
+                    PublishedAt = now.AddDays(i),
+                    BodyMarkdown = "正文",
+                    BodyHtml = "<p>正文</p>",
+                    Status = ArticleStatus.Published,
+                    CreatedAt = now,
+                    UpdatedAt = now,
+                });
+            }
+
+            // Not visible: a draft and an article scheduled for the future.
+            db.Articles.Add(new Article { UrlKey = "draft", Title = "草稿", Section = news, Source = "s", PublishedAt = now, BodyMarkdown = "", BodyHtml = "", Status = ArticleStatus.Draft, CreatedAt = now, UpdatedAt = now });
+            db.Articles.Add(new Article { UrlKey = "future", Title = "未来", Section = news, Source = "s", PublishedAt = DateTime.UtcNow.AddYears(1), BodyMarkdown = "", BodyHtml = "", Status = ArticleStatus.Published, CreatedAt = now, UpdatedAt = now });
+            return await db.SaveChangesAsync();
+        });
+    }
+
+    public Task DisposeAsync()
+    {
+        _factory.Dispose();
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task SectionWith45Articles_ShowsThreePagesNewestFirst()
+    {
+        var titles = new List<string>();
+        foreach (var (url, count) in new[] { ("/xinwen", 20), ("/xinwen?page=2", 20), ("/xinwen?page=3", 5) })
+        {
+            var (response, document) = await _factory.GetDocumentAsync(url);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var items = document.QuerySelectorAll(".article-list li").ToList();
+            Assert.Equal(count, items.Count);
+            Assert.All(items, li => Assert.Matches(@"^\d{4}-\d{2}-\d{2}$", li.QuerySelector("time")!.TextContent.Trim()));
+            titles.AddRange(items.Select(li => li.QuerySelector("a")!.TextContent.Trim()));
+        }
+
+        // The parent section lists its child's articles too: all 45, each once, newest first.
+        Assert.Equal(Enumerable.Range(1, 45).Reverse().Select(i => $"第{i}篇文章"), titles);
+    }
+
+    [Fact]
+    public async Task Pager_LinksEveryPageAndMarksTheCurrentOne()
+    {
+        var (_, document) = await _factory.GetDocumentAsync("/xinwen?page=2");
+        var pager = document.QuerySelector("nav.pager")!;
+
+        Assert.Equal("2", pager.QuerySelector("a[aria-current='page']")!.TextContent.Trim());
+        Assert.Equal("/xinwen", pager.QuerySelector("a[rel='prev']")!.GetAttribute("href"));
+        Assert.Equal("/xinwen?page=3", pager.QuerySelector("a[rel='next']")!.GetAttribute("href"));
+        Assert.Equal(["/xinwen", "/xinwen?page=2", "/xinwen?page=3"], pager.QuerySelectorAll("a:not([rel])").Select(a => a.GetAttribute("href")));
+        Assert.Contains("共 45 条", pager.TextContent);
+    }
+
+    [Fact]
+    public async Task PageBeyondTheLast_Is404()
+    {
+        var (response, _) = await _factory.GetDocumentAsync("/xinwen?page=4");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task ChildSection_ListsOnlyItsOwnArticles()
+    {
+        var (_, document) = await _factory.GetDocumentAsync("/xinwen/difang?page=2");
+
+        Assert.Equal(3, document.QuerySelectorAll(".article-list li").Length); // 23 odd-numbered articles: 20 + 3
+    }
+
+    [Fact]
+    public async Task DraftsAndScheduledArticles_AreNotShown()
+    {
+        var (draft, _) = await _factory.GetDocumentAsync("/articles/draft");
+        var (future, _) = await _factory.GetDocumentAsync("/articles/future");
+
+        Assert.Equal(HttpStatusCode.NotFound, draft.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, future.StatusCode);
+    }
+
+    [Fact]
+    public async Task ArticleNeighbours_FollowTheSectionList()
+    {
+        // In 新闻中心 (even numbers), 第20篇 sits between 第22篇 (newer, listed above) and 第18篇.
+        var (_, document) = await _factory.GetDocumentAsync("/articles/a020");
+        var neighbours = document.QuerySelector(".article-neighbours")!;
+
+        Assert.Equal("第22篇文章", neighbours.QuerySelector("a[rel='prev']")!.TextContent.Trim());
+        Assert.Equal("第18篇文章", neighbours.QuerySelector("a[rel='next']")!.TextContent.Trim());
+    }
+}

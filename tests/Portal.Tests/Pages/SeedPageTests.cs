@@ -1,0 +1,284 @@
+using System.Net;
+using AngleSharp.Dom;
+using Portal.Tests.Infrastructure;
+
+namespace Portal.Tests.Pages;
+
+/// <summary>Every element of the seed page, asserted on the pages the portal renders from its store.</summary>
+public sealed class SeedPageTests(SeededPortalFixture portal) : IClassFixture<SeededPortalFixture>
+{
+    private static readonly string[] SeedLines = File.ReadAllLines(Seeds.TurpanPage);
+
+    public static TheoryData<string> PublicPages => ["/", "/xinwen", "/xinwen/difang", "/jigou", "/contact", "/sitemap"];
+
+    [Fact]
+    public async Task Menu_OnEveryPage_ListsSeedSectionsWithWorkingTargets()
+    {
+        var (_, document) = await portal.GetAsync(portal.ArticleUrl);
+        var links = document.QuerySelectorAll("header nav.main-nav a").ToList();
+
+        Assert.Equal(["首页", "机构", "新闻", "公开", "互动", "专题", "资料"], links.Select(a => a.TextContent.Trim()));
+        Assert.Equal(["/", "/jigou", "/xinwen", "/gongkai", "/hudong", "/zhuanti", "/ziliao"], links.Select(a => a.GetAttribute("href")));
+        foreach (var href in links.Select(a => a.GetAttribute("href")!))
+        {
+            var (response, _) = await portal.GetAsync(href);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+    }
+
+    [Fact]
+    public async Task Menu_OnArticlePage_MarksItsSectionCurrent()
+    {
+        var (_, document) = await portal.GetAsync(portal.ArticleUrl);
+        var current = document.QuerySelectorAll("nav.main-nav a[aria-current]").ToList();
+
+        Assert.Equal("新闻", Assert.Single(current).TextContent.Trim());
+    }
+
+    [Theory]
+    [InlineData("/", "首页", "page")]
+    [InlineData("/xinwen", "新闻", "page")]
+    [InlineData("/xinwen/difang", "新闻", "true")]
+    public async Task Menu_OnSectionPages_MarksCurrentEntry(string url, string label, string ariaCurrent)
+    {
+        var (_, document) = await portal.GetAsync(url);
+        var current = Assert.Single(document.QuerySelectorAll("nav.main-nav a[aria-current]"));
+
+        Assert.Equal(label, current.TextContent.Trim());
+        Assert.Equal(ariaCurrent, current.GetAttribute("aria-current"));
+    }
+
+    [Fact]
+    public async Task Breadcrumb_OnArticlePage_IsHomeNewsCentreLocalNewsAllLinked()
+    {
+        var (_, document) = await portal.GetAsync(portal.ArticleUrl);
+        var breadcrumb = document.QuerySelector("nav.breadcrumb")!;
+        var links = breadcrumb.QuerySelectorAll("a").ToList();
+
+        Assert.StartsWith("当前位置：", breadcrumb.TextContent.Trim());
+        Assert.Equal(["首页", "新闻中心", "地方动态"], links.Select(a => a.TextContent.Trim()));
+        Assert.Equal(["/", "/xinwen", "/xinwen/difang"], links.Select(a => a.GetAttribute("href")));
+        Assert.Contains("首页 > 新闻中心 > 地方动态", Normalize(breadcrumb.TextContent));
+        foreach (var href in links.Select(a => a.GetAttribute("href")!))
+        {
+            var (response, _) = await portal.GetAsync(href);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+    }
+
+    [Fact]
+    public async Task ArticlePage_ShowsTitleDateAndSourceOfTheSeed()
+    {
+        var (response, document) = await portal.GetAsync(portal.ArticleUrl);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var h1 = Assert.Single(document.QuerySelectorAll("h1"));
+        Assert.Equal(SeedLines[4], h1.TextContent.Trim());
+        var meta = Normalize(document.QuerySelector(".article-meta")!.TextContent);
+        Assert.Contains("日期：2023-11-21", meta);
+        Assert.Contains("来源：新疆维吾尔自治区民委", meta);
+        Assert.Equal("2023-11-21", document.QuerySelector(".article-date time")!.GetAttribute("datetime"));
+        Assert.Equal($"{SeedLines[4]} - 国家民族事务委员会", document.Title);
+    }
+
+    [Fact]
+    public async Task ArticlePage_RendersEveryBodyParagraphVerbatim()
+    {
+        var (_, document) = await portal.GetAsync(portal.ArticleUrl);
+        var paragraphs = document.QuerySelectorAll(".article-body p").Select(p => p.TextContent).ToList();
+
+        // Lines 9-17 of the seed (1-based) are the five body paragraphs, blank lines between them.
+        var expected = SeedLines.Skip(8).Take(9).Where(l => l.Length > 0).ToList();
+        Assert.Equal(5, expected.Count);
+        Assert.Equal(expected, paragraphs);
+        Assert.Equal(2, paragraphs.Count(p => p.StartsWith("二、", StringComparison.Ordinal)));
+        Assert.DoesNotContain("字号：[", document.Body!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("建议使用IE9.0", document.DocumentElement.OuterHtml, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ArticlePage_HasLandmarksLanguageAndMonitoringMeta()
+    {
+        var (_, document) = await portal.GetAsync(portal.ArticleUrl);
+
+        Assert.Equal("zh-CN", document.DocumentElement.GetAttribute("lang"));
+        Assert.NotNull(document.QuerySelector("body > header"));
+        Assert.NotNull(document.QuerySelector("header nav"));
+        Assert.Single(document.QuerySelectorAll("main"));
+        Assert.NotNull(document.QuerySelector("body > footer"));
+        Assert.Equal("2023-11-21 00:00", Meta(document, "PubDate"));
+        Assert.Equal("新疆维吾尔自治区民委", Meta(document, "ContentSource"));
+        Assert.Equal("地方动态", Meta(document, "ColumnName"));
+        Assert.Equal("国家民族事务委员会", Meta(document, "SiteName"));
+    }
+
+    [Fact]
+    public async Task ArticlePage_FontSizeSwitchOffersLargeMediumSmall()
+    {
+        var (_, document) = await portal.GetAsync(portal.ArticleUrl);
+        var links = document.QuerySelectorAll(".font-size-switch a").ToList();
+
+        Assert.Contains("字号：", document.QuerySelector(".font-size-switch")!.TextContent);
+        Assert.Equal(["大", "中", "小"], links.Select(a => a.TextContent.Trim()));
+        Assert.All(links, a => Assert.StartsWith("/font-size/", a.GetAttribute("href")));
+        Assert.Equal("中", document.QuerySelector(".font-size-switch a[aria-current]")!.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task Footer_ShowsSeedLinksWithRealAddressesOrPlainText()
+    {
+        var (_, document) = await portal.GetAsync(portal.ArticleUrl);
+        var footer = document.QuerySelector("footer")!;
+        var items = footer.QuerySelectorAll(".footer-links li").ToList();
+
+        Assert.Equal(
+            ["中央统战部", "中国政府网", "国务院部门", "地方政府", "直属单位", "地方民委", "放管服改革专项督查", "联系我们", "网站地图"],
+            items.Select(li => li.TextContent.Trim()));
+        Assert.Equal("https://www.gov.cn/", LinkIn(footer, "中国政府网"));
+        Assert.Equal("https://www.zytzb.gov.cn/", LinkIn(footer, "中央统战部"));
+        Assert.Equal("/contact", LinkIn(footer, "联系我们"));
+        Assert.Equal("/sitemap", LinkIn(footer, "网站地图"));
+        Assert.Null(LinkIn(footer, "直属单位"));
+        Assert.Contains(items, li => li.TextContent.Trim() == "直属单位" && li.QuerySelector("a") is null);
+        Assert.DoesNotContain(document.QuerySelectorAll("a"), a => a.GetAttribute("href") is "#" or "" or null);
+    }
+
+    [Fact]
+    public async Task Footer_ShowsSiteIdentityFromTheSeed()
+    {
+        var (_, document) = await portal.GetAsync(portal.ArticleUrl);
+        var footer = document.QuerySelector("footer")!;
+        var text = Normalize(footer.TextContent);
+
+        Assert.Contains("版权所有：中华人民共和国国家民族事务委员会", text);
+        Assert.Contains("主办单位：中华人民共和国国家民族事务委员会", text);
+        Assert.Contains("地址：北京市西城区复兴门内大街甲49号", text);
+        Assert.Contains("邮政编码：100800", text);
+        Assert.Contains("网站维护：国家民委舆情中心", text);
+        Assert.Contains("官方微信", text);
+        Assert.Equal("https://beian.miit.gov.cn/", LinkIn(footer, "京ICP备05048973号"));
+        Assert.Equal("http://www.beian.gov.cn/portal/registerSystemInfo?recordcode=11040102700045", LinkIn(footer, "京公网安备 11040102700045号"));
+        var errorReport = LinkIn(footer, "政府网站找错");
+        Assert.NotNull(errorReport);
+        Assert.StartsWith("https://zfwzgl.www.gov.cn/exposure/jiucuo.html?site_code=", errorReport);
+        Assert.Contains("url=" + Uri.EscapeDataString("http://localhost" + portal.ArticleUrl), errorReport);
+    }
+
+    [Theory]
+    [MemberData(nameof(PublicPages))]
+    public async Task EveryLink_OnPublicPages_LeadsToAWorkingPage(string url)
+    {
+        var (response, document) = await portal.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+
+        var local = document.QuerySelectorAll("a[href]").Select(a => a.GetAttribute("href")!)
+            .Where(href => href.StartsWith('/') && !href.StartsWith("//", StringComparison.Ordinal))
+            .Distinct();
+        foreach (var href in local)
+        {
+            var (linked, _) = await portal.GetAsync(href);
+            Assert.True(linked.StatusCode is HttpStatusCode.OK or HttpStatusCode.Redirect, $"{url} links to {href}, which answers {(int)linked.StatusCode}");
+        }
+    }
+
+    [Fact]
+    public async Task SectionPage_ListsTheArticleWithItsDate()
+    {
+        foreach (var url in new[] { "/xinwen", "/xinwen/difang" })
+        {
+            var (_, document) = await portal.GetAsync(url);
+            var item = Assert.Single(document.QuerySelectorAll(".article-list li"));
+
+            Assert.Equal(portal.ArticleUrl, item.QuerySelector("a")!.GetAttribute("href"));
+            Assert.Equal("2023-11-21", item.QuerySelector("time")!.TextContent.Trim());
+        }
+    }
+
+    [Fact]
+    public async Task SectionPage_WithoutArticles_SaysSoPlainly()
+    {
+        var (response, document) = await portal.GetAsync("/jigou");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("机构设置", document.QuerySelector("h1")!.TextContent.Trim());
+        Assert.Contains("本栏目暂无信息", document.QuerySelector("main")!.TextContent);
+    }
+
+    [Fact]
+    public async Task SectionPage_PathIsCaseInsensitive()
+    {
+        var (response, document) = await portal.GetAsync("/XinWen/Difang");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("地方动态", document.QuerySelector("h1")!.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task HomePage_ShowsLatestArticlesOfEachSectionWithDates()
+    {
+        var (_, document) = await portal.GetAsync("/");
+        var blocks = document.QuerySelectorAll(".home-block").ToList();
+
+        Assert.Equal(["机构设置", "新闻中心", "政务公开", "互动交流", "专题专栏", "资料中心"], blocks.Select(b => b.QuerySelector("h2")!.TextContent.Trim()));
+        var news = blocks[1].QuerySelector(".article-list li")!;
+        Assert.Equal(SeedLines[4], news.QuerySelector("a")!.TextContent.Trim());
+        Assert.Equal("2023-11-21", news.QuerySelector("time")!.TextContent.Trim());
+        Assert.Contains("本栏目暂无信息", blocks[0].TextContent);
+    }
+
+    [Theory]
+    [InlineData("/articles/doesnotexist")]
+    [InlineData("/nosuchsection")]
+    [InlineData("/xinwen/nosuchchild")]
+    [InlineData("/xinwen?page=2")]
+    [InlineData("/xinwen?page=0")]
+    [InlineData("/font-size/huge")]
+    public async Task UnknownAddress_Gets404PageInChinese(string url)
+    {
+        var (response, document) = await portal.GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("页面不存在", document.QuerySelector("h1")!.TextContent.Trim());
+        Assert.Equal("zh-CN", document.DocumentElement.GetAttribute("lang"));
+        Assert.NotNull(document.QuerySelector("nav.main-nav"));
+    }
+
+    [Fact]
+    public async Task ContactPage_ShowsAddressAndMaintainer()
+    {
+        var (_, document) = await portal.GetAsync("/contact");
+        var text = Normalize(document.QuerySelector("main")!.TextContent);
+
+        Assert.Contains("北京市西城区复兴门内大街甲49号", text);
+        Assert.Contains("100800", text);
+        Assert.Contains("国家民委舆情中心", text);
+    }
+
+    [Fact]
+    public async Task SiteMap_ListsEverySection()
+    {
+        var (_, document) = await portal.GetAsync("/sitemap");
+        var hrefs = document.QuerySelectorAll(".site-map a").Select(a => a.GetAttribute("href")).ToList();
+
+        Assert.Contains("/xinwen/difang", hrefs);
+        Assert.Contains("/jigou", hrefs);
+    }
+
+    [Fact]
+    public async Task Responses_CarrySecurityHeaders()
+    {
+        var (response, _) = await portal.GetAsync(portal.ArticleUrl);
+
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Contains("script-src 'self'", response.Headers.GetValues("Content-Security-Policy").Single());
+    }
+
+    private static string? Meta(IDocument document, string name) =>
+        document.QuerySelector($"meta[name='{name}']")?.GetAttribute("content");
+
+    private static string? LinkIn(IElement scope, string text) =>
+        scope.QuerySelectorAll("a").FirstOrDefault(a => a.TextContent.Trim() == text)?.GetAttribute("href");
+
+    private static string Normalize(string text) =>
+        string.Join(' ', text.Split((char[])[' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries));
+}
