@@ -25,6 +25,19 @@ public static class CommandRunner
     public static IEnumerable<KeyValuePair<string, string?>> QuietLogging { get; } =
         [new("Serilog:MinimumLevel:Default", "Warning")];
 
+    /// <summary>
+    /// Resolves a path the user typed. <c>dotnet run --project src/Portal.Web</c> starts the app in
+    /// the project folder, not where the user stands; the shell's <c>PWD</c>, which the app
+    /// inherits, still names that folder, so <c>import seeds</c> from the repository root works.
+    /// </summary>
+    public static string UserPath(string path)
+    {
+        var shellDirectory = Environment.GetEnvironmentVariable("PWD");
+        return Path.IsPathRooted(path) || string.IsNullOrEmpty(shellDirectory) || !Directory.Exists(shellDirectory)
+            ? Path.GetFullPath(path)
+            : Path.GetFullPath(path, shellDirectory);
+    }
+
     public static async Task<int> RunAsync(WebApplication app, Invocation invocation)
     {
         try
@@ -36,7 +49,7 @@ public static class CommandRunner
                 case "import" when invocation.VerbArgs.Count == 1:
                     var initializer = services.GetRequiredService<StoreInitializer>();
                     await initializer.MigrateIfConfiguredAsync();
-                    var summary = await services.GetRequiredService<SiteImporter>().ImportAsync(invocation.VerbArgs[0]);
+                    var summary = await services.GetRequiredService<SiteImporter>().ImportAsync(UserPath(invocation.VerbArgs[0]));
                     Console.WriteLine(summary);
                     return 0;
                 case "migrate" when invocation.VerbArgs.Count == 0:
