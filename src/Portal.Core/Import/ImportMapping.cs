@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Portal.Core.Data;
 using Portal.Core.Sections;
 
 namespace Portal.Core.Import;
@@ -54,23 +55,39 @@ public sealed class ImportMapping
             throw new ImportException(path, null, "the mapping file is empty");
         }
 
+        CheckLength(mapping.Site.Name, FieldLengths.SiteName, "site.name", path);
+        CheckLength(mapping.Site.Sponsor, FieldLengths.Organisation, "site.sponsor", path);
+        CheckLength(mapping.Site.SiteCode, FieldLengths.SiteCode, "site.siteCode", path);
+        CheckLength(mapping.DefaultLinkGroup, FieldLengths.GroupName, "defaultLinkGroup", path);
         foreach (var (name, section) in mapping.Sections)
         {
             if (section.Slug is not null && !SectionSlug.IsValid(section.Slug))
             {
                 throw new ImportException(path, null, $"section \"{name}\": \"{section.Slug}\" is not a valid slug ({SectionSlug.Rule})");
             }
+
+            CheckLength(section.Name, FieldLengths.SectionName, $"the name of section \"{name}\"", path);
         }
 
         foreach (var (text, link) in mapping.Links)
         {
-            if (link.Url is not null && !IsValidLinkUrl(link.Url))
+            if (link.Url is not null && (!IsValidLinkUrl(link.Url) || link.Url.Length > FieldLengths.Url))
             {
-                throw new ImportException(path, null, $"link \"{text}\": \"{link.Url}\" is not an http(s) address or a site path starting with /");
+                throw new ImportException(path, null, $"link \"{text}\": \"{link.Url}\" is not an http(s) address or a site path starting with / (at most {FieldLengths.Url} characters)");
             }
+
+            CheckLength(link.Group, FieldLengths.GroupName, $"the group of link \"{text}\"", path);
         }
 
         return mapping;
+    }
+
+    private static void CheckLength(string? value, int max, string what, string path)
+    {
+        if (value is not null && value.Length > max)
+        {
+            throw new ImportException(path, null, $"{what} is {value.Length} characters long; at most {max} are allowed");
+        }
     }
 
     private static bool IsValidLinkUrl(string url) =>

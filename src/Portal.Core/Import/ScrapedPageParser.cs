@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using Portal.Core.Data;
 
 namespace Portal.Core.Import;
 
@@ -100,7 +101,7 @@ public static partial class ScrapedPageParser
                 throw new ImportException(file, line.Number, $"the menu lists \"{label}\" twice");
             }
 
-            page.MenuLabels.Add(label);
+            page.MenuLabels.Add(Checked(label, FieldLengths.MenuLabel, "a menu label", file, line.Number));
         }
 
         var crumbs = ReadLinks(crumbPart, separators: ">", file, line.Number, "the breadcrumb");
@@ -109,7 +110,8 @@ public static partial class ScrapedPageParser
             throw new ImportException(file, line.Number, "the breadcrumb must start with 首页 and name at least one section");
         }
 
-        page.SectionPath.AddRange(crumbs.Skip(1));
+        // A breadcrumb section that is not in the menu is created with its name as its label too.
+        page.SectionPath.AddRange(crumbs.Skip(1).Select(c => Checked(c, FieldLengths.MenuLabel, "a breadcrumb section name", file, line.Number)));
     }
 
     private static void ParseTitle(LogicalLine line, ScrapedPage page, string file)
@@ -119,12 +121,7 @@ public static partial class ScrapedPageParser
             throw new ImportException(file, line.Number, "expected the title after the breadcrumb, found a line of links");
         }
 
-        if (line.Text.Length > 200)
-        {
-            throw new ImportException(file, line.Number, $"the title is {line.Text.Length} characters long; at most 200 are allowed");
-        }
-
-        page.Title = line.Text.Trim();
+        page.Title = Checked(line.Text.Trim(), FieldLengths.Title, "the title", file, line.Number);
     }
 
     private static void ParseDateLine(LogicalLine line, ScrapedPage page, string file)
@@ -147,20 +144,16 @@ public static partial class ScrapedPageParser
             throw new ImportException(file, line.Number, "the source (来源：…) is missing from the date line");
         }
 
-        if (source.Length > 100)
-        {
-            throw new ImportException(file, line.Number, $"the source is {source.Length} characters long; at most 100 are allowed");
-        }
-
         page.Date = date;
-        page.Source = source;
+        page.Source = Checked(source, FieldLengths.Source, "the source", file, line.Number);
     }
 
     private static void ParseFooter(List<LogicalLine> lines, int cursor, ScrapedPage page, string file)
     {
         var first = lines[cursor++];
         var copyright = first.Text.IndexOf("版权所有", StringComparison.Ordinal);
-        page.FooterLinks.AddRange(ReadLinks(first.Text[..copyright], separators: "|", file, first.Number, "the footer links"));
+        page.FooterLinks.AddRange(ReadLinks(first.Text[..copyright], separators: "|", file, first.Number, "the footer links")
+            .Select(text => Checked(text, FieldLengths.LinkText, "a footer link", file, first.Number)));
         ParseCopyright(first.Text[copyright..], first.Number, page, file);
 
         for (; cursor < lines.Count; cursor++)
@@ -180,7 +173,7 @@ public static partial class ScrapedPageParser
             var link = LinkPattern().Match(line.Text);
             if (link.Success && link.Value.Length == line.Text.Length && link.Groups["text"].Value.Contains("找错", StringComparison.Ordinal))
             {
-                page.ErrorReportLabel = link.Groups["text"].Value;
+                page.ErrorReportLabel = Checked(link.Groups["text"].Value, FieldLengths.Label, "the 找错 label", file, line.Number);
                 continue;
             }
 
@@ -206,21 +199,21 @@ public static partial class ScrapedPageParser
                 throw new ImportException(file, lineNumber, $"unexpected link \"{linkText}\" in the copyright line");
             }
 
-            page.PublicSecurityNumber = linkText;
+            page.PublicSecurityNumber = Checked(linkText, FieldLengths.RecordNumber, "the 公安备案 number", file, lineNumber);
         }
 
         rest = LinkPattern().Replace(rest, " ");
         var publicSecurity = PublicSecurityPattern().Match(rest);
         if (publicSecurity.Success)
         {
-            page.PublicSecurityNumber = publicSecurity.Value.Trim();
+            page.PublicSecurityNumber = Checked(publicSecurity.Value.Trim(), FieldLengths.RecordNumber, "the 公安备案 number", file, lineNumber);
             rest = rest.Remove(publicSecurity.Index, publicSecurity.Length);
         }
 
         var icp = IcpPattern().Match(rest);
         if (icp.Success)
         {
-            page.IcpNumber = icp.Value;
+            page.IcpNumber = Checked(icp.Value, FieldLengths.RecordNumber, "the ICP number", file, lineNumber);
             rest = rest.Remove(icp.Index, icp.Length);
         }
 
@@ -230,7 +223,7 @@ public static partial class ScrapedPageParser
             throw new ImportException(file, lineNumber, "the copyright holder (版权所有：…) is missing");
         }
 
-        page.CopyrightHolder = holder;
+        page.CopyrightHolder = Checked(holder, FieldLengths.Organisation, "the copyright holder", file, lineNumber);
     }
 
     private static void ParseLabelledFields(LogicalLine line, ScrapedPage page, string file)
@@ -255,7 +248,7 @@ public static partial class ScrapedPageParser
             switch (label)
             {
                 case "地址":
-                    page.Address = value;
+                    page.Address = Checked(value, FieldLengths.Address, "the address", file, line.Number);
                     break;
                 case "邮政编码":
                     if (!PostcodePattern().IsMatch(value))
@@ -266,7 +259,7 @@ public static partial class ScrapedPageParser
                     page.Postcode = value;
                     break;
                 default:
-                    page.Maintainer = value;
+                    page.Maintainer = Checked(value, FieldLengths.Organisation, "the maintainer", file, line.Number);
                     break;
             }
         }
@@ -310,6 +303,10 @@ public static partial class ScrapedPageParser
         }
     }
 
+    /// <summary>Refuses a value longer than its column, so every provider stores what SQLite would.</summary>
+    private static string Checked(string value, int max, string what, string file, int line) =>
+        value.Length <= max ? value : throw new ImportException(file, line, $"{what} is {value.Length} characters long; at most {max} are allowed");
+
     private static bool IsDateLine(string text) => text.StartsWith("日期", StringComparison.Ordinal);
 
     private static bool IsFooterStart(string text) => text.Contains("版权所有", StringComparison.Ordinal);
@@ -333,8 +330,7 @@ public static partial class ScrapedPageParser
         for (var i = 0; i < raw.Length; i++)
         {
             var line = raw[i];
-            var bad = line.FirstOrDefault(c => char.IsControl(c) && c != '\t');
-            if (bad != default || line.Contains('\uFFFD', StringComparison.Ordinal))
+            if (line.Any(c => char.IsControl(c) && c != '\t') || line.Contains('\uFFFD', StringComparison.Ordinal))
             {
                 throw new ImportException(file, i + 1, "the file contains binary data or control characters; expected UTF-8 text");
             }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
@@ -52,7 +53,7 @@ public sealed class SiteImporter(
             var section = ApplySections(page, mapping, sections, touched, file);
             await ApplyArticleAsync(page, section, touched, cancellationToken);
             ApplyFooterLinks(page, mapping, groups, touched);
-            settings = ApplySettings(page, mapping, settings, touched, file);
+            settings = ApplySettings(page, mapping, settings, touched);
         }
 
         var summary = Summarise(pages.Count, touched);
@@ -119,7 +120,7 @@ public sealed class SiteImporter(
         var limit = options.Value.MaxFileBytes;
         if (length > limit)
         {
-            throw new ImportException(file, null, $"the file is {length:N0} bytes; the import limit is {limit:N0} bytes (Import:MaxFileBytes)");
+            throw new ImportException(file, null, string.Create(CultureInfo.InvariantCulture, $"the file is {length:N0} bytes; the import limit is {limit:N0} bytes (Import:MaxFileBytes)"));
         }
 
         try
@@ -270,7 +271,7 @@ public sealed class SiteImporter(
         }
     }
 
-    private SiteSettings? ApplySettings(ScrapedPage page, ImportMapping mapping, SiteSettings? settings, HashSet<object> touched, string file)
+    private SiteSettings? ApplySettings(ScrapedPage page, ImportMapping mapping, SiteSettings? settings, HashSet<object> touched)
     {
         var siteName = mapping.Site.Name ?? settings?.SiteName ?? page.CopyrightHolder;
         if (siteName is null)
@@ -285,7 +286,7 @@ public sealed class SiteImporter(
             db.SiteSettings.Add(settings);
         }
 
-        settings.SiteName = Limit(siteName, 100, "site name", file);
+        settings.SiteName = siteName;
         settings.Sponsor = mapping.Site.Sponsor ?? settings.Sponsor ?? page.CopyrightHolder;
         settings.SiteCode = mapping.Site.SiteCode ?? settings.SiteCode;
         settings.CopyrightHolder = page.CopyrightHolder ?? settings.CopyrightHolder;
@@ -312,8 +313,6 @@ public sealed class SiteImporter(
     private static IEnumerable<Section> SiblingsOf(List<Section> sections, Section? parent) =>
         sections.Where(s => s.Parent == parent);
 
-    private static string Limit(string value, int max, string what, string file) =>
-        value.Length <= max ? value : throw new ImportException(file, null, $"the {what} is {value.Length} characters long; at most {max} are allowed");
 
     private static void Touch(object entity, HashSet<object> touched) => touched.Add(entity);
 

@@ -8,10 +8,10 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
 {
     public void Configure(EntityTypeBuilder<Article> builder)
     {
-        builder.Property(a => a.UrlKey).HasMaxLength(32).IsRequired();
-        builder.Property(a => a.ImportKey).HasMaxLength(64);
-        builder.Property(a => a.Title).HasMaxLength(200).IsRequired();
-        builder.Property(a => a.Source).HasMaxLength(100).IsRequired();
+        builder.Property(a => a.UrlKey).HasMaxLength(FieldLengths.UrlKey).IsRequired();
+        builder.Property(a => a.ImportKey).HasMaxLength(FieldLengths.ImportKey);
+        builder.Property(a => a.Title).HasMaxLength(FieldLengths.Title).IsRequired();
+        builder.Property(a => a.Source).HasMaxLength(FieldLengths.Source).IsRequired();
         builder.Property(a => a.BodyMarkdown).IsRequired();
         builder.Property(a => a.BodyHtml).IsRequired();
         builder.Property(a => a.Status).HasConversion<string>().HasMaxLength(16);

@@ -8,7 +8,7 @@ internal sealed class FooterLinkGroupConfiguration : IEntityTypeConfiguration<Fo
 {
     public void Configure(EntityTypeBuilder<FooterLinkGroup> builder)
     {
-        builder.Property(g => g.Name).HasMaxLength(50).IsRequired();
+        builder.Property(g => g.Name).HasMaxLength(FieldLengths.GroupName).IsRequired();
         builder.HasIndex(g => g.Name).IsUnique();
         builder.HasMany(g => g.Links)
             .WithOne(l => l.Group)
@@ -21,8 +21,8 @@ internal sealed class FooterLinkConfiguration : IEntityTypeConfiguration<FooterL
 {
     public void Configure(EntityTypeBuilder<FooterLink> builder)
     {
-        builder.Property(l => l.Text).HasMaxLength(100).IsRequired();
-        builder.Property(l => l.Url).HasMaxLength(500);
+        builder.Property(l => l.Text).HasMaxLength(FieldLengths.LinkText).IsRequired();
+        builder.Property(l => l.Url).HasMaxLength(FieldLengths.Url);
         builder.HasIndex(l => new { l.GroupId, l.SortOrder });
     }
 }

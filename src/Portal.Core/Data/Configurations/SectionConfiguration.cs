@@ -8,9 +8,9 @@ internal sealed class SectionConfiguration : IEntityTypeConfiguration<Section>
 {
     public void Configure(EntityTypeBuilder<Section> builder)
     {
-        builder.Property(s => s.Name).HasMaxLength(100).IsRequired();
-        builder.Property(s => s.MenuLabel).HasMaxLength(50).IsRequired();
-        builder.Property(s => s.Slug).HasMaxLength(100).IsRequired();
+        builder.Property(s => s.Name).HasMaxLength(FieldLengths.SectionName).IsRequired();
+        builder.Property(s => s.MenuLabel).HasMaxLength(FieldLengths.MenuLabel).IsRequired();
+        builder.Property(s => s.Slug).HasMaxLength(FieldLengths.Slug).IsRequired();
 
         // Slugs are unique among siblings; the application also checks top-level slugs, because
         // databases differ in whether two NULL parent ids collide in a unique index.

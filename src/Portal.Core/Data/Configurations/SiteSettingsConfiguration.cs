@@ -9,16 +9,16 @@ internal sealed class SiteSettingsConfiguration : IEntityTypeConfiguration<SiteS
     public void Configure(EntityTypeBuilder<SiteSettings> builder)
     {
         builder.Property(s => s.Id).ValueGeneratedNever();
-        builder.Property(s => s.SiteName).HasMaxLength(100).IsRequired();
-        builder.Property(s => s.Sponsor).HasMaxLength(100);
-        builder.Property(s => s.CopyrightHolder).HasMaxLength(100);
-        builder.Property(s => s.IcpNumber).HasMaxLength(50);
-        builder.Property(s => s.PublicSecurityNumber).HasMaxLength(50);
-        builder.Property(s => s.SiteCode).HasMaxLength(20);
-        builder.Property(s => s.Address).HasMaxLength(200);
-        builder.Property(s => s.Postcode).HasMaxLength(10);
-        builder.Property(s => s.Maintainer).HasMaxLength(100);
-        builder.Property(s => s.ErrorReportLabel).HasMaxLength(50);
-        builder.Property(s => s.WeChatLabel).HasMaxLength(50);
+        builder.Property(s => s.SiteName).HasMaxLength(FieldLengths.SiteName).IsRequired();
+        builder.Property(s => s.Sponsor).HasMaxLength(FieldLengths.Organisation);
+        builder.Property(s => s.CopyrightHolder).HasMaxLength(FieldLengths.Organisation);
+        builder.Property(s => s.IcpNumber).HasMaxLength(FieldLengths.RecordNumber);
+        builder.Property(s => s.PublicSecurityNumber).HasMaxLength(FieldLengths.RecordNumber);
+        builder.Property(s => s.SiteCode).HasMaxLength(FieldLengths.SiteCode);
+        builder.Property(s => s.Address).HasMaxLength(FieldLengths.Address);
+        builder.Property(s => s.Postcode).HasMaxLength(FieldLengths.Postcode);
+        builder.Property(s => s.Maintainer).HasMaxLength(FieldLengths.Organisation);
+        builder.Property(s => s.ErrorReportLabel).HasMaxLength(FieldLengths.Label);
+        builder.Property(s => s.WeChatLabel).HasMaxLength(FieldLengths.Label);
     }
 }

@@ -1,0 +1,27 @@
+namespace Portal.Core.Data;
+
+/// <summary>
+/// The maximum lengths of text columns, in characters. One place for the model configuration and
+/// for every input check (importer, later the admin forms), so a value that passes the check
+/// always fits the column on every provider (SQLite ignores lengths; SQL Server and PostgreSQL do not).
+/// </summary>
+public static class FieldLengths
+{
+    public const int UrlKey = 32;
+    public const int ImportKey = 64;
+    public const int Title = 200;
+    public const int Source = 100;
+    public const int SectionName = 100;
+    public const int MenuLabel = 50;
+    public const int Slug = 100;
+    public const int GroupName = 50;
+    public const int LinkText = 100;
+    public const int Url = 500;
+    public const int SiteName = 100;
+    public const int Organisation = 100;
+    public const int RecordNumber = 50;
+    public const int SiteCode = 20;
+    public const int Address = 200;
+    public const int Postcode = 10;
+    public const int Label = 50;
+}
