@@ -21,9 +21,14 @@ if (invocation.Verb is not null)
     return await CommandRunner.RunAsync(app, invocation);
 }
 
+// Check every setting now, before the store is touched, not when the server starts.
+app.ValidatePortalOptions();
+
 await app.InitializeStoreAsync();
 
 // The order of the pipeline is part of its security: keep it here, in one place.
+// Request logging first, so each request is logged once, with the status the reader finally got.
+app.UseSerilogRequestLogging();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/error/500");
@@ -32,7 +37,6 @@ if (!app.Environment.IsDevelopment())
 
 app.UseStatusCodePagesWithReExecute("/error/{0}");
 app.UseSecurityHeaders();
-app.UseSerilogRequestLogging();
 app.UseStaticFiles();
 app.UseRouting();
 app.MapControllers();

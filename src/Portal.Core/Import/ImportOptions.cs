@@ -15,8 +15,12 @@ public sealed class ImportOptions
     [Required]
     public string SeedPath { get; set; } = "seeds";
 
-    /// <summary>Whether start-up imports <see cref="SeedPath"/> into an empty store. Default true.</summary>
-    public bool SeedOnStartup { get; set; } = true;
+    /// <summary>
+    /// Whether start-up imports <see cref="SeedPath"/> into an empty store. Default: true for
+    /// SQLite; false for the server databases, where several servers may start at once and
+    /// seeding is a deployment step (the <c>import</c> verb).
+    /// </summary>
+    public bool? SeedOnStartup { get; set; }
 
     /// <summary>The largest file the importer reads, in bytes (default 5 MiB); a larger one is refused.</summary>
     [Range(1, int.MaxValue)]

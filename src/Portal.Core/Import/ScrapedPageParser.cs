@@ -309,7 +309,8 @@ public static partial class ScrapedPageParser
 
     private static bool IsDateLine(string text) => text.StartsWith("日期", StringComparison.Ordinal);
 
-    private static bool IsFooterStart(string text) => text.Contains("版权所有", StringComparison.Ordinal);
+    /// <summary>The footer starts at 版权所有 with nothing but links before it: a paragraph that merely mentions 版权所有 is body text.</summary>
+    private static bool IsFooterStart(string text) => FooterStart().IsMatch(text);
 
     /// <summary>Page furniture that means nothing in a store: browser advice and a stray 字号 widget.</summary>
     private static bool IsFurniture(string text) => BrowserAdvice().IsMatch(text) || FontSizeWidget().IsMatch(text);
@@ -318,7 +319,8 @@ public static partial class ScrapedPageParser
 
     /// <summary>
     /// Splits the text into non-blank lines with their 1-based numbers, joining a line whose link
-    /// text runs on to the next (the captured 找错 badge is "[政府网站\n找错](#)"). Rejects binary
+    /// text runs on to the next line's <c>](…)</c> (the captured 找错 badge is "[政府网站\n找错](#)");
+    /// a stray <c>[</c> in a paragraph joins nothing. Rejects binary
     /// content, which would otherwise be imported as unreadable text.
     /// </summary>
     private static List<LogicalLine> ReadLogicalLines(string text, string file)
@@ -350,7 +352,7 @@ public static partial class ScrapedPageParser
             }
 
             var current = pending.ToString();
-            if (current.LastIndexOf('[') > current.LastIndexOf(']') && i + 1 < raw.Length)
+            if (current.LastIndexOf('[') > current.LastIndexOf(']') && i + 1 < raw.Length && LinkContinuation().IsMatch(raw[i + 1].Trim()))
             {
                 continue;
             }
@@ -366,6 +368,12 @@ public static partial class ScrapedPageParser
 
     [GeneratedRegex(@"\[(?<text>[^\[\]]*)\]\((?<url>[^()\s]*)\)")]
     private static partial Regex LinkPattern();
+
+    [GeneratedRegex(@"^(?:\s*\[[^\[\]]*\]\([^()\s]*\)\s*\|?)*\s*版权所有")]
+    private static partial Regex FooterStart();
+
+    [GeneratedRegex(@"^[^\[\]]*\]\([^()\s]*\)")]
+    private static partial Regex LinkContinuation();
 
     [GeneratedRegex("当前位置[：:]")]
     private static partial Regex BreadcrumbMarker();

@@ -35,11 +35,15 @@ public sealed class SiteImporter(
     IOptions<ImportOptions> options,
     ILogger<SiteImporter> logger)
 {
+    /// <summary>The run's one timestamp: every row it creates or changes carries the same time.</summary>
+    private DateTime _now;
+
     /// <summary>Imports a page file, or every <c>*.txt</c> page under a folder.</summary>
     /// <exception cref="ImportException">Any file is bad; the store is left exactly as it was.</exception>
     public async Task<ImportSummary> ImportAsync(string path, CancellationToken cancellationToken = default)
     {
         var pages = ReadPages(path);
+        _now = time.GetUtcNow().UtcDateTime;
 
         // The change tracker is the run's unit of work: nothing reaches the store before the commit.
         db.ChangeTracker.Clear();
@@ -51,17 +55,23 @@ public sealed class SiteImporter(
         foreach (var (file, page, mapping) in pages)
         {
             var section = ApplySections(page, mapping, sections, touched, file);
-            await ApplyArticleAsync(page, section, touched, cancellationToken);
+            await ApplyArticleAsync(file, page, section, touched, cancellationToken);
             ApplyFooterLinks(page, mapping, groups, touched);
             settings = ApplySettings(page, mapping, settings, touched);
         }
 
+        StampUpdates(touched);
         var summary = Summarise(pages.Count, touched);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            // Through the execution strategy, so a provider configured to retry on transient
+            // failures retries the whole transaction rather than refusing a user transaction.
+            await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+            {
+                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                await db.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+            });
         }
         finally
         {
@@ -94,6 +104,12 @@ public sealed class SiteImporter(
         else
         {
             throw new ImportException(path, null, "no such file or folder");
+        }
+
+        var sameName = files.GroupBy(f => Path.GetFileNameWithoutExtension(f), StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (sameName is not null)
+        {
+            throw new ImportException(sameName.Last(), null, $"another page file of this import has the same name ({sameName.First()}); pages are identified by their file names");
         }
 
         var mappings = new Dictionary<string, ImportMapping>(StringComparer.Ordinal);
@@ -151,11 +167,22 @@ public sealed class SiteImporter(
         {
             var siblings = SiblingsOf(sections, current).ToList();
 
-            // 新闻中心 in the breadcrumb is the menu's 新闻: the same section by full name, by label,
-            // or by a label that the full name begins with.
+            // The same section by full name or by label. Failing both, 新闻中心 in the breadcrumb is
+            // the menu's 新闻 when the full name begins with that label and the section has no full
+            // name yet; a section that already has one is never renamed by a page.
             var section = siblings.FirstOrDefault(s => s.Name == name)
-                ?? siblings.FirstOrDefault(s => s.MenuLabel == name)
-                ?? siblings.Where(s => name.StartsWith(s.MenuLabel, StringComparison.Ordinal)).MaxBy(s => s.MenuLabel.Length);
+                ?? siblings.FirstOrDefault(s => s.MenuLabel == name);
+            if (section is null)
+            {
+                section = siblings
+                    .Where(s => s.Name == s.MenuLabel && name.StartsWith(s.MenuLabel, StringComparison.Ordinal))
+                    .MaxBy(s => s.MenuLabel.Length);
+                if (section is not null)
+                {
+                    section.Name = name;
+                }
+            }
+
             if (section is null)
             {
                 section = AddSection(sections, current, name, name, mapping, file);
@@ -163,7 +190,6 @@ public sealed class SiteImporter(
                 section.SortOrder = siblings.Count;
             }
 
-            section.Name = name;
             Touch(section, touched);
             current = section;
         }
@@ -180,27 +206,26 @@ public sealed class SiteImporter(
             throw new ImportException(file, null, $"section \"{name}\" would get the slug \"{slug}\", which a sibling section already has; give it another in {ImportMapping.FileName}");
         }
 
-        var now = time.GetUtcNow().UtcDateTime;
         var section = new Section
         {
             Parent = parent,
             Name = mapped?.Name ?? name,
             MenuLabel = label,
             Slug = slug,
-            CreatedAt = now,
-            UpdatedAt = now,
+            CreatedAt = _now,
+            UpdatedAt = _now,
         };
         sections.Add(section);
         db.Sections.Add(section);
         return section;
     }
 
-    private async Task ApplyArticleAsync(ScrapedPage page, Section section, HashSet<object> touched, CancellationToken cancellationToken)
+    private async Task ApplyArticleAsync(string file, ScrapedPage page, Section section, HashSet<object> touched, CancellationToken cancellationToken)
     {
-        var importKey = ImportKeyOf(page);
+        var importKey = ImportKeyOf(file);
+
         var article = db.Articles.Local.FirstOrDefault(a => a.ImportKey == importKey)
             ?? await db.Articles.FirstOrDefaultAsync(a => a.ImportKey == importKey, cancellationToken);
-        var now = time.GetUtcNow().UtcDateTime;
         if (article is null)
         {
             article = new Article
@@ -208,7 +233,7 @@ public sealed class SiteImporter(
                 ImportKey = importKey,
                 UrlKey = importKey[..12],
                 Status = ArticleStatus.Published,
-                CreatedAt = now,
+                CreatedAt = _now,
             };
             db.Articles.Add(article);
         }
@@ -224,28 +249,23 @@ public sealed class SiteImporter(
             article.BodyHtml = renderer.Render(markdown);
         }
 
-        if (db.Entry(article).State == EntityState.Added || HasChanges(article))
-        {
-            article.UpdatedAt = now;
-        }
-
         Touch(article, touched);
     }
 
-    private bool HasChanges(object entity)
-    {
-        var entry = db.Entry(entity);
-        entry.DetectChanges();
-        return entry.State == EntityState.Modified;
-    }
-
+    /// <summary>
+    /// Adds the page's footer links, or updates the stored ones (matched by text in any group).
+    /// What the mapping knows (address, group) wins; what it does not know is kept, so importing a
+    /// page without a mapping never erases an address or moves a link. Links are never removed:
+    /// a page shows only the links it had when it was captured.
+    /// </summary>
     private void ApplyFooterLinks(ScrapedPage page, ImportMapping mapping, List<FooterLinkGroup> groups, HashSet<object> touched)
     {
         var order = new Dictionary<FooterLinkGroup, int>();
         foreach (var text in page.FooterLinks)
         {
             var mapped = mapping.Links.GetValueOrDefault(text);
-            var groupName = mapped?.Group ?? mapping.DefaultLinkGroup;
+            var link = groups.SelectMany(g => g.Links).FirstOrDefault(l => l.Text == text);
+            var groupName = mapped?.Group ?? link?.Group?.Name ?? mapping.DefaultLinkGroup;
             var group = groups.FirstOrDefault(g => g.Name == groupName);
             if (group is null)
             {
@@ -258,14 +278,18 @@ public sealed class SiteImporter(
             var position = order.GetValueOrDefault(group);
             order[group] = position + 1;
 
-            var link = group.Links.FirstOrDefault(l => l.Text == text);
             if (link is null)
             {
                 link = new FooterLink { Text = text };
                 group.Links.Add(link);
             }
+            else if (link.Group != group)
+            {
+                link.Group!.Links.Remove(link);
+                group.Links.Add(link);
+            }
 
-            link.Url = mapped?.Url;
+            link.Url = mapped?.Url ?? link.Url;
             link.SortOrder = position;
             Touch(link, touched);
         }
@@ -297,11 +321,6 @@ public sealed class SiteImporter(
         settings.Maintainer = page.Maintainer ?? settings.Maintainer;
         settings.ErrorReportLabel = page.ErrorReportLabel ?? settings.ErrorReportLabel;
         settings.WeChatLabel = page.WeChatLabel ?? settings.WeChatLabel;
-        if (db.Entry(settings).State == EntityState.Added || HasChanges(settings))
-        {
-            settings.UpdatedAt = time.GetUtcNow().UtcDateTime;
-        }
-
         Touch(settings, touched);
         return settings;
     }
@@ -315,6 +334,20 @@ public sealed class SiteImporter(
 
 
     private static void Touch(object entity, HashSet<object> touched) => touched.Add(entity);
+
+    /// <summary>Sets <c>UpdatedAt</c> on every new or changed row that has one.</summary>
+    private void StampUpdates(HashSet<object> touched)
+    {
+        db.ChangeTracker.DetectChanges();
+        foreach (var entity in touched)
+        {
+            var entry = db.Entry(entity);
+            if (entry.State is EntityState.Added or EntityState.Modified && entry.Metadata.FindProperty("UpdatedAt") is not null)
+            {
+                entry.Property("UpdatedAt").CurrentValue = _now;
+            }
+        }
+    }
 
     private ImportSummary Summarise(int files, HashSet<object> touched)
     {
@@ -339,10 +372,14 @@ public sealed class SiteImporter(
         return new ImportSummary(files, created, updated, unchanged);
     }
 
-    /// <summary>The stable identity of an imported page: a hash of its source, date and title.</summary>
-    public static string ImportKeyOf(ScrapedPage page)
+    /// <summary>
+    /// The stable identity of an imported page: a hash of its file name without the extension
+    /// (a capture's name, such as <c>000_99e2a6c886f82a7c</c>). Whatever changes inside the file,
+    /// title and date included, updates the same article at the same address.
+    /// </summary>
+    public static string ImportKeyOf(string file)
     {
-        var identity = $"{page.Source}\n{page.Date:yyyy-MM-dd}\n{page.Title}";
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(identity)));
+        var name = Path.GetFileNameWithoutExtension(file);
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(name)));
     }
 }

@@ -4,6 +4,24 @@ using Portal.Core.Sections;
 
 namespace Portal.Core.Site;
 
+/// <summary>The site's identity as pages show it (header, footer, 联系我们): a read-only projection of <see cref="SiteSettings"/>.</summary>
+public sealed record SiteIdentity(
+    string SiteName,
+    string? Sponsor,
+    string? CopyrightHolder,
+    string? IcpNumber,
+    string? PublicSecurityNumber,
+    string? SiteCode,
+    string? Address,
+    string? Postcode,
+    string? Maintainer,
+    string? ErrorReportLabel,
+    string? WeChatLabel)
+{
+    /// <summary>The identity of a store that nothing has been imported into yet.</summary>
+    public static SiteIdentity Empty { get; } = new("", null, null, null, null, null, null, null, null, null, null);
+}
+
 /// <summary>A footer link group as readers see it.</summary>
 public sealed record FooterGroup(string Name, IReadOnlyList<FooterLinkItem> Links);
 
@@ -17,15 +35,20 @@ public sealed record FooterLinkItem(string Text, string? Url);
 public sealed class SiteContext(PortalDbContext db)
 {
     private SectionTree? _sections;
-    private SiteSettings? _settings;
+    private SiteIdentity? _identity;
     private IReadOnlyList<FooterGroup>? _footer;
 
     public async Task<SectionTree> GetSectionsAsync(CancellationToken cancellationToken = default) =>
         _sections ??= await SectionTree.LoadAsync(db, cancellationToken);
 
-    /// <summary>The site settings; an empty set (no name yet) before anything was imported.</summary>
-    public async Task<SiteSettings> GetSettingsAsync(CancellationToken cancellationToken = default) =>
-        _settings ??= await db.SiteSettings.AsNoTracking().Where(s => s.Id == SiteSettings.SingletonId).FirstOrDefaultAsync(cancellationToken) ?? new SiteSettings();
+    /// <summary>The site's identity; <see cref="SiteIdentity.Empty"/> before anything was imported.</summary>
+    public async Task<SiteIdentity> GetIdentityAsync(CancellationToken cancellationToken = default) =>
+        _identity ??= await db.SiteSettings.AsNoTracking()
+            .Where(s => s.Id == SiteSettings.SingletonId)
+            .Select(s => new SiteIdentity(
+                s.SiteName, s.Sponsor, s.CopyrightHolder, s.IcpNumber, s.PublicSecurityNumber, s.SiteCode,
+                s.Address, s.Postcode, s.Maintainer, s.ErrorReportLabel, s.WeChatLabel))
+            .FirstOrDefaultAsync(cancellationToken) ?? SiteIdentity.Empty;
 
     public async Task<IReadOnlyList<FooterGroup>> GetFooterAsync(CancellationToken cancellationToken = default)
     {

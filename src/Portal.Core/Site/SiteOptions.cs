@@ -13,4 +13,12 @@ public sealed class SiteOptions
     /// </summary>
     [Required]
     public string TimeZone { get; set; } = "Asia/Shanghai";
+
+    /// <summary>
+    /// The site's public address, e.g. <c>https://www.example.gov.cn</c> (optional). When set,
+    /// links that name this site to others (the 找错 entry) use it instead of the request's Host
+    /// header, which a client controls. Default: empty (the request's address).
+    /// </summary>
+    [Url]
+    public string? BaseUrl { get; set; }
 }

@@ -42,6 +42,7 @@ public static class CommandRunner
     {
         try
         {
+            app.ValidatePortalOptions();
             await using var scope = app.Services.CreateAsyncScope();
             var services = scope.ServiceProvider;
             switch (invocation.Verb)

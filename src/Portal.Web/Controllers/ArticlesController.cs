@@ -8,7 +8,7 @@ namespace Portal.Web.Controllers;
 /// <summary>Article pages at their stable address <c>/articles/{key}</c>.</summary>
 public sealed class ArticlesController(SiteContext site, ArticleQueries articles, SiteClock clock) : Controller
 {
-    [HttpGet("/articles/{key}")]
+    [AcceptVerbs("GET", "HEAD", Route = "/articles/{key}")]
     public async Task<IActionResult> Show(string key, CancellationToken cancellationToken)
     {
         var article = await articles.FindAsync(key, cancellationToken);

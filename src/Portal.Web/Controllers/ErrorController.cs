@@ -5,6 +5,7 @@ namespace Portal.Web.Controllers;
 
 /// <summary>Friendly error pages, reached by re-execution from the status-code and exception middleware.</summary>
 [ApiExplorerSettings(IgnoreApi = true)]
+[IgnoreAntiforgeryToken] // A failed POST is re-executed here; the error page itself must not fail antiforgery.
 public sealed class ErrorController : Controller
 {
     [Route("/error/{code:int}")]

@@ -12,7 +12,7 @@ public sealed class HomeController(SiteContext site, ArticleQueries articles) : 
     /// <summary>How many of its newest articles each section shows on the home page.</summary>
     private const int ArticlesPerBlock = 8;
 
-    [HttpGet("/")]
+    [AcceptVerbs("GET", "HEAD", Route = "/")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
         var sections = await site.GetSectionsAsync(cancellationToken);
@@ -23,6 +23,7 @@ public sealed class HomeController(SiteContext site, ArticleQueries articles) : 
             blocks.Add(new HomeSectionBlock(section, latest));
         }
 
-        return View(new HomeViewModel { Blocks = blocks });
+        var identity = await site.GetIdentityAsync(cancellationToken);
+        return View(new HomeViewModel { Blocks = blocks, SiteName = identity.SiteName });
     }
 }

@@ -7,16 +7,16 @@ namespace Portal.Web.Controllers;
 /// <summary>The site's own pages that every government portal has: 联系我们 and 网站地图.</summary>
 public sealed class PagesController(SiteContext site) : Controller
 {
-    [HttpGet("/contact")]
+    [AcceptVerbs("GET", "HEAD", Route = "/contact")]
     public async Task<IActionResult> Contact(CancellationToken cancellationToken) =>
         View(new ContactViewModel
         {
             Title = "联系我们",
             BreadcrumbTail = "联系我们",
-            Settings = await site.GetSettingsAsync(cancellationToken),
+            Identity = await site.GetIdentityAsync(cancellationToken),
         });
 
-    [HttpGet("/sitemap")]
+    [AcceptVerbs("GET", "HEAD", Route = "/sitemap")]
     public async Task<IActionResult> SiteMap(CancellationToken cancellationToken) =>
         View(new SiteMapViewModel
         {

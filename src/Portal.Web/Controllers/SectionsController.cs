@@ -13,14 +13,21 @@ public sealed class SectionsController(SiteContext site, ArticleQueries articles
     public const int PageSize = 20;
 
     // Last in route order: every fixed address (articles/…, contact, error/…) is tried first.
-    [HttpGet("{**path}", Order = int.MaxValue)]
+    // HEAD too: uptime probes and link checkers use it.
+    [AcceptVerbs("GET", "HEAD", Route = "{**path}", Order = int.MaxValue)]
     public async Task<IActionResult> Show(string path, int page = 1, CancellationToken cancellationToken = default)
     {
         var sections = await site.GetSectionsAsync(cancellationToken);
         var section = sections.FindByPath(path);
-        if (section is null || page < 1)
+        if (section is null || page < 1 || !ModelState.IsValid)
         {
             return NotFound();
+        }
+
+        // One address per page: /XinWen and /xinwen/ lead to /xinwen.
+        if (!string.Equals(path, section.Path, StringComparison.Ordinal))
+        {
+            return RedirectPermanent("/" + section.Path + Request.QueryString);
         }
 
         var list = await articles.ListAsync(SectionTree.SelfAndDescendantIds(section), page, PageSize, cancellationToken);

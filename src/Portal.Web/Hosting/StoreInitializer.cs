@@ -47,7 +47,7 @@ public sealed class StoreInitializer(
     /// <summary>Imports <see cref="ImportOptions.SeedPath"/> when the store holds no content yet.</summary>
     public async Task SeedIfEmptyAsync(CancellationToken cancellationToken = default)
     {
-        if (!import.Value.SeedOnStartup)
+        if (!(import.Value.SeedOnStartup ?? database.Value.ProviderKind == DatabaseProvider.Sqlite))
         {
             return;
         }

@@ -28,8 +28,9 @@ public static class WebServiceExtensions
         // view-source and a third smaller. Markup-significant characters are still escaped.
         services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 
-        // Antiforgery tokens (and later the login cookie) must survive restarts and be readable
-        // by every server of a farm: keep the keys in the data folder, not in memory.
+        // Antiforgery tokens (and later the login cookie) must survive restarts: keep the keys in
+        // the data folder, not in memory. Several servers must share them (a shared data folder
+        // today; Redis or the database when the portal runs behind a load balancer).
         services.AddDataProtection().SetApplicationName("Portal");
         services.AddOptions<KeyManagementOptions>()
             .Configure<IOptions<StorageOptions>>((options, storage) =>
@@ -39,6 +40,13 @@ public static class WebServiceExtensions
         services.AddScoped<ArticleQueries>();
         return services;
     }
+
+    /// <summary>
+    /// Validates every options class registered with <c>ValidateOnStart</c> now, so a bad setting
+    /// stops the program with a message naming the key before anything else happens.
+    /// </summary>
+    public static void ValidatePortalOptions(this WebApplication app) =>
+        app.Services.GetRequiredService<IStartupValidator>().Validate();
 
     /// <summary>Prepares the store (migrations, seed) before the first request is served.</summary>
     public static async Task InitializeStoreAsync(this WebApplication app)

@@ -8,6 +8,9 @@ public sealed class HomeViewModel : PageViewModel
 {
     public required IReadOnlyList<HomeSectionBlock> Blocks { get; init; }
 
+    /// <summary>The site's name, for the page's (visually hidden) heading.</summary>
+    public required string SiteName { get; init; }
+
     public override bool ShowBreadcrumb => false;
 }
 

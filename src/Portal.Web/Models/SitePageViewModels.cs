@@ -6,7 +6,7 @@ namespace Portal.Web.Models;
 /// <summary>联系我们: the site's contact details from the settings.</summary>
 public sealed class ContactViewModel : PageViewModel
 {
-    public required SiteSettings Settings { get; init; }
+    public required SiteIdentity Identity { get; init; }
 }
 
 /// <summary>网站地图: every section, as a tree.</summary>

@@ -1,23 +1,34 @@
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 using Portal.Core.Site;
 
 namespace Portal.Web.ViewComponents;
 
 /// <summary>The footer: link groups and the site's identity (主办单位, 备案 numbers, address, 找错).</summary>
-public sealed partial class SiteFooterViewComponent(SiteContext site) : ViewComponent
+public sealed partial class SiteFooterViewComponent(SiteContext site, IOptions<SiteOptions> options) : ViewComponent
 {
     public async Task<IViewComponentResult> InvokeAsync()
     {
-        var settings = await site.GetSettingsAsync(HttpContext.RequestAborted);
+        var identity = await site.GetIdentityAsync(HttpContext.RequestAborted);
         var groups = await site.GetFooterAsync(HttpContext.RequestAborted);
-        var recordCode = settings.PublicSecurityNumber is null ? null : Digits().Match(settings.PublicSecurityNumber).Value;
+        var recordCode = identity.PublicSecurityNumber is null ? null : Digits().Match(identity.PublicSecurityNumber).Value;
         return View(new SiteFooterViewModel(
-            settings,
+            identity,
             groups,
             string.IsNullOrEmpty(recordCode) ? null : $"http://www.beian.gov.cn/portal/registerSystemInfo?recordcode={recordCode}",
-            settings.ErrorReportLabel is null ? null : ErrorReportUrl(settings.SiteCode, HttpContext.Request.GetEncodedUrl())));
+            identity.ErrorReportLabel is null ? null : ErrorReportUrl(identity.SiteCode, PageUrl())));
+    }
+
+    /// <summary>This page's public address: on <see cref="SiteOptions.BaseUrl"/> when configured.</summary>
+    private string PageUrl()
+    {
+        var request = HttpContext.Request;
+        var baseUrl = options.Value.BaseUrl;
+        return string.IsNullOrEmpty(baseUrl)
+            ? request.GetEncodedUrl()
+            : baseUrl.TrimEnd('/') + request.PathBase + request.Path + request.QueryString;
     }
 
     /// <summary>The national error-report entry (我为政府网站找错) for this site and page.</summary>
@@ -30,7 +41,7 @@ public sealed partial class SiteFooterViewComponent(SiteContext site) : ViewComp
 
 /// <summary>What the footer renders.</summary>
 public sealed record SiteFooterViewModel(
-    SiteSettings Settings,
+    SiteIdentity Identity,
     IReadOnlyList<FooterGroup> Groups,
     string? PublicSecurityUrl,
     string? ErrorReportUrl);

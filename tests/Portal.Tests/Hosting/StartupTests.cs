@@ -42,7 +42,7 @@ public sealed class StartupTests
     }
 
     [Fact]
-    public async Task FirstStart_CreatesDatabaseAndLogsInTheDataFolder()
+    public async Task Startup_FirstStart_CreatesDatabaseAndLogsInTheDataFolder()
     {
         using var factory = new PortalFactory();
 

@@ -165,4 +165,30 @@ public class ScrapedPageParserTests
 
         Assert.Equal("page.txt:3: unexpected text \"多余文字\" in the menu", ex.Message);
     }
+
+    [Fact]
+    public void Parse_BodyParagraphMentioningCopyright_StaysInTheBody()
+    {
+        var paragraph = SeedPage.Paragraphs[0] + "本文版权所有归原作者。";
+        var text = SeedPage.ReplaceOnce(SeedPage.Text, SeedPage.Paragraphs[0], paragraph);
+
+        var page = ScrapedPageParser.Parse(text, "page.txt");
+
+        Assert.Equal(5, page.Paragraphs.Count);
+        Assert.Equal(paragraph, page.Paragraphs[0]);
+        Assert.Equal("中华人民共和国国家民族事务委员会", page.CopyrightHolder);
+    }
+
+    [Fact]
+    public void Parse_StrayOpeningBracketInBody_JoinsNoLines()
+    {
+        var paragraph = SeedPage.Paragraphs[0] + "见附件[1";
+        var text = SeedPage.ReplaceOnce(SeedPage.Text, SeedPage.Paragraphs[0], paragraph);
+
+        var page = ScrapedPageParser.Parse(text, "page.txt");
+
+        Assert.Equal(5, page.Paragraphs.Count);
+        Assert.Equal(paragraph, page.Paragraphs[0]);
+        Assert.Equal("政府网站找错", page.ErrorReportLabel);
+    }
 }

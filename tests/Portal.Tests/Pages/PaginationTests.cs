@@ -81,15 +81,25 @@ public sealed class PaginationTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task PageBeyondTheLast_Is404()
+    public async Task SectionPage_PageBeyondTheLast_Is404()
     {
         var (response, _) = await _factory.GetDocumentAsync("/xinwen?page=4");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 
+    [Theory]
+    [InlineData("/xinwen?page=abc")]
+    [InlineData("/xinwen?page=-1")]
+    public async Task SectionPage_PageNumberNotAPositiveNumber_Is404(string url)
+    {
+        var (response, _) = await _factory.GetDocumentAsync(url);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
     [Fact]
-    public async Task ChildSection_ListsOnlyItsOwnArticles()
+    public async Task ChildSection_Page2_ListsOnlyItsOwnArticles()
     {
         var (_, document) = await _factory.GetDocumentAsync("/xinwen/difang?page=2");
 
@@ -97,7 +107,7 @@ public sealed class PaginationTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task DraftsAndScheduledArticles_AreNotShown()
+    public async Task ArticlePage_DraftOrScheduledForLater_Is404()
     {
         var (draft, _) = await _factory.GetDocumentAsync("/articles/draft");
         var (future, _) = await _factory.GetDocumentAsync("/articles/future");
@@ -107,7 +117,7 @@ public sealed class PaginationTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ArticleNeighbours_FollowTheSectionList()
+    public async Task ArticlePage_Neighbours_FollowTheSectionList()
     {
         // In 新闻中心 (even numbers), 第20篇 sits between 第22篇 (newer, listed above) and 第18篇.
         var (_, document) = await _factory.GetDocumentAsync("/articles/a020");
