@@ -1,5 +1,3 @@
-using Portal.Core.Articles;
-using Portal.Core.Sections;
 using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Pages;
@@ -14,22 +12,9 @@ public sealed class PagerWindowTests : IAsyncLifetime
         _ = _factory.Services;
         await _factory.WithDbAsync(async db =>
         {
-            var now = new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc);
-            var section = new Section { Name = "通知公告", MenuLabel = "通知", Slug = "tongzhi", CreatedAt = now, UpdatedAt = now };
+            var section = TestContent.Section("通知公告", "通知", "tongzhi");
             db.Sections.Add(section);
-            db.Articles.AddRange(Enumerable.Range(1, 250).Select(i => new Article
-            {
-                UrlKey = $"n{i:D3}",
-                Title = $"通知{i}",
-                Section = section,
-                Source = "办公室",
-                PublishedAt = now.AddHours(i),
-                BodyMarkdown = "正文",
-                BodyHtml = "<p>正文</p>",
-                Status = ArticleStatus.Published,
-                CreatedAt = now,
-                UpdatedAt = now,
-            }));
+            db.Articles.AddRange(Enumerable.Range(1, 250).Select(i => TestContent.Article($"n{i:D3}", $"通知{i}", section, TestContent.Epoch.AddHours(i))));
             return await db.SaveChangesAsync();
         });
     }

@@ -1,6 +1,5 @@
 using System.Net;
 using Portal.Core.Articles;
-using Portal.Core.Sections;
 using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Pages;
@@ -15,30 +14,17 @@ public sealed class PaginationTests : IAsyncLifetime
         _ = _factory.Services; // starts the host, which migrates the empty store
         await _factory.WithDbAsync(async db =>
         {
-            var now = new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc);
-            var news = new Section { Name = "新闻中心", MenuLabel = "新闻", Slug = "xinwen", CreatedAt = now, UpdatedAt = now };
-            var local = new Section { Name = "地方动态", MenuLabel = "地方动态", Slug = "difang", Parent = news, CreatedAt = now, UpdatedAt = now };
+            var news = TestContent.Section("新闻中心", "新闻", "xinwen");
+            var local = TestContent.Section("地方动态", "地方动态", "difang", news);
             db.Sections.AddRange(news, local);
             for (var i = 1; i <= 45; i++)
             {
-                db.Articles.Add(new Article
-                {
-                    UrlKey = $"a{i:D3}",
-                    Title = $"第{i}篇文章",
-                    Section = i % 2 == 0 ? news : local,
-                    Source = "测试来源",
-                    PublishedAt = now.AddDays(i),
-                    BodyMarkdown = "正文",
-                    BodyHtml = "<p>正文</p>",
-                    Status = ArticleStatus.Published,
-                    CreatedAt = now,
-                    UpdatedAt = now,
-                });
+                db.Articles.Add(TestContent.Article($"a{i:D3}", $"第{i}篇文章", i % 2 == 0 ? news : local, TestContent.Epoch.AddDays(i)));
             }
 
             // Not visible: a draft and an article scheduled for the future.
-            db.Articles.Add(new Article { UrlKey = "draft", Title = "草稿", Section = news, Source = "s", PublishedAt = now, BodyMarkdown = "", BodyHtml = "", Status = ArticleStatus.Draft, CreatedAt = now, UpdatedAt = now });
-            db.Articles.Add(new Article { UrlKey = "future", Title = "未来", Section = news, Source = "s", PublishedAt = DateTime.UtcNow.AddYears(1), BodyMarkdown = "", BodyHtml = "", Status = ArticleStatus.Published, CreatedAt = now, UpdatedAt = now });
+            db.Articles.Add(TestContent.Article("draft", "草稿", news, TestContent.Epoch, ArticleStatus.Draft));
+            db.Articles.Add(TestContent.Article("future", "未来", news, DateTime.UtcNow.AddYears(1)));
             return await db.SaveChangesAsync();
         });
     }

@@ -1,0 +1,29 @@
+using Portal.Core.Articles;
+using Portal.Core.Sections;
+
+namespace Portal.Tests.Infrastructure;
+
+/// <summary>Rows for tests that need content the seed does not have.</summary>
+public static class TestContent
+{
+    /// <summary>A fixed creation time, so rows do not depend on the clock.</summary>
+    public static DateTime Epoch { get; } = new(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+
+    public static Section Section(string name, string label, string slug, Section? parent = null) =>
+        new() { Name = name, MenuLabel = label, Slug = slug, Parent = parent, CreatedAt = Epoch, UpdatedAt = Epoch };
+
+    public static Article Article(string urlKey, string title, Section section, DateTime publishedAt, ArticleStatus status = ArticleStatus.Published) =>
+        new()
+        {
+            UrlKey = urlKey,
+            Title = title,
+            Section = section,
+            Source = "测试来源",
+            PublishedAt = publishedAt,
+            BodyMarkdown = "正文",
+            BodyHtml = "<p>正文</p>",
+            Status = status,
+            CreatedAt = Epoch,
+            UpdatedAt = Epoch,
+        };
+}
