@@ -40,6 +40,36 @@ public class Article
 
     public ArticleStatus Status { get; set; } = ArticleStatus.Draft;
 
+    /// <summary>摘要: a short summary for lists and search results.</summary>
+    public string? Summary { get; set; }
+
+    /// <summary>关键词: comma-separated keywords, also written to the Keywords meta tag.</summary>
+    public string? Keywords { get; set; }
+
+    /// <summary>The cover image, if any.</summary>
+    public int? CoverImageId { get; set; }
+
+    /// <summary>Who created the article; null for imported ones.</summary>
+    public string? AuthorId { get; set; }
+
+    /// <summary>Who wrote the current revision: that person may not approve it (separation of duties).</summary>
+    public string? LastEditorId { get; set; }
+
+    /// <summary>The reviewer's comment when the article was returned.</summary>
+    public string? ReviewComment { get; set; }
+
+    /// <summary>When the article was moved to the recycle bin (回收站); null when it is not there.</summary>
+    public DateTime? DeletedAt { get; set; }
+
+    /// <summary>
+    /// Incremented by every save and checked by the next one (an optimistic concurrency token
+    /// that works the same on SQLite, SQL Server and PostgreSQL), so that of two people editing
+    /// the same article, the second gets a conflict instead of silently overwriting the first.
+    /// </summary>
+    public int Version { get; set; }
+
+    public List<ArticleRevision> Revisions { get; set; } = [];
+
     public DateTime CreatedAt { get; set; }
 
     public DateTime UpdatedAt { get; set; }

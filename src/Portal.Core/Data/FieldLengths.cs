@@ -24,4 +24,20 @@ public static class FieldLengths
     public const int Address = 200;
     public const int Postcode = 10;
     public const int Label = 50;
+    public const int Summary = 500;
+    public const int Keywords = 200;
+    public const int Comment = 500;
+    public const int UserId = 450;
+    public const int DisplayName = 50;
+    public const int Phone = 50;
+    public const int Email = 100;
+    public const int AuditAction = 50;
+    public const int AuditTarget = 50;
+    public const int AuditDetails = 2000;
+    public const int IpAddress = 64;
+    public const int StoredName = 64;
+    public const int FileName = 255;
+    public const int ContentType = 50;
+    public const int SectionPath = 300;
+    public const int RevisionNote = 100;
 }

@@ -1,15 +1,20 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Portal.Core.Accounts;
 using Portal.Core.Articles;
+using Portal.Core.Audit;
+using Portal.Core.Media;
 using Portal.Core.Sections;
 using Portal.Core.Site;
 
 namespace Portal.Core.Data;
 
 /// <summary>
-/// The portal's one EF Core context. It has a single constructor so it can be pooled, and it
-/// never migrates itself: migrations run at start-up only when configured, or through a verb.
+/// The portal's one EF Core context, Identity's tables included. It has a single constructor so
+/// it can be pooled, and it never migrates itself: migrations run at start-up only when
+/// configured, or through a verb.
 /// </summary>
-public class PortalDbContext(DbContextOptions<PortalDbContext> options) : DbContext(options)
+public class PortalDbContext(DbContextOptions<PortalDbContext> options) : IdentityDbContext<PortalUser>(options)
 {
     public DbSet<Article> Articles => Set<Article>();
 
@@ -21,9 +26,45 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : DbCont
 
     public DbSet<FooterLink> FooterLinks => Set<FooterLink>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    public DbSet<ArticleRevision> ArticleRevisions => Set<ArticleRevision>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<MediaFile> MediaFiles => Set<MediaFile>();
+
+    public DbSet<SectionRedirect> SectionRedirects => Set<SectionRedirect>();
+
+    public DbSet<UserSection> UserSections => Set<UserSection>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
     {
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
+        // Identity's own tables first, then ours (which may refine PortalUser).
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
+    }
+
+    /// <summary>
+    /// The audit log is append-only: a change or deletion of an entry is refused here, below
+    /// every page and verb, so no code path can rewrite history.
+    /// </summary>
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        RefuseAuditRewrites();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        RefuseAuditRewrites();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    private void RefuseAuditRewrites()
+    {
+        if (ChangeTracker.Entries<AuditEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+        {
+            throw new InvalidOperationException("Audit entries are append-only: they cannot be changed or deleted.");
+        }
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

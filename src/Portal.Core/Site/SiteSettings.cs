@@ -34,6 +34,12 @@ public class SiteSettings
 
     public string? Postcode { get; set; }
 
+    /// <summary>联系电话.</summary>
+    public string? Phone { get; set; }
+
+    /// <summary>电子邮箱.</summary>
+    public string? Email { get; set; }
+
     /// <summary>网站维护: the unit that maintains the site.</summary>
     public string? Maintainer { get; set; }
 
@@ -42,6 +48,9 @@ public class SiteSettings
 
     /// <summary>The label of the official WeChat account (官方微信); null hides it.</summary>
     public string? WeChatLabel { get; set; }
+
+    /// <summary>The official WeChat account's QR code image, if uploaded.</summary>
+    public int? WeChatQrImageId { get; set; }
 
     public DateTime UpdatedAt { get; set; }
 }

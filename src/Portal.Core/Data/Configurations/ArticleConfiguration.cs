@@ -15,6 +15,12 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         builder.Property(a => a.BodyMarkdown).IsRequired();
         builder.Property(a => a.BodyHtml).IsRequired();
         builder.Property(a => a.Status).HasConversion<string>().HasMaxLength(16);
+        builder.Property(a => a.Summary).HasMaxLength(FieldLengths.Summary);
+        builder.Property(a => a.Keywords).HasMaxLength(FieldLengths.Keywords);
+        builder.Property(a => a.AuthorId).HasMaxLength(FieldLengths.UserId);
+        builder.Property(a => a.LastEditorId).HasMaxLength(FieldLengths.UserId);
+        builder.Property(a => a.ReviewComment).HasMaxLength(FieldLengths.Comment);
+        builder.Property(a => a.Version).IsConcurrencyToken();
 
         builder.HasIndex(a => a.UrlKey).IsUnique();
         builder.HasIndex(a => a.ImportKey).IsUnique();
@@ -22,8 +28,14 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         // Section pages and 上一篇/下一篇: a section's published articles, newest first.
         builder.HasIndex(a => new { a.SectionId, a.Status, a.PublishedAt, a.Id });
 
-        // The home page and later feeds: all published articles, newest first.
+        // The home page and later feeds: all published articles, newest first; the scheduler:
+        // scheduled articles whose time has come.
         builder.HasIndex(a => new { a.Status, a.PublishedAt });
+
+        builder.HasOne<Media.MediaFile>()
+            .WithMany()
+            .HasForeignKey(a => a.CoverImageId)
+            .OnDelete(DeleteBehavior.SetNull);
 
         builder.HasOne(a => a.Section)
             .WithMany(s => s.Articles)

@@ -20,5 +20,11 @@ internal sealed class SiteSettingsConfiguration : IEntityTypeConfiguration<SiteS
         builder.Property(s => s.Maintainer).HasMaxLength(FieldLengths.Organisation);
         builder.Property(s => s.ErrorReportLabel).HasMaxLength(FieldLengths.Label);
         builder.Property(s => s.WeChatLabel).HasMaxLength(FieldLengths.Label);
+        builder.Property(s => s.Phone).HasMaxLength(FieldLengths.Phone);
+        builder.Property(s => s.Email).HasMaxLength(FieldLengths.Email);
+        builder.HasOne<Media.MediaFile>()
+            .WithMany()
+            .HasForeignKey(s => s.WeChatQrImageId)
+            .OnDelete(DeleteBehavior.SetNull);
     }
 }

@@ -1,0 +1,43 @@
+namespace Portal.Core.Articles;
+
+/// <summary>
+/// Every save of an article, with all its fields: history lists them, any two can be compared,
+/// and any one can be restored as a new draft. Revisions are never changed or deleted.
+/// </summary>
+public class ArticleRevision
+{
+    public int Id { get; set; }
+
+    public int ArticleId { get; set; }
+
+    public Article? Article { get; set; }
+
+    /// <summary>1 for the first save of the article, then 2, 3…</summary>
+    public int Number { get; set; }
+
+    public string? AuthorId { get; set; }
+
+    /// <summary>The author's display name at the time, so history reads even if the account changes.</summary>
+    public string AuthorName { get; set; } = "";
+
+    public DateTime CreatedAt { get; set; }
+
+    /// <summary>What the save did, e.g. 保存草稿, 提交审核, 恢复自第3版.</summary>
+    public string Note { get; set; } = "";
+
+    public string Title { get; set; } = "";
+
+    public int SectionId { get; set; }
+
+    public string Source { get; set; } = "";
+
+    public DateTime PublishedAt { get; set; }
+
+    public string? Summary { get; set; }
+
+    public string? Keywords { get; set; }
+
+    public int? CoverImageId { get; set; }
+
+    public string BodyMarkdown { get; set; } = "";
+}

@@ -1,0 +1,64 @@
+namespace Portal.Core.Audit;
+
+/// <summary>The names of audited actions, as stored in <see cref="AuditEntry.Action"/>.</summary>
+public static class AuditActions
+{
+    public const string Login = "account.login";
+    public const string LoginFailed = "account.login-failed";
+    public const string Logout = "account.logout";
+    public const string UserCreate = "user.create";
+    public const string UserUpdate = "user.update";
+    public const string UserPassword = "user.password";
+    public const string UserDisable = "user.disable";
+    public const string UserEnable = "user.enable";
+    public const string ArticleCreate = "article.create";
+    public const string ArticleEdit = "article.edit";
+    public const string ArticleSubmit = "article.submit";
+    public const string ArticleReturn = "article.return";
+    public const string ArticleApprove = "article.approve";
+    public const string ArticlePublish = "article.publish";
+    public const string ArticleForcePublish = "article.force-publish";
+    public const string ArticleSchedule = "article.schedule";
+    public const string ArticleScheduledPublish = "article.scheduled-publish";
+    public const string ArticleWithdraw = "article.withdraw";
+    public const string ArticleDelete = "article.delete";
+    public const string ArticleRestore = "article.restore";
+    public const string ArticleRevisionRestore = "article.revision-restore";
+    public const string ArticlePublishDateChange = "article.publish-date";
+    public const string SectionChange = "section.change";
+    public const string FooterChange = "footer.change";
+    public const string SettingsChange = "settings.change";
+    public const string MediaUpload = "media.upload";
+
+    /// <summary>How an action reads in the admin area's audit log.</summary>
+    public static string DisplayName(string action) => action switch
+    {
+        Login => "登录",
+        LoginFailed => "登录失败",
+        Logout => "退出",
+        UserCreate => "创建用户",
+        UserUpdate => "修改用户",
+        UserPassword => "设置密码",
+        UserDisable => "停用用户",
+        UserEnable => "启用用户",
+        ArticleCreate => "新建文章",
+        ArticleEdit => "编辑文章",
+        ArticleSubmit => "提交审核",
+        ArticleReturn => "退回",
+        ArticleApprove => "审核通过",
+        ArticlePublish => "发布",
+        ArticleForcePublish => "强制发布",
+        ArticleSchedule => "定时发布",
+        ArticleScheduledPublish => "定时发布执行",
+        ArticleWithdraw => "撤回",
+        ArticleDelete => "删除",
+        ArticleRestore => "恢复",
+        ArticleRevisionRestore => "恢复历史版本",
+        ArticlePublishDateChange => "修改发布日期",
+        SectionChange => "栏目变更",
+        FooterChange => "页脚链接变更",
+        SettingsChange => "网站设置变更",
+        MediaUpload => "上传图片",
+        _ => action,
+    };
+}

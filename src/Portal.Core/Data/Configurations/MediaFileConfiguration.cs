@@ -1,0 +1,18 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Portal.Core.Media;
+
+namespace Portal.Core.Data.Configurations;
+
+internal sealed class MediaFileConfiguration : IEntityTypeConfiguration<MediaFile>
+{
+    public void Configure(EntityTypeBuilder<MediaFile> builder)
+    {
+        builder.Property(m => m.StoredName).HasMaxLength(FieldLengths.StoredName).IsRequired();
+        builder.Property(m => m.OriginalName).HasMaxLength(FieldLengths.FileName).IsRequired();
+        builder.Property(m => m.ContentType).HasMaxLength(FieldLengths.ContentType).IsRequired();
+        builder.Property(m => m.UploadedById).HasMaxLength(FieldLengths.UserId);
+        builder.HasIndex(m => m.StoredName).IsUnique();
+        builder.HasIndex(m => m.UploadedAt);
+    }
+}
