@@ -12,7 +12,12 @@ if (invocation.Verb is not null)
 
 builder.AddPortalLogging();
 builder.Services.AddPortalData();
+builder.Services.AddPortalSecurity();
 builder.Services.AddPortalWeb();
+if (invocation.Verb is not null)
+{
+    builder.Services.AddCommandLineActor();
+}
 
 var app = builder.Build();
 
@@ -39,6 +44,8 @@ app.UseStatusCodePagesWithReExecute("/error/{0}");
 app.UseSecurityHeaders();
 app.UseStaticFiles();
 app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
 app.MapControllers();
 
 await app.RunAsync();

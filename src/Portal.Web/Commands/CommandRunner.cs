@@ -17,6 +17,10 @@ public static class CommandRunner
         Verbs:
           import <file-or-folder>   Import captured pages (*.txt, with mapping.json beside them) in one transaction.
           migrate                   Apply the configured provider's pending migrations and exit.
+          create-user <name> --role <admin|reviewer|editor> [--display-name <name>]
+                                    Create an account; the password is read from standard input (one line).
+          set-password <name>       Set a new password (from standard input), lift a lockout, end open sessions.
+          disable-user <name>       Disable an account; it can no longer sign in.
 
         Without a verb the portal serves the web site.
         """;
@@ -57,11 +61,29 @@ public static class CommandRunner
                     await services.GetRequiredService<StoreInitializer>().MigrateAsync();
                     Console.WriteLine("Database is up to date.");
                     return 0;
+                case "create-user" when invocation.VerbArgs.Count == 1 && invocation.VerbOptions.ContainsKey("--role"):
+                    await services.GetRequiredService<StoreInitializer>().MigrateIfConfiguredAsync();
+                    Console.WriteLine(await services.GetRequiredService<UserCommands>().CreateAsync(
+                        invocation.VerbArgs[0], invocation.VerbOptions["--role"], invocation.VerbOptions.GetValueOrDefault("--display-name"), Console.In));
+                    return 0;
+                case "set-password" when invocation.VerbArgs.Count == 1:
+                    await services.GetRequiredService<StoreInitializer>().MigrateIfConfiguredAsync();
+                    Console.WriteLine(await services.GetRequiredService<UserCommands>().SetPasswordAsync(invocation.VerbArgs[0], Console.In));
+                    return 0;
+                case "disable-user" when invocation.VerbArgs.Count == 1:
+                    await services.GetRequiredService<StoreInitializer>().MigrateIfConfiguredAsync();
+                    Console.WriteLine(await services.GetRequiredService<UserCommands>().DisableAsync(invocation.VerbArgs[0]));
+                    return 0;
                 default:
                     await Console.Error.WriteLineAsync($"Unknown command or wrong arguments: {invocation.Verb} {string.Join(' ', invocation.VerbArgs)}");
                     await Console.Error.WriteLineAsync(Usage);
                     return 2;
             }
+        }
+        catch (CommandException ex)
+        {
+            await Console.Error.WriteLineAsync(ex.Message);
+            return 1;
         }
         catch (ImportException ex)
         {

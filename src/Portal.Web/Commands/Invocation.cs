@@ -4,16 +4,26 @@ namespace Portal.Web.Commands;
 /// The command line split in two: a verb with its arguments (<c>import seeds</c>), and the
 /// <c>--key=value</c> / <c>--key value</c> settings that go to the host's configuration.
 /// </summary>
-public sealed record Invocation(string? Verb, IReadOnlyList<string> VerbArgs, string[] HostArgs)
+public sealed record Invocation(string? Verb, IReadOnlyList<string> VerbArgs, string[] HostArgs, IReadOnlyDictionary<string, string> VerbOptions)
 {
+    /// <summary>The options that belong to verbs rather than to configuration.</summary>
+    public static IReadOnlySet<string> VerbOptionNames { get; } = new HashSet<string>(StringComparer.Ordinal) { "--role", "--display-name" };
+
     public static Invocation Parse(string[] args)
     {
         var positional = new List<string>();
         var host = new List<string>();
+        var options = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 0; i < args.Length; i++)
         {
             var arg = args[i];
-            if (arg.StartsWith('-'))
+            var name = arg.Split('=', 2)[0];
+            if (VerbOptionNames.Contains(name))
+            {
+                options[name] = arg.Contains('=', StringComparison.Ordinal) ? arg.Split('=', 2)[1]
+                    : i + 1 < args.Length ? args[++i] : "";
+            }
+            else if (arg.StartsWith('-'))
             {
                 host.Add(arg);
                 if (!arg.Contains('=', StringComparison.Ordinal) && i + 1 < args.Length && !args[i + 1].StartsWith('-'))
@@ -28,7 +38,7 @@ public sealed record Invocation(string? Verb, IReadOnlyList<string> VerbArgs, st
         }
 
         return positional.Count == 0
-            ? new Invocation(null, [], host.ToArray())
-            : new Invocation(positional[0], positional.Skip(1).ToList(), host.ToArray());
+            ? new Invocation(null, [], host.ToArray(), options)
+            : new Invocation(positional[0], positional.Skip(1).ToList(), host.ToArray(), options);
     }
 }

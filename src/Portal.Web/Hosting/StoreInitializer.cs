@@ -1,5 +1,7 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Portal.Core.Accounts;
 using Portal.Core.Data;
 using Portal.Core.Import;
 
@@ -12,6 +14,7 @@ namespace Portal.Web.Hosting;
 public sealed class StoreInitializer(
     PortalDbContext db,
     SiteImporter importer,
+    RoleManager<IdentityRole> roles,
     IOptions<DatabaseOptions> database,
     IOptions<StorageOptions> storage,
     IOptions<ImportOptions> import,
@@ -41,6 +44,24 @@ public sealed class StoreInitializer(
         {
             logger.LogInformation("Applying {Count} migration(s) on {Provider}: {Migrations}", pending.Count, database.Value.Provider, pending);
             await db.Database.MigrateAsync(cancellationToken);
+        }
+
+        await EnsureRolesAsync();
+    }
+
+    /// <summary>Creates the three roles (管理员, 审核, 编辑) if they do not exist yet.</summary>
+    public async Task EnsureRolesAsync()
+    {
+        foreach (var role in PortalRoles.All)
+        {
+            if (await roles.FindByNameAsync(role) is null)
+            {
+                var result = await roles.CreateAsync(new IdentityRole(role));
+                if (!result.Succeeded)
+                {
+                    throw new InvalidOperationException($"Could not create the role {role}: {string.Join(" ", result.Errors.Select(e => e.Code))}");
+                }
+            }
         }
     }
 

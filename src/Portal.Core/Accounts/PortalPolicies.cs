@@ -1,0 +1,17 @@
+namespace Portal.Core.Accounts;
+
+/// <summary>
+/// The named authorisation policies. Every admin endpoint requires one of them; the role matrix
+/// test discovers the endpoints from the route table and fails for one without a policy.
+/// </summary>
+public static class PortalPolicies
+{
+    /// <summary>Any signed-in staff member: 编辑, 审核 or 管理员.</summary>
+    public const string Staff = "Staff";
+
+    /// <summary>审核 and 管理员: approve, publish, schedule, return, withdraw.</summary>
+    public const string Review = "Review";
+
+    /// <summary>管理员 only: users, sections, footer links, settings, the audit log, the recycle bin.</summary>
+    public const string Administer = "Administer";
+}

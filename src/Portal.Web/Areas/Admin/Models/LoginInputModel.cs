@@ -1,0 +1,18 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Portal.Web.Areas.Admin.Models;
+
+/// <summary>The login form.</summary>
+public sealed class LoginInputModel
+{
+    [Required(ErrorMessage = "请输入用户名。")]
+    [Display(Name = "用户名")]
+    public string UserName { get; set; } = "";
+
+    [Required(ErrorMessage = "请输入密码。")]
+    [DataType(DataType.Password)]
+    [Display(Name = "密码")]
+    public string Password { get; set; } = "";
+
+    public string? ReturnUrl { get; set; }
+}
