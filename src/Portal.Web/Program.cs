@@ -14,6 +14,8 @@ builder.AddPortalLogging();
 builder.Services.AddPortalData();
 builder.Services.AddPortalSecurity();
 builder.Services.AddPortalWeb();
+builder.Services.AddPortalEditorial();
+builder.Services.AddPortalSiteAdmin();
 if (invocation.Verb is not null)
 {
     builder.Services.AddCommandLineActor();

@@ -19,7 +19,7 @@ public sealed record ArticleDetail(
 
 /// <summary>
 /// The read side of articles for public pages. Only published articles whose publish time has
-/// come are visible; everything is ordered newest first with the id as tie-breaker, so paging
+/// come and that are not in the recycle bin are visible; everything is ordered newest first with the id as tie-breaker, so paging
 /// is deterministic on every provider.
 /// </summary>
 public sealed class ArticleQueries(PortalDbContext db, TimeProvider time)
@@ -29,7 +29,7 @@ public sealed class ArticleQueries(PortalDbContext db, TimeProvider time)
         get
         {
             var now = time.GetUtcNow().UtcDateTime;
-            return db.Articles.AsNoTracking().Where(a => a.Status == ArticleStatus.Published && a.PublishedAt <= now);
+            return db.Articles.AsNoTracking().Where(a => a.Status == ArticleStatus.Published && a.DeletedAt == null && a.PublishedAt <= now);
         }
     }
 

@@ -103,6 +103,16 @@ public sealed class SectionTree
         return path;
     }
 
+    /// <summary>The section and every section below it, depth first in menu order.</summary>
+    public static IEnumerable<SectionNode> SelfAndDescendants(SectionNode node)
+    {
+        yield return node;
+        foreach (var descendant in node.Children.SelectMany(SelfAndDescendants))
+        {
+            yield return descendant;
+        }
+    }
+
     /// <summary>The ids of the section and every section below it.</summary>
     public static IReadOnlyList<int> SelfAndDescendantIds(SectionNode node)
     {

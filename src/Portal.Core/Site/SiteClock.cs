@@ -22,4 +22,8 @@ public sealed class SiteClock
     /// <summary>The UTC timestamp of midnight at the start of a site-local date.</summary>
     public DateTime StartOfDayUtc(DateOnly date) =>
         TimeZoneInfo.ConvertTimeToUtc(date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), _zone);
+
+    /// <summary>The UTC timestamp of a site-local date and time (as an editor types it into a form).</summary>
+    public DateTime FromLocal(DateTime local) =>
+        TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), _zone);
 }

@@ -16,7 +16,10 @@ public sealed record SiteIdentity(
     string? Postcode,
     string? Maintainer,
     string? ErrorReportLabel,
-    string? WeChatLabel)
+    string? WeChatLabel,
+    string? Phone = null,
+    string? Email = null,
+    string? WeChatQrUrl = null)
 {
     /// <summary>The identity of a store that nothing has been imported into yet.</summary>
     public static SiteIdentity Empty { get; } = new("", null, null, null, null, null, null, null, null, null, null);
@@ -47,7 +50,9 @@ public sealed class SiteContext(PortalDbContext db)
             .Where(s => s.Id == SiteSettings.SingletonId)
             .Select(s => new SiteIdentity(
                 s.SiteName, s.Sponsor, s.CopyrightHolder, s.IcpNumber, s.PublicSecurityNumber, s.SiteCode,
-                s.Address, s.Postcode, s.Maintainer, s.ErrorReportLabel, s.WeChatLabel))
+                s.Address, s.Postcode, s.Maintainer, s.ErrorReportLabel, s.WeChatLabel,
+                s.Phone, s.Email,
+                db.MediaFiles.Where(m => m.Id == s.WeChatQrImageId).Select(m => "/media/" + m.StoredName).FirstOrDefault()))
             .FirstOrDefaultAsync(cancellationToken) ?? SiteIdentity.Empty;
 
     public async Task<IReadOnlyList<FooterGroup>> GetFooterAsync(CancellationToken cancellationToken = default)

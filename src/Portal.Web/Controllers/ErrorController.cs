@@ -20,6 +20,7 @@ public sealed class ErrorController : Controller
             Title = status switch
             {
                 404 => "页面不存在",
+                403 => "没有权限",
                 >= 500 => "服务暂时不可用",
                 _ => "请求无法完成",
             },

@@ -7,7 +7,7 @@ using Portal.Web.Models;
 namespace Portal.Web.Controllers;
 
 /// <summary>Section pages, at the path of their slugs (<c>/xinwen/difang</c>).</summary>
-public sealed class SectionsController(SiteContext site, ArticleQueries articles) : Controller
+public sealed class SectionsController(SiteContext site, ArticleQueries articles, SectionRedirectLookup redirects) : Controller
 {
     /// <summary>Articles per page of a section list.</summary>
     public const int PageSize = 20;
@@ -19,6 +19,15 @@ public sealed class SectionsController(SiteContext site, ArticleQueries articles
     {
         var sections = await site.GetSectionsAsync(cancellationToken);
         var section = sections.FindByPath(path);
+
+        // An address the section had before its slug changed or it moved: 301 to where it is now.
+        if (section is null && path is not null
+            && await redirects.FindSectionIdAsync(path, cancellationToken) is { } movedId
+            && sections.Find(movedId) is { } moved)
+        {
+            return RedirectPermanent("/" + moved.Path + Request.QueryString);
+        }
+
         if (section is null || page < 1 || !ModelState.IsValid)
         {
             return NotFound();

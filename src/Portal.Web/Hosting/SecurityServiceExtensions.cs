@@ -44,8 +44,15 @@ public static class SecurityServiceExtensions
             options.SlidingExpiration = true;
             options.LoginPath = "/admin/account/login";
             options.LogoutPath = "/admin/account/logout";
-            options.AccessDeniedPath = "/admin/account/denied";
             options.ReturnUrlParameter = "returnUrl";
+
+            // A signed-in user without the right role gets a plain 403 (rendered by the error
+            // page as 没有权限), not a redirect that would look like success to a script.
+            options.Events.OnRedirectToAccessDenied = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
         });
 
         // A disabled account or a changed password ends open sessions within a minute.
@@ -59,6 +66,9 @@ public static class SecurityServiceExtensions
         services.AddHttpContextAccessor();
         services.AddScoped<IAuditActor, HttpAuditActor>();
         services.AddScoped<AuditLog>();
+        services.AddScoped<AuditQueries>();
+        services.AddScoped<UserQueries>();
+        services.AddScoped<UserAdminService>();
         return services;
     }
 

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Text;
 using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Import;
@@ -11,8 +9,6 @@ namespace Portal.Tests.Import;
 public class ImportVerbTests
 {
     private const int SeedRows = 7 + 1 + 2 + 9 + 1;
-
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
 
     [Fact]
     public async Task ImportVerb_SeedFolderTwice_FirstCreatesEverythingSecondChangesNothing()
@@ -50,48 +46,5 @@ public class ImportVerbTests
             StringComparison.Ordinal);
     }
 
-    private static async Task<ProcessResult> RunPortalAsync(params string[] args)
-    {
-        var dll = Path.Combine(AppContext.BaseDirectory, "Portal.Web.dll");
-        Assert.True(File.Exists(dll), $"{dll} should be next to the test assembly");
-
-        // The SDK's test runner names the dotnet host it runs on; fall back to the one on PATH.
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            WorkingDirectory = AppContext.BaseDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(dll);
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(Timeout);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"dotnet {string.Join(' ', start.ArgumentList)} did not exit within {Timeout}");
-        }
-
-        return new ProcessResult(process.ExitCode, await stdout, await stderr);
-    }
-
-    private sealed record ProcessResult(int ExitCode, string StdOut, string StdErr)
-    {
-        public string[] StdOutLines => StdOut.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-
-        public string Describe() => $"exit code {ExitCode}\nstdout:\n{StdOut}\nstderr:\n{StdErr}";
-    }
+    private static Task<ProcessResult> RunPortalAsync(params string[] args) => PortalProcess.RunAsync(null, args);
 }

@@ -19,15 +19,14 @@ public class PortalFactory : WebApplicationFactory<Program>
 
     public PortalFactory(IDictionary<string, string?>? settings = null)
     {
-        DataPath = Path.Combine(Path.GetTempPath(), "portal-tests", Guid.NewGuid().ToString("N"));
+        _settings = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>());
+        DataPath = _settings.GetValueOrDefault("Storage:DataPath")
+            ?? Path.Combine(Path.GetTempPath(), "portal-tests", Guid.NewGuid().ToString("N"));
+        _settings["Storage:DataPath"] = DataPath;
         Directory.CreateDirectory(DataPath);
-        _settings = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
-        {
-            ["Storage:DataPath"] = DataPath,
-        };
     }
 
-    /// <summary>The factory's own data folder (database, logs, keys).</summary>
+    /// <summary>The factory's data folder (database, logs, keys): its own temp folder unless <c>Storage:DataPath</c> is given.</summary>
     public string DataPath { get; }
 
     /// <summary>A factory whose store starts empty: seeding on start-up is off.</summary>

@@ -8,7 +8,7 @@ using Portal.Web.Hosting;
 
 namespace Portal.Web.Areas.Admin.Controllers;
 
-/// <summary>登录, 退出 and the access-denied page. The only admin actions open to anonymous users.</summary>
+/// <summary>登录 and 退出. The login page is the only admin page open to anonymous users.</summary>
 public sealed class AccountController(SignInManager<PortalUser> signIn, UserManager<PortalUser> users, AuditLog audit) : AdminController
 {
     [HttpGet, AllowAnonymous]
@@ -49,10 +49,4 @@ public sealed class AccountController(SignInManager<PortalUser> signIn, UserMana
         return LocalRedirect("/admin/account/login");
     }
 
-    [HttpGet, AllowAnonymous]
-    public IActionResult Denied()
-    {
-        Response.StatusCode = StatusCodes.Status403Forbidden;
-        return View();
-    }
 }

@@ -1,0 +1,185 @@
+using Microsoft.AspNetCore.Identity;
+using Portal.Core.Audit;
+using Portal.Core.Data;
+
+namespace Portal.Core.Accounts;
+
+/// <summary>The outcome of an account change: success, or messages for the form (Chinese).</summary>
+public sealed record UserChangeResult(bool Succeeded, IReadOnlyList<string> Errors)
+{
+    public static UserChangeResult Success { get; } = new(true, []);
+
+    public static UserChangeResult Fail(params string[] errors) => new(false, errors);
+
+    public static UserChangeResult From(IdentityResult result) =>
+        result.Succeeded ? Success : new(false, result.Errors.Select(e => e.Description).ToList());
+}
+
+/// <summary>What an administrator may set on an account.</summary>
+public sealed record UserChange(string DisplayName, string Role, IReadOnlyCollection<int> SectionIds);
+
+/// <summary>
+/// Account administration for 管理员: create, change role and section limits, set a password,
+/// disable and enable, lift a lockout. Every change is audited in the same save. An administrator
+/// cannot disable or demote their own account, so the site never loses its last administrator by
+/// accident.
+/// </summary>
+public sealed class UserAdminService(UserManager<PortalUser> users, PortalDbContext db, AuditLog audit, TimeProvider time)
+{
+    public async Task<(UserChangeResult Result, string? UserId)> CreateAsync(string userName, string password, UserChange change)
+    {
+        if (!PortalRoles.All.Contains(change.Role))
+        {
+            return (UserChangeResult.Fail("请选择角色。"), null);
+        }
+
+        var user = new PortalUser
+        {
+            UserName = userName.Trim(),
+            DisplayName = change.DisplayName.Trim(),
+            CreatedAt = time.GetUtcNow().UtcDateTime,
+            LockoutEnabled = true,
+        };
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var result = await users.CreateAsync(user, password);
+        if (!result.Succeeded)
+        {
+            return (UserChangeResult.From(result), null);
+        }
+
+        result = await users.AddToRoleAsync(user, change.Role);
+        if (!result.Succeeded)
+        {
+            return (UserChangeResult.From(result), null);
+        }
+
+        SetSections(user.Id, change);
+        audit.Add(AuditActions.UserCreate, "user", user.Id, $"{user.UserName}: role={change.Role}; sections={Describe(change.SectionIds)}");
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
+        return (UserChangeResult.Success, user.Id);
+    }
+
+    public async Task<UserChangeResult> UpdateAsync(string userId, string actingUserId, UserChange change)
+    {
+        var user = await users.FindByIdAsync(userId);
+        if (user is null)
+        {
+            return UserChangeResult.Fail("用户不存在。");
+        }
+
+        if (!PortalRoles.All.Contains(change.Role))
+        {
+            return UserChangeResult.Fail("请选择角色。");
+        }
+
+        var currentRoles = await users.GetRolesAsync(user);
+        if (userId == actingUserId && change.Role != PortalRoles.Admin && currentRoles.Contains(PortalRoles.Admin))
+        {
+            return UserChangeResult.Fail("不能取消自己的管理员角色。");
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        user.DisplayName = change.DisplayName.Trim();
+        var result = await users.UpdateAsync(user);
+        if (result.Succeeded && !currentRoles.SequenceEqual([change.Role]))
+        {
+            result = await users.RemoveFromRolesAsync(user, currentRoles);
+            if (result.Succeeded)
+            {
+                result = await users.AddToRoleAsync(user, change.Role);
+            }
+        }
+
+        if (!result.Succeeded)
+        {
+            return UserChangeResult.From(result);
+        }
+
+        db.UserSections.RemoveRange(db.UserSections.Where(s => s.UserId == userId));
+        SetSections(userId, change);
+        audit.Add(AuditActions.UserUpdate, "user", userId,
+            $"{user.UserName}: role {string.Join(",", currentRoles)} → {change.Role}; sections={Describe(change.SectionIds)}");
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
+        return UserChangeResult.Success;
+    }
+
+    public async Task<UserChangeResult> SetPasswordAsync(string userId, string password)
+    {
+        var user = await users.FindByIdAsync(userId);
+        if (user is null)
+        {
+            return UserChangeResult.Fail("用户不存在。");
+        }
+
+        var token = await users.GeneratePasswordResetTokenAsync(user);
+        var result = await users.ResetPasswordAsync(user, token, password);
+        if (!result.Succeeded)
+        {
+            return UserChangeResult.From(result);
+        }
+
+        await users.SetLockoutEndDateAsync(user, null);
+        await users.ResetAccessFailedCountAsync(user);
+        await audit.WriteAsync(AuditActions.UserPassword, "user", userId, user.UserName);
+        return UserChangeResult.Success;
+    }
+
+    public async Task<UserChangeResult> SetDisabledAsync(string userId, string actingUserId, bool disabled)
+    {
+        var user = await users.FindByIdAsync(userId);
+        if (user is null)
+        {
+            return UserChangeResult.Fail("用户不存在。");
+        }
+
+        if (disabled && userId == actingUserId)
+        {
+            return UserChangeResult.Fail("不能停用自己的账号。");
+        }
+
+        user.IsDisabled = disabled;
+        var result = await users.UpdateAsync(user);
+        if (!result.Succeeded)
+        {
+            return UserChangeResult.From(result);
+        }
+
+        // A new security stamp ends the account's open sessions at their next check.
+        await users.UpdateSecurityStampAsync(user);
+        await audit.WriteAsync(disabled ? AuditActions.UserDisable : AuditActions.UserEnable, "user", userId, user.UserName);
+        return UserChangeResult.Success;
+    }
+
+    public async Task<UserChangeResult> UnlockAsync(string userId)
+    {
+        var user = await users.FindByIdAsync(userId);
+        if (user is null)
+        {
+            return UserChangeResult.Fail("用户不存在。");
+        }
+
+        await users.SetLockoutEndDateAsync(user, null);
+        await users.ResetAccessFailedCountAsync(user);
+        await audit.WriteAsync(AuditActions.UserUpdate, "user", userId, $"{user.UserName}: lockout lifted");
+        return UserChangeResult.Success;
+    }
+
+    private void SetSections(string userId, UserChange change)
+    {
+        // Section limits apply to editors only; reviewers and administrators work everywhere.
+        if (change.Role != PortalRoles.Editor)
+        {
+            return;
+        }
+
+        foreach (var sectionId in change.SectionIds.Distinct())
+        {
+            db.UserSections.Add(new UserSection { UserId = userId, SectionId = sectionId });
+        }
+    }
+
+    private static string Describe(IReadOnlyCollection<int> sectionIds) =>
+        sectionIds.Count == 0 ? "all" : string.Join(",", sectionIds.Order());
+}

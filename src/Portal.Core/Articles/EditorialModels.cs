@@ -1,0 +1,91 @@
+namespace Portal.Core.Articles;
+
+/// <summary>
+/// The editable fields of an article as an editor submits them (already trimmed by the caller or
+/// not; the service trims). <see cref="PublishedAt"/> is UTC; null keeps the current date (or
+/// "now" for a new article).
+/// </summary>
+public sealed record ArticleFields
+{
+    public string Title { get; init; } = "";
+
+    public int SectionId { get; init; }
+
+    public string Source { get; init; } = "";
+
+    public DateTime? PublishedAt { get; init; }
+
+    public string? Summary { get; init; }
+
+    public string? Keywords { get; init; }
+
+    public int? CoverImageId { get; init; }
+
+    public string BodyMarkdown { get; init; } = "";
+}
+
+/// <summary>
+/// Who acts in the editorial workflow. The web layer fills it from the signed-in user's roles;
+/// the service checks every rule against it again, so hiding a button is never the only guard.
+/// </summary>
+/// <param name="UserId">The account's id.</param>
+/// <param name="CanReview">审核 or 管理员: may return, approve, schedule and withdraw.</param>
+/// <param name="IsAdmin">管理员: may also force-publish with a reason and restore from the recycle bin.</param>
+public sealed record EditorialActor(string UserId, bool CanReview, bool IsAdmin);
+
+/// <summary>How an editorial command ended.</summary>
+public enum EditorialOutcome
+{
+    Ok,
+    NotFound,
+    Forbidden,
+    Invalid,
+
+    /// <summary>Someone else saved the article since the caller loaded it; nothing was written.</summary>
+    Conflict,
+}
+
+/// <summary>
+/// The result of an editorial command: the article's id on success, otherwise why not, in Chinese
+/// for the editor, with per-field messages keyed by <see cref="ArticleFields"/> property names.
+/// </summary>
+public sealed record EditorialResult(
+    EditorialOutcome Outcome,
+    int ArticleId = 0,
+    string? Message = null,
+    IReadOnlyDictionary<string, string>? FieldErrors = null)
+{
+    public bool Succeeded => Outcome == EditorialOutcome.Ok;
+
+    public static EditorialResult Ok(int id, string message) => new(EditorialOutcome.Ok, id, message);
+
+    public static EditorialResult NotFound() => new(EditorialOutcome.NotFound, Message: "文章不存在。");
+
+    public static EditorialResult Forbidden(string message) => new(EditorialOutcome.Forbidden, Message: message);
+
+    public static EditorialResult Invalid(string message) => new(EditorialOutcome.Invalid, Message: message);
+
+    public static EditorialResult Invalid(IReadOnlyDictionary<string, string> errors) =>
+        new(EditorialOutcome.Invalid, Message: "请修改标出的内容。", FieldErrors: errors);
+
+    public static EditorialResult Conflict(int id) =>
+        new(EditorialOutcome.Conflict, id, "这篇文章在您打开之后已被他人修改，您的操作没有保存。");
+}
+
+/// <summary>All the fields a revision keeps, for comparing any two states of an article.</summary>
+public sealed record ArticleSnapshot(
+    string Title,
+    int SectionId,
+    string Source,
+    DateTime PublishedAt,
+    string? Summary,
+    string? Keywords,
+    int? CoverImageId,
+    string BodyMarkdown)
+{
+    public static ArticleSnapshot Of(ArticleRevision r) =>
+        new(r.Title, r.SectionId, r.Source, r.PublishedAt, r.Summary, r.Keywords, r.CoverImageId, r.BodyMarkdown);
+
+    public static ArticleSnapshot Of(Article a) =>
+        new(a.Title, a.SectionId, a.Source, a.PublishedAt, a.Summary, a.Keywords, a.CoverImageId, a.BodyMarkdown);
+}

@@ -1,0 +1,583 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using Markdig;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+using Microsoft.EntityFrameworkCore;
+using Portal.Core.Audit;
+using Portal.Core.Data;
+
+namespace Portal.Core.Articles;
+
+/// <summary>
+/// The write side of the editorial workflow: 草稿 → 待审 → 发布 or 定时发布 → 撤回, 退回 with a
+/// comment, the recycle bin, and restoring old revisions. Every command is one save that
+/// increments <see cref="Article.Version"/> (the concurrency token), writes an
+/// <see cref="ArticleRevision"/> whose <see cref="ArticleRevision.Number"/> equals the new version
+/// (so the state a user started from is always findable), and adds its audit entry to the same
+/// <c>SaveChanges</c>: the change, the revision and the audit entry are stored together or not at all.
+/// The rules (roles, sections, separation of duties) are checked here, whatever the UI shows.
+/// </summary>
+public sealed class EditorialService(PortalDbContext db, AuditLog audit, MarkdownRenderer renderer, TimeProvider time)
+{
+    /// <summary>The revision note of a save by the scheduler, shown in history.</summary>
+    public const string ScheduledPublishNote = "定时发布执行";
+
+    // Markdig parsing only to find images; the renderer's own pipeline does the rendering.
+    private static readonly MarkdownPipeline ImageScanPipeline = new MarkdownPipelineBuilder().DisableHtml().Build();
+
+    private DateTime Now => time.GetUtcNow().UtcDateTime;
+
+    /// <summary>Creates a draft (and optionally submits it at once).</summary>
+    public async Task<EditorialResult> CreateAsync(EditorialActor actor, ArticleFields fields, bool submit, CancellationToken cancellationToken = default)
+    {
+        var errors = await ValidateAsync(actor, fields, cancellationToken);
+        if (errors.Count > 0)
+        {
+            return EditorialResult.Invalid(errors);
+        }
+
+        var now = Now;
+        var article = new Article
+        {
+            UrlKey = await NewUrlKeyAsync(cancellationToken),
+            Status = submit ? ArticleStatus.Submitted : ArticleStatus.Draft,
+            AuthorId = actor.UserId,
+            CreatedAt = now,
+            PublishedAt = fields.PublishedAt ?? now,
+        };
+        Apply(article, fields);
+        article.LastEditorId = actor.UserId;
+        db.Articles.Add(article);
+        await AddRevisionAsync(article, actor.UserId, submit ? "新建并提交审核" : "新建草稿", cancellationToken);
+
+        // The article's id exists only after the insert: audit entries naming it follow in a second
+        // save of the same transaction, so they are still stored together or not at all.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        var id = article.Id.ToString(CultureInfo.InvariantCulture);
+        audit.Add(AuditActions.ArticleCreate, "article", id, article.Title);
+        if (submit)
+        {
+            audit.Add(AuditActions.ArticleSubmit, "article", id, article.Title);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return EditorialResult.Ok(article.Id, submit ? "已保存并提交审核。" : "草稿已保存。");
+    }
+
+    /// <summary>
+    /// Saves an edit (and optionally submits it). <paramref name="expectedVersion"/> is the version
+    /// the editor loaded; if someone saved since, nothing is written and the result is a conflict.
+    /// Editors may change drafts, returned, withdrawn and submitted articles; a published or
+    /// scheduled article is corrected by a reviewer or admin, and its publish date only by them,
+    /// always with an audit entry naming the old and new date.
+    /// </summary>
+    public async Task<EditorialResult> SaveAsync(EditorialActor actor, int id, int expectedVersion, ArticleFields fields, bool submit, CancellationToken cancellationToken = default)
+    {
+        var article = await db.Articles.FirstOrDefaultAsync(a => a.Id == id && a.DeletedAt == null, cancellationToken);
+        if (article is null)
+        {
+            return EditorialResult.NotFound();
+        }
+
+        if (article.Version != expectedVersion)
+        {
+            return EditorialResult.Conflict(id);
+        }
+
+        if (!await MaySectionAsync(actor, article.SectionId, cancellationToken))
+        {
+            return EditorialResult.Forbidden("您没有编辑该栏目文章的权限。");
+        }
+
+        var live = article.Status is ArticleStatus.Published or ArticleStatus.Scheduled;
+        if (live && !actor.CanReview)
+        {
+            return EditorialResult.Forbidden("已发布或定时发布的文章只能由审核或管理员修改；如需修改，请联系审核撤回。");
+        }
+
+        if (submit && live)
+        {
+            return EditorialResult.Invalid("已发布或定时发布的文章不能再提交审核。");
+        }
+
+        var errors = await ValidateAsync(actor, fields, cancellationToken);
+        if (errors.Count > 0)
+        {
+            return EditorialResult.Invalid(errors);
+        }
+
+        var before = ArticleSnapshot.Of(article);
+        Apply(article, fields);
+        article.PublishedAt = fields.PublishedAt ?? before.PublishedAt;
+        article.LastEditorId = actor.UserId;
+        var key = id.ToString(CultureInfo.InvariantCulture);
+        var changed = RevisionDiff.ChangedFieldNames(before, ArticleSnapshot.Of(article));
+        audit.Add(AuditActions.ArticleEdit, "article", key, changed.Count == 0 ? "无内容变化" : "修改：" + string.Join("、", changed));
+        if (live && article.PublishedAt != before.PublishedAt)
+        {
+            audit.Add(AuditActions.ArticlePublishDateChange, "article", key, $"发布日期：{Utc(before.PublishedAt)} → {Utc(article.PublishedAt)}");
+        }
+
+        if (submit)
+        {
+            article.Status = ArticleStatus.Submitted;
+            audit.Add(AuditActions.ArticleSubmit, "article", key, article.Title);
+        }
+
+        return await CommitAsync(article, actor.UserId, submit ? "提交审核" : "保存", submit ? "已保存并提交审核。" : "已保存。", cancellationToken);
+    }
+
+    /// <summary>草稿, 已退回 or 已撤回 → 待审.</summary>
+    public Task<EditorialResult> SubmitAsync(EditorialActor actor, int id, int? expectedVersion, CancellationToken cancellationToken = default) =>
+        ChangeAsync(id, expectedVersion, async article =>
+        {
+            if (!await MaySectionAsync(actor, article.SectionId, cancellationToken))
+            {
+                return EditorialResult.Forbidden("您没有编辑该栏目文章的权限。");
+            }
+
+            if (article.Status is not (ArticleStatus.Draft or ArticleStatus.Returned or ArticleStatus.Withdrawn))
+            {
+                return WrongState(article);
+            }
+
+            article.Status = ArticleStatus.Submitted;
+            audit.Add(AuditActions.ArticleSubmit, "article", Key(article), article.Title);
+            return await CommitAsync(article, actor.UserId, "提交审核", "已提交审核。", cancellationToken);
+        }, cancellationToken);
+
+    /// <summary>待审 → 已退回, with the reviewer's comment (required).</summary>
+    public Task<EditorialResult> ReturnAsync(EditorialActor actor, int id, int? expectedVersion, string? comment, CancellationToken cancellationToken = default) =>
+        ChangeAsync(id, expectedVersion, async article =>
+        {
+            if (!actor.CanReview)
+            {
+                return EditorialResult.Forbidden("只有审核或管理员可以退回稿件。");
+            }
+
+            comment = comment?.Trim();
+            if (string.IsNullOrEmpty(comment) || comment.Length > FieldLengths.Comment)
+            {
+                return EditorialResult.Invalid($"请填写退回意见（不超过 {FieldLengths.Comment} 字）。");
+            }
+
+            if (article.Status != ArticleStatus.Submitted)
+            {
+                return WrongState(article);
+            }
+
+            article.Status = ArticleStatus.Returned;
+            article.ReviewComment = comment;
+            audit.Add(AuditActions.ArticleReturn, "article", Key(article), comment);
+            return await CommitAsync(article, actor.UserId, "退回", "已退回。", cancellationToken);
+        }, cancellationToken);
+
+    /// <summary>
+    /// Approves a submitted article: published now when <paramref name="publishAt"/> is null or has
+    /// come (its publish date becomes now), scheduled when it lies in the future. The person who
+    /// wrote the current revision may not approve it (三审 separation of duties).
+    /// </summary>
+    public Task<EditorialResult> ApproveAsync(EditorialActor actor, int id, int? expectedVersion, DateTime? publishAt, CancellationToken cancellationToken = default) =>
+        ChangeAsync(id, expectedVersion, async article =>
+        {
+            if (!actor.CanReview)
+            {
+                return EditorialResult.Forbidden("只有审核或管理员可以发布。");
+            }
+
+            if (article.LastEditorId == actor.UserId)
+            {
+                return EditorialResult.Forbidden("当前版本由您本人修改，不能由您审核发布（三审分离）。请由其他审核人员审核，或由管理员填写理由后强制发布。");
+            }
+
+            if (article.Status != ArticleStatus.Submitted)
+            {
+                return WrongState(article);
+            }
+
+            article.ReviewComment = null;
+            audit.Add(AuditActions.ArticleApprove, "article", Key(article), article.Title);
+            return await PublishOrScheduleAsync(actor, article, publishAt, null, cancellationToken);
+        }, cancellationToken);
+
+    /// <summary>
+    /// An administrator publishes (or schedules) whatever the status and whoever wrote it, with a
+    /// reason that the audit log keeps (<see cref="AuditActions.ArticleForcePublish"/>).
+    /// </summary>
+    public Task<EditorialResult> ForcePublishAsync(EditorialActor actor, int id, int? expectedVersion, string? reason, DateTime? publishAt, CancellationToken cancellationToken = default) =>
+        ChangeAsync(id, expectedVersion, async article =>
+        {
+            if (!actor.IsAdmin)
+            {
+                return EditorialResult.Forbidden("只有管理员可以强制发布。");
+            }
+
+            reason = reason?.Trim();
+            if (string.IsNullOrEmpty(reason) || reason.Length > FieldLengths.Comment)
+            {
+                return EditorialResult.Invalid($"强制发布必须填写理由（不超过 {FieldLengths.Comment} 字）。");
+            }
+
+            if (article.Status == ArticleStatus.Published)
+            {
+                return WrongState(article);
+            }
+
+            article.ReviewComment = null;
+            return await PublishOrScheduleAsync(actor, article, publishAt, reason, cancellationToken);
+        }, cancellationToken);
+
+    /// <summary>已发布 or 定时发布 → 已撤回: readers no longer see it.</summary>
+    public Task<EditorialResult> WithdrawAsync(EditorialActor actor, int id, int? expectedVersion, CancellationToken cancellationToken = default) =>
+        ChangeAsync(id, expectedVersion, async article =>
+        {
+            if (!actor.CanReview)
+            {
+                return EditorialResult.Forbidden("只有审核或管理员可以撤回。");
+            }
+
+            if (article.Status is not (ArticleStatus.Published or ArticleStatus.Scheduled))
+            {
+                return WrongState(article);
+            }
+
+            article.Status = ArticleStatus.Withdrawn;
+            audit.Add(AuditActions.ArticleWithdraw, "article", Key(article), article.Title);
+            return await CommitAsync(article, actor.UserId, "撤回", "已撤回。", cancellationToken);
+        }, cancellationToken);
+
+    /// <summary>
+    /// Moves an article to the recycle bin (回收站). Editors may delete only what is not on the site
+    /// (or scheduled for it) in their sections; reviewers and admins may delete anything.
+    /// </summary>
+    public Task<EditorialResult> DeleteAsync(EditorialActor actor, int id, int? expectedVersion, CancellationToken cancellationToken = default) =>
+        ChangeAsync(id, expectedVersion, async article =>
+        {
+            if (!await MaySectionAsync(actor, article.SectionId, cancellationToken))
+            {
+                return EditorialResult.Forbidden("您没有编辑该栏目文章的权限。");
+            }
+
+            if (!actor.CanReview && article.Status is ArticleStatus.Published or ArticleStatus.Scheduled)
+            {
+                return EditorialResult.Forbidden("已发布或定时发布的文章只能由审核或管理员删除。");
+            }
+
+            article.DeletedAt = Now;
+            audit.Add(AuditActions.ArticleDelete, "article", Key(article), article.Title);
+            return await CommitAsync(article, actor.UserId, "移入回收站", "已移入回收站。", cancellationToken);
+        }, cancellationToken);
+
+    /// <summary>
+    /// An administrator takes an article out of the recycle bin. One that was published or
+    /// scheduled comes back as 已撤回, so nothing reappears on the site without a new approval.
+    /// </summary>
+    public async Task<EditorialResult> RestoreAsync(EditorialActor actor, int id, CancellationToken cancellationToken = default)
+    {
+        if (!actor.IsAdmin)
+        {
+            return EditorialResult.Forbidden("只有管理员可以从回收站恢复。");
+        }
+
+        var article = await db.Articles.FirstOrDefaultAsync(a => a.Id == id && a.DeletedAt != null, cancellationToken);
+        if (article is null)
+        {
+            return EditorialResult.NotFound();
+        }
+
+        article.DeletedAt = null;
+        if (article.Status is ArticleStatus.Published or ArticleStatus.Scheduled)
+        {
+            article.Status = ArticleStatus.Withdrawn;
+        }
+
+        audit.Add(AuditActions.ArticleRestore, "article", Key(article), article.Title);
+        return await CommitAsync(article, actor.UserId, "从回收站恢复", "已从回收站恢复。", cancellationToken);
+    }
+
+    /// <summary>
+    /// Copies the fields of revision <paramref name="number"/> into the article as a new draft
+    /// (a new revision; the old ones stay). A live article must be withdrawn first: the model has
+    /// one working copy, and restoring into it would change what readers see without review.
+    /// </summary>
+    public Task<EditorialResult> RestoreRevisionAsync(EditorialActor actor, int id, int number, int? expectedVersion, CancellationToken cancellationToken = default) =>
+        ChangeAsync(id, expectedVersion, async article =>
+        {
+            var revision = await db.ArticleRevisions.AsNoTracking()
+                .FirstOrDefaultAsync(r => r.ArticleId == id && r.Number == number, cancellationToken);
+            if (revision is null)
+            {
+                return EditorialResult.NotFound();
+            }
+
+            if (!await MaySectionAsync(actor, article.SectionId, cancellationToken) || !await MaySectionAsync(actor, revision.SectionId, cancellationToken))
+            {
+                return EditorialResult.Forbidden("您没有编辑该栏目文章的权限。");
+            }
+
+            if (article.Status is ArticleStatus.Published or ArticleStatus.Scheduled)
+            {
+                return EditorialResult.Invalid("已发布或定时发布的文章请先撤回，再恢复历史版本。");
+            }
+
+            Apply(article, new ArticleFields
+            {
+                Title = revision.Title,
+                SectionId = revision.SectionId,
+                Source = revision.Source,
+                Summary = revision.Summary,
+                Keywords = revision.Keywords,
+                CoverImageId = revision.CoverImageId,
+                BodyMarkdown = revision.BodyMarkdown,
+            });
+            article.PublishedAt = revision.PublishedAt;
+            article.Status = ArticleStatus.Draft;
+            article.LastEditorId = actor.UserId;
+            var note = $"恢复自第{number}版";
+            audit.Add(AuditActions.ArticleRevisionRestore, "article", Key(article), note);
+            return await CommitAsync(article, actor.UserId, note, $"已将第{number}版恢复为新草稿。", cancellationToken);
+        }, cancellationToken);
+
+    /// <summary>
+    /// Checks fields the way the forms do (in Chinese, keyed by <see cref="ArticleFields"/> property
+    /// names), plus what only the store knows: the section exists and the actor may write in it,
+    /// the cover image exists, and every image in the body has alt text.
+    /// </summary>
+    public async Task<Dictionary<string, string>> ValidateAsync(EditorialActor actor, ArticleFields fields, CancellationToken cancellationToken = default)
+    {
+        var errors = new Dictionary<string, string>();
+        var title = fields.Title.Trim();
+        if (title.Length == 0)
+        {
+            errors[nameof(ArticleFields.Title)] = "请填写标题。";
+        }
+        else if (title.Length > FieldLengths.Title)
+        {
+            errors[nameof(ArticleFields.Title)] = $"标题不能超过 {FieldLengths.Title} 个字。";
+        }
+
+        var source = fields.Source.Trim();
+        if (source.Length == 0)
+        {
+            errors[nameof(ArticleFields.Source)] = "请填写来源。";
+        }
+        else if (source.Length > FieldLengths.Source)
+        {
+            errors[nameof(ArticleFields.Source)] = $"来源不能超过 {FieldLengths.Source} 个字。";
+        }
+
+        if ((fields.Summary?.Trim().Length ?? 0) > FieldLengths.Summary)
+        {
+            errors[nameof(ArticleFields.Summary)] = $"摘要不能超过 {FieldLengths.Summary} 个字。";
+        }
+
+        if ((fields.Keywords?.Trim().Length ?? 0) > FieldLengths.Keywords)
+        {
+            errors[nameof(ArticleFields.Keywords)] = $"关键词不能超过 {FieldLengths.Keywords} 个字。";
+        }
+
+        if (string.IsNullOrWhiteSpace(fields.BodyMarkdown))
+        {
+            errors[nameof(ArticleFields.BodyMarkdown)] = "请填写正文。";
+        }
+        else if (HasImageWithoutAlt(fields.BodyMarkdown))
+        {
+            errors[nameof(ArticleFields.BodyMarkdown)] = "正文中的每张图片都必须填写替代文字，例如 ![图片说明](地址)。";
+        }
+
+        if (!await db.Sections.AnyAsync(s => s.Id == fields.SectionId, cancellationToken))
+        {
+            errors[nameof(ArticleFields.SectionId)] = "请选择栏目。";
+        }
+        else if (!await MaySectionAsync(actor, fields.SectionId, cancellationToken))
+        {
+            errors[nameof(ArticleFields.SectionId)] = "您没有在该栏目发稿的权限。";
+        }
+
+        if (fields.CoverImageId is { } cover && !await db.MediaFiles.AnyAsync(m => m.Id == cover, cancellationToken))
+        {
+            errors[nameof(ArticleFields.CoverImageId)] = "所选封面图片不存在。";
+        }
+
+        return errors;
+    }
+
+    /// <summary>Whether the Markdown contains an image (<c>![](url)</c>) whose alt text is empty.</summary>
+    public static bool HasImageWithoutAlt(string markdown)
+    {
+        var document = Markdown.Parse(markdown, ImageScanPipeline);
+        foreach (var link in document.Descendants<LinkInline>())
+        {
+            if (link.IsImage && string.IsNullOrWhiteSpace(AltText(link)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string AltText(ContainerInline container) =>
+        string.Concat(container.Descendants<LiteralInline>().Select(l => l.Content.ToString()))
+        + string.Concat(container.Descendants<CodeInline>().Select(c => c.Content));
+
+    /// <summary>Whether an editor limited to chosen sections may write in <paramref name="sectionId"/>. No rows: all sections. Admins: always.</summary>
+    public async Task<bool> MaySectionAsync(EditorialActor actor, int sectionId, CancellationToken cancellationToken = default)
+    {
+        if (actor.IsAdmin)
+        {
+            return true;
+        }
+
+        var allowed = await db.UserSections.Where(s => s.UserId == actor.UserId).Select(s => s.SectionId).ToListAsync(cancellationToken);
+        return allowed.Count == 0 || allowed.Contains(sectionId);
+    }
+
+    private async Task<EditorialResult> PublishOrScheduleAsync(EditorialActor actor, Article article, DateTime? publishAt, string? forceReason, CancellationToken cancellationToken)
+    {
+        var now = Now;
+        var key = Key(article);
+        var schedule = publishAt is { } at && at > now;
+        var previousDate = article.PublishedAt;
+
+        // Publishing now dates the article now: a past date chosen in a draft would otherwise put a
+        // new article on the site as if it had appeared earlier (a forged date, for inspectors).
+        article.PublishedAt = schedule ? publishAt!.Value : now;
+        article.Status = schedule ? ArticleStatus.Scheduled : ArticleStatus.Published;
+        var when = schedule ? $"定时 {Utc(article.PublishedAt)}" : $"发布时间 {Utc(article.PublishedAt)}";
+        if (forceReason is not null)
+        {
+            audit.Add(AuditActions.ArticleForcePublish, "article", key, $"理由：{forceReason}；{when}");
+        }
+        else
+        {
+            audit.Add(schedule ? AuditActions.ArticleSchedule : AuditActions.ArticlePublish, "article", key, when);
+        }
+
+        var note = (forceReason is not null ? "强制" : "") + (schedule ? "定时发布" : "发布");
+        if (previousDate != article.PublishedAt)
+        {
+            note += "（发布日期已更新）";
+        }
+
+        return await CommitAsync(article, actor.UserId, note, schedule ? "已定时发布。" : "已发布。", cancellationToken);
+    }
+
+    private async Task<EditorialResult> ChangeAsync(int id, int? expectedVersion, Func<Article, Task<EditorialResult>> change, CancellationToken cancellationToken)
+    {
+        var article = await db.Articles.FirstOrDefaultAsync(a => a.Id == id && a.DeletedAt == null, cancellationToken);
+        if (article is null)
+        {
+            return EditorialResult.NotFound();
+        }
+
+        if (expectedVersion is { } expected && article.Version != expected)
+        {
+            return EditorialResult.Conflict(id);
+        }
+
+        return await change(article);
+    }
+
+    private async Task<EditorialResult> CommitAsync(Article article, string userId, string note, string message, CancellationToken cancellationToken)
+    {
+        await AddRevisionAsync(article, userId, note, cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Another save won the race between our read and our write (the version token, or the
+            // revision number it implies, no longer matches): nothing of ours was stored.
+            if (!await ChangedSinceAsync(article, cancellationToken))
+            {
+                throw;
+            }
+
+            db.ChangeTracker.Clear();
+            return EditorialResult.Conflict(article.Id);
+        }
+
+        return EditorialResult.Ok(article.Id, message);
+    }
+
+    private async Task<bool> ChangedSinceAsync(Article article, CancellationToken cancellationToken)
+    {
+        var loaded = (int)db.Entry(article).Property(a => a.Version).OriginalValue;
+        var current = await db.Articles.AsNoTracking().Where(a => a.Id == article.Id).Select(a => (int?)a.Version).FirstOrDefaultAsync(cancellationToken);
+        return current != loaded;
+    }
+
+    /// <summary>
+    /// Increments the version and adds the revision of this save, numbered like the new version
+    /// (never below an existing revision number, for articles whose version started elsewhere).
+    /// </summary>
+    private async Task AddRevisionAsync(Article article, string userId, string note, CancellationToken cancellationToken)
+    {
+        var lastNumber = article.Id == 0
+            ? 0
+            : await db.ArticleRevisions.Where(r => r.ArticleId == article.Id).MaxAsync(r => (int?)r.Number, cancellationToken) ?? 0;
+        var now = Now;
+        article.Version = Math.Max(article.Version, lastNumber) + 1;
+        article.UpdatedAt = now;
+        article.BodyHtml = renderer.Render(article.BodyMarkdown);
+        var author = await db.Users.AsNoTracking().Where(u => u.Id == userId)
+            .Select(u => u.DisplayName == "" ? u.UserName : u.DisplayName).FirstOrDefaultAsync(cancellationToken);
+        article.Revisions.Add(new ArticleRevision
+        {
+            Number = article.Version,
+            AuthorId = userId,
+            AuthorName = Truncate(author ?? userId, FieldLengths.DisplayName),
+            CreatedAt = now,
+            Note = Truncate(note, FieldLengths.RevisionNote),
+            Title = article.Title,
+            SectionId = article.SectionId,
+            Source = article.Source,
+            PublishedAt = article.PublishedAt,
+            Summary = article.Summary,
+            Keywords = article.Keywords,
+            CoverImageId = article.CoverImageId,
+            BodyMarkdown = article.BodyMarkdown,
+        });
+    }
+
+    private static void Apply(Article article, ArticleFields fields)
+    {
+        article.Title = fields.Title.Trim();
+        article.SectionId = fields.SectionId;
+        article.Source = fields.Source.Trim();
+        article.Summary = Blank(fields.Summary);
+        article.Keywords = Blank(fields.Keywords);
+        article.CoverImageId = fields.CoverImageId;
+        article.BodyMarkdown = fields.BodyMarkdown;
+    }
+
+    private async Task<string> NewUrlKeyAsync(CancellationToken cancellationToken)
+    {
+        // 12 random hex digits (48 bits): unguessable for unpublished drafts, short in a URL.
+        while (true)
+        {
+            var key = RandomNumberGenerator.GetHexString(12, lowercase: true);
+            if (!await db.Articles.AnyAsync(a => a.UrlKey == key, cancellationToken))
+            {
+                return key;
+            }
+        }
+    }
+
+    private static EditorialResult WrongState(Article article) =>
+        EditorialResult.Invalid($"文章当前状态为“{article.Status.DisplayName()}”，不能进行此操作。");
+
+    private static string Key(Article article) => article.Id.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Audit dates in UTC with the zone named, so an inspector reads them unambiguously.</summary>
+    public static string Utc(DateTime value) => value.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + " UTC";
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    private static string Truncate(string value, int max) => value.Length <= max ? value : value[..max];
+}

@@ -1,0 +1,116 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Portal.Core.Audit;
+using Portal.Core.Data;
+
+namespace Portal.Core.Articles;
+
+/// <summary>Scheduled publishing (section <c>Publishing</c>).</summary>
+public sealed class PublishingOptions
+{
+    public const string SectionName = "Publishing";
+
+    /// <summary>
+    /// Seconds between two looks for due scheduled articles; default 30, so an article appears
+    /// within a minute of its time. 1 to 3600.
+    /// </summary>
+    [Range(1, 3600, ErrorMessage = "Publishing:PollSeconds must be between 1 and 3600 seconds.")]
+    public int PollSeconds { get; set; } = 30;
+
+    /// <summary>
+    /// Whether this server runs the scheduler; default true. Safe to leave on for every server
+    /// (each article is published exactly once); tests turn it off to drive it by hand.
+    /// </summary>
+    public bool Enabled { get; set; } = true;
+}
+
+/// <summary>The audit actor of work the portal does by itself (scheduled publishing).</summary>
+public sealed class SystemAuditActor : IAuditActor
+{
+    public static SystemAuditActor Instance { get; } = new();
+
+    public string? UserId => null;
+
+    public string UserName => "system";
+
+    public string? IpAddress => null;
+}
+
+/// <summary>
+/// Publishes scheduled articles whose time has come. State lives only in the database, so a
+/// restart loses nothing; each article is switched with one conditional UPDATE (still scheduled,
+/// time come), which succeeds on exactly one server when several run at once, and only that
+/// server writes the revision and the audit entry, in the same transaction.
+/// </summary>
+public sealed class ScheduledPublisher(PortalDbContext db, TimeProvider time, ILogger<ScheduledPublisher> logger)
+{
+    /// <summary>How many due articles one pass handles at most; the next pass takes the rest.</summary>
+    public const int BatchSize = 100;
+
+    private readonly AuditLog _audit = new(db, SystemAuditActor.Instance, time);
+
+    /// <summary>Publishes every due scheduled article; returns how many this call published.</summary>
+    public async Task<int> PublishDueAsync(CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var due = await db.Articles.AsNoTracking()
+            .Where(a => a.Status == ArticleStatus.Scheduled && a.DeletedAt == null && a.PublishedAt <= now)
+            .OrderBy(a => a.PublishedAt).ThenBy(a => a.Id)
+            .Select(a => a.Id)
+            .Take(BatchSize)
+            .ToListAsync(cancellationToken);
+        var published = 0;
+        foreach (var id in due)
+        {
+            if (await PublishOneAsync(id, now, cancellationToken))
+            {
+                published++;
+            }
+        }
+
+        return published;
+    }
+
+    private async Task<bool> PublishOneAsync(int id, DateTime now, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var rows = await db.Articles
+            .Where(a => a.Id == id && a.Status == ArticleStatus.Scheduled && a.DeletedAt == null && a.PublishedAt <= now)
+            .ExecuteUpdateAsync(
+                s => s.SetProperty(a => a.Status, ArticleStatus.Published)
+                    .SetProperty(a => a.Version, a => a.Version + 1)
+                    .SetProperty(a => a.UpdatedAt, now),
+                cancellationToken);
+        if (rows != 1)
+        {
+            // Another server (or a reviewer's withdrawal) got there first.
+            await transaction.RollbackAsync(cancellationToken);
+            return false;
+        }
+
+        var article = await db.Articles.AsNoTracking().SingleAsync(a => a.Id == id, cancellationToken);
+        db.ArticleRevisions.Add(new ArticleRevision
+        {
+            ArticleId = id,
+            Number = article.Version,
+            AuthorName = "系统",
+            CreatedAt = now,
+            Note = EditorialService.ScheduledPublishNote,
+            Title = article.Title,
+            SectionId = article.SectionId,
+            Source = article.Source,
+            PublishedAt = article.PublishedAt,
+            Summary = article.Summary,
+            Keywords = article.Keywords,
+            CoverImageId = article.CoverImageId,
+            BodyMarkdown = article.BodyMarkdown,
+        });
+        _audit.Add(AuditActions.ArticleScheduledPublish, "article", id.ToString(CultureInfo.InvariantCulture), $"发布时间 {EditorialService.Utc(article.PublishedAt)}");
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        logger.LogInformation("Published scheduled article {ArticleId}", id);
+        return true;
+    }
+}

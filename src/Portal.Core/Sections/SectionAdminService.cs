@@ -1,0 +1,321 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Core.Audit;
+using Portal.Core.Data;
+using Portal.Core.Site;
+
+namespace Portal.Core.Sections;
+
+/// <summary>What an administrator submits for a section: its names, slug, parent and visibility.</summary>
+public sealed record SectionChange(string Name, string MenuLabel, string Slug, int? ParentId, bool ShowInMenu);
+
+/// <summary>A section in the admin tree list: depth-first order, with its depth for indentation.</summary>
+public sealed record SectionAdminRow(
+    int Id, int? ParentId, int Depth, string Name, string MenuLabel, string Slug, string Path,
+    bool ShowInMenu, bool IsFirst, bool IsLast, int ChildCount, int ArticleCount);
+
+/// <summary>
+/// 栏目管理: create, rename, re-slug, move, reorder and hide sections. A change of slug or parent
+/// records the old public path of the section and of every section below it, so links that
+/// readers and other sites hold answer with a 301 to the new address. Every change is saved
+/// together with its audit entry (both or neither).
+/// </summary>
+public sealed class SectionAdminService(PortalDbContext db, AuditLog audit, TimeProvider time)
+{
+    /// <summary>Every section in tree order (parents before children, siblings in menu order).</summary>
+    public async Task<IReadOnlyList<SectionAdminRow>> ListAsync(CancellationToken cancellationToken = default)
+    {
+        var tree = await SectionTree.LoadAsync(db, cancellationToken);
+        var articleCounts = await db.Articles.GroupBy(a => a.SectionId)
+            .Select(g => new { SectionId = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.SectionId, x => x.Count, cancellationToken);
+        var rows = new List<SectionAdminRow>();
+        void Walk(IReadOnlyList<SectionNode> siblings, int depth)
+        {
+            for (var i = 0; i < siblings.Count; i++)
+            {
+                var n = siblings[i];
+                rows.Add(new SectionAdminRow(
+                    n.Id, n.ParentId, depth, n.Name, n.MenuLabel, n.Slug, n.Path, n.ShowInMenu,
+                    i == 0, i == siblings.Count - 1, n.Children.Count, articleCounts.GetValueOrDefault(n.Id)));
+                Walk(n.Children, depth + 1);
+            }
+        }
+
+        Walk(tree.Roots, 0);
+        return rows;
+    }
+
+    /// <summary>The section's current values, for the edit form; null when it does not exist.</summary>
+    public Task<SectionChange?> GetAsync(int id, CancellationToken cancellationToken = default) =>
+        db.Sections.AsNoTracking().Where(s => s.Id == id)
+            .Select(s => new SectionChange(s.Name, s.MenuLabel, s.Slug, s.ParentId, s.ShowInMenu))
+            .FirstOrDefaultAsync(cancellationToken);
+
+    public async Task<ChangeResult> CreateAsync(SectionChange change, CancellationToken cancellationToken = default)
+    {
+        change = Normalize(change);
+        var errors = ValidateFields(change);
+        if (change.ParentId is { } parentId && !await db.Sections.AnyAsync(s => s.Id == parentId, cancellationToken))
+        {
+            errors.Add(new FieldError(nameof(SectionChange.ParentId), "上级栏目不存在。"));
+        }
+
+        if (errors.Count == 0 && await SlugTakenAsync(change.ParentId, change.Slug, exceptId: null, cancellationToken))
+        {
+            errors.Add(SlugTaken());
+        }
+
+        if (errors.Count > 0)
+        {
+            return ChangeResult.Fail(errors);
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var maxOrder = await db.Sections.Where(s => s.ParentId == change.ParentId).MaxAsync(s => (int?)s.SortOrder, cancellationToken);
+        var section = new Section
+        {
+            Name = change.Name,
+            MenuLabel = change.MenuLabel,
+            Slug = change.Slug,
+            ParentId = change.ParentId,
+            ShowInMenu = change.ShowInMenu,
+            SortOrder = (maxOrder ?? -1) + 1,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        // The audit entry names the new id, which exists only after the insert: two saves in one
+        // transaction keep "both or neither".
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        db.Sections.Add(section);
+        await db.SaveChangesAsync(cancellationToken);
+        var parentPath = change.ParentId is { } p ? (await PathOfAsync(p, cancellationToken)) + "/" : "";
+        audit.Add(AuditActions.SectionChange, "section", IdText(section.Id), $"新建栏目“{section.Name}”，路径 /{parentPath}{section.Slug}");
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return ChangeResult.Ok(section.Id);
+    }
+
+    /// <summary>
+    /// Renames, re-slugs, moves and shows/hides a section in one change. A new slug or parent
+    /// writes a redirect from every old path below the section to its new one.
+    /// </summary>
+    public async Task<ChangeResult> UpdateAsync(int id, SectionChange change, CancellationToken cancellationToken = default)
+    {
+        var section = await db.Sections.FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
+        if (section is null)
+        {
+            return ChangeResult.NotFound;
+        }
+
+        change = Normalize(change);
+        var errors = ValidateFields(change);
+        var tree = await SectionTree.LoadAsync(db, cancellationToken);
+        var node = tree.Find(id)!;
+        if (change.ParentId is { } parentId)
+        {
+            if (tree.Find(parentId) is null)
+            {
+                errors.Add(new FieldError(nameof(SectionChange.ParentId), "上级栏目不存在。"));
+            }
+            else if (SectionTree.SelfAndDescendantIds(node).Contains(parentId))
+            {
+                errors.Add(new FieldError(nameof(SectionChange.ParentId), "不能把栏目移到它自己或它的下级栏目下面。"));
+            }
+        }
+
+        if (errors.Count == 0 && await SlugTakenAsync(change.ParentId, change.Slug, exceptId: id, cancellationToken))
+        {
+            errors.Add(SlugTaken());
+        }
+
+        if (errors.Count > 0)
+        {
+            return ChangeResult.Fail(errors);
+        }
+
+        var details = new List<string>();
+        void Note(string label, object? before, object? after)
+        {
+            if (!Equals(before, after))
+            {
+                details.Add($"{label}：{before ?? "（无）"} → {after ?? "（无）"}");
+            }
+        }
+
+        Note("名称", section.Name, change.Name);
+        Note("菜单名称", section.MenuLabel, change.MenuLabel);
+        Note("在菜单中显示", section.ShowInMenu ? "是" : "否", change.ShowInMenu ? "是" : "否");
+        var pathChanges = section.Slug != change.Slug || section.ParentId != change.ParentId;
+        if (pathChanges)
+        {
+            var oldPaths = SectionTree.SelfAndDescendantIds(node).ToDictionary(i => i, i => tree.Find(i)!.Path);
+            var newParentPath = change.ParentId is { } p ? tree.Find(p)!.Path + "/" : "";
+            var newPath = newParentPath + change.Slug;
+            details.Add($"路径：/{node.Path} → /{newPath}");
+            if (section.ParentId != change.ParentId)
+            {
+                var maxOrder = await db.Sections.Where(s => s.ParentId == change.ParentId).MaxAsync(s => (int?)s.SortOrder, cancellationToken);
+                section.SortOrder = (maxOrder ?? -1) + 1;
+            }
+
+            await RecordRedirectsAsync(oldPaths, node.Path, newPath, cancellationToken);
+        }
+
+        if (details.Count == 0)
+        {
+            return ChangeResult.Ok(id);
+        }
+
+        section.Name = change.Name;
+        section.MenuLabel = change.MenuLabel;
+        section.Slug = change.Slug;
+        section.ParentId = change.ParentId;
+        section.ShowInMenu = change.ShowInMenu;
+        section.UpdatedAt = time.GetUtcNow().UtcDateTime;
+        audit.Add(AuditActions.SectionChange, "section", IdText(id), $"栏目“{change.Name}”：" + string.Join("；", details));
+        await db.SaveChangesAsync(cancellationToken);
+        return ChangeResult.Ok(id);
+    }
+
+    /// <summary>Moves a section one place up (<paramref name="offset"/> −1) or down (+1) among its siblings.</summary>
+    public async Task<ChangeResult> ReorderAsync(int id, int offset, CancellationToken cancellationToken = default)
+    {
+        var section = await db.Sections.FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
+        if (section is null)
+        {
+            return ChangeResult.NotFound;
+        }
+
+        var siblings = await db.Sections.Where(s => s.ParentId == section.ParentId)
+            .OrderBy(s => s.SortOrder).ThenBy(s => s.Id).ToListAsync(cancellationToken);
+        var index = siblings.FindIndex(s => s.Id == id);
+        var target = index + Math.Sign(offset);
+        if (target < 0 || target >= siblings.Count || offset == 0)
+        {
+            return ChangeResult.Ok(id);
+        }
+
+        (siblings[index], siblings[target]) = (siblings[target], siblings[index]);
+
+        // Renumber all siblings: imported sections may share a sort order, and a swap of equal
+        // numbers would change nothing.
+        for (var i = 0; i < siblings.Count; i++)
+        {
+            siblings[i].SortOrder = i;
+        }
+
+        audit.Add(AuditActions.SectionChange, "section", IdText(id), $"栏目“{section.Name}”{(offset < 0 ? "上移" : "下移")}");
+        await db.SaveChangesAsync(cancellationToken);
+        return ChangeResult.Ok(id);
+    }
+
+    /// <summary>Shows or hides a section in the main menu (its page stays reachable).</summary>
+    public async Task<ChangeResult> SetShowInMenuAsync(int id, bool show, CancellationToken cancellationToken = default)
+    {
+        var section = await db.Sections.FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
+        if (section is null)
+        {
+            return ChangeResult.NotFound;
+        }
+
+        if (section.ShowInMenu != show)
+        {
+            section.ShowInMenu = show;
+            section.UpdatedAt = time.GetUtcNow().UtcDateTime;
+            audit.Add(AuditActions.SectionChange, "section", IdText(id), $"栏目“{section.Name}”{(show ? "在菜单中显示" : "从菜单中隐藏")}");
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return ChangeResult.Ok(id);
+    }
+
+    /// <summary>Deletes a section that has no sub-sections and no articles (nothing is lost).</summary>
+    public async Task<ChangeResult> DeleteAsync(int id, CancellationToken cancellationToken = default)
+    {
+        var section = await db.Sections.FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
+        if (section is null)
+        {
+            return ChangeResult.NotFound;
+        }
+
+        if (await db.Sections.AnyAsync(s => s.ParentId == id, cancellationToken)
+            || await db.Articles.AnyAsync(a => a.SectionId == id, cancellationToken))
+        {
+            return ChangeResult.Fail("", "只能删除没有下级栏目、也没有文章的栏目。");
+        }
+
+        // Editors limited to this section lose the limit rather than blocking the delete.
+        db.UserSections.RemoveRange(db.UserSections.Where(u => u.SectionId == id));
+        db.Sections.Remove(section);
+        audit.Add(AuditActions.SectionChange, "section", IdText(id), $"删除栏目“{section.Name}”（/{section.Slug}）");
+        await db.SaveChangesAsync(cancellationToken);
+        return ChangeResult.Ok(id);
+    }
+
+    private async Task RecordRedirectsAsync(Dictionary<int, string> oldPaths, string oldRoot, string newRoot, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var newPaths = oldPaths.Values.Select(p => newRoot + p[oldRoot.Length..]).ToList();
+        var keys = oldPaths.Values.Concat(newPaths).ToList();
+        var existing = await db.SectionRedirects.Where(r => keys.Contains(r.OldPath)).ToListAsync(cancellationToken);
+
+        // A path that becomes live again (moved back) must not keep redirecting away.
+        db.SectionRedirects.RemoveRange(existing.Where(r => newPaths.Contains(r.OldPath)));
+        foreach (var (sectionId, oldPath) in oldPaths)
+        {
+            var row = existing.FirstOrDefault(r => r.OldPath == oldPath);
+            if (row is null)
+            {
+                db.SectionRedirects.Add(new SectionRedirect { OldPath = oldPath, SectionId = sectionId, CreatedAt = now });
+            }
+            else
+            {
+                row.SectionId = sectionId;
+                row.CreatedAt = now;
+            }
+        }
+    }
+
+    private async Task<string> PathOfAsync(int id, CancellationToken cancellationToken) =>
+        (await SectionTree.LoadAsync(db, cancellationToken)).Find(id)?.Path ?? "";
+
+    // The unique (ParentId, Slug) index does not catch two top-level sections on every database
+    // (NULLs are distinct in SQL Server's filtered/PostgreSQL's indexes), so the check is here.
+    private Task<bool> SlugTakenAsync(int? parentId, string slug, int? exceptId, CancellationToken cancellationToken) =>
+        db.Sections.AnyAsync(s => s.ParentId == parentId && s.Slug == slug && s.Id != exceptId, cancellationToken);
+
+    private static FieldError SlugTaken() => new(nameof(SectionChange.Slug), "同一上级栏目下已有使用此英文标识的栏目。");
+
+    private static SectionChange Normalize(SectionChange change) => change with
+    {
+        Name = change.Name.Trim(),
+        MenuLabel = change.MenuLabel.Trim(),
+        Slug = change.Slug.Trim(),
+    };
+
+    private static List<FieldError> ValidateFields(SectionChange change)
+    {
+        var errors = new List<FieldError>();
+        if (change.Name.Length == 0 || change.Name.Length > FieldLengths.SectionName)
+        {
+            errors.Add(new(nameof(SectionChange.Name), $"请填写栏目名称（不超过 {FieldLengths.SectionName} 个字）。"));
+        }
+
+        if (change.MenuLabel.Length == 0 || change.MenuLabel.Length > FieldLengths.MenuLabel)
+        {
+            errors.Add(new(nameof(SectionChange.MenuLabel), $"请填写菜单名称（不超过 {FieldLengths.MenuLabel} 个字）。"));
+        }
+
+        if (!SectionSlug.IsValid(change.Slug))
+        {
+            errors.Add(new(nameof(SectionChange.Slug),
+                SectionSlug.Reserved.Contains(change.Slug)
+                    ? $"“{change.Slug}”是网站保留的路径，不能用作栏目标识。"
+                    : "英文标识只能包含小写字母、数字和单个连字符（-），不超过 100 个字符。"));
+        }
+
+        return errors;
+    }
+
+    private static string IdText(int id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,20 @@
+namespace Portal.Core.Site;
+
+/// <summary>The formats of the site-identity settings, shared by the form and the service.</summary>
+public static class SiteSettingsRules
+{
+    /// <summary>网站标识码: <c>bm</c> and 8 digits (ministries) or 10 digits (local sites).</summary>
+    public const string SiteCodePattern = @"^(bm[0-9]{8}|[0-9]{10})$";
+
+    public const string SiteCodeMessage = "网站标识码应为 bm 加 8 位数字（部委网站）或 10 位数字（地方网站）。";
+
+    /// <summary>邮政编码: six digits.</summary>
+    public const string PostcodePattern = @"^[0-9]{6}$";
+
+    public const string PostcodeMessage = "邮政编码应为 6 位数字。";
+
+    /// <summary>A plain e-mail address: something@host.tld, no spaces or markup characters.</summary>
+    public const string EmailPattern = @"^[^@\s<>""'()]+@[^@\s<>""'()]+\.[^@\s<>""'()]+$";
+
+    public const string EmailMessage = "请填写有效的电子邮箱地址，例如 webmaster@example.gov.cn。";
+}

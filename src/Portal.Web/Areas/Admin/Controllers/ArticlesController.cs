@@ -1,0 +1,351 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Portal.Core.Accounts;
+using Portal.Core.Articles;
+using Portal.Core.Site;
+using Portal.Web.Areas.Admin.Models;
+
+namespace Portal.Web.Areas.Admin.Controllers;
+
+/// <summary>
+/// 文章: the editorial workflow's pages. Thin: every rule (roles, sections, separation of duties,
+/// versions) is checked by <see cref="EditorialService"/>; the policies here are the first gate.
+/// </summary>
+public sealed class ArticlesController(
+    EditorialService editorial,
+    EditorialQueries queries,
+    MarkdownRenderer renderer,
+    SiteClock clock,
+    UserManager<PortalUser> users) : AdminController
+{
+    private const string ErrorKey = "ArticleError";
+
+    private EditorialActor Actor => new(
+        users.GetUserId(User)!,
+        User.IsInRole(PortalRoles.Admin) || User.IsInRole(PortalRoles.Reviewer),
+        User.IsInRole(PortalRoles.Admin));
+
+    [HttpGet("/admin/articles")]
+    public async Task<IActionResult> Index(ArticleStatus? status, int? sectionId, string? authorId, string? q, int page = 1, CancellationToken cancellationToken = default)
+    {
+        var filter = new ArticleFilter(status, sectionId, authorId, q);
+        return View(new ArticleListViewModel
+        {
+            Page = await queries.ListAsync(filter, Math.Max(page, 1), cancellationToken),
+            Status = status,
+            SectionId = sectionId,
+            AuthorId = authorId,
+            Search = q,
+            Sections = await queries.SectionChoicesAsync(cancellationToken: cancellationToken),
+            Authors = await queries.AuthorChoicesAsync(cancellationToken),
+            PageUrl = number => QueryHelpers(new Dictionary<string, string?>
+            {
+                ["status"] = status?.ToString(),
+                ["sectionId"] = sectionId?.ToString(CultureInfo.InvariantCulture),
+                ["authorId"] = authorId,
+                ["q"] = q,
+                ["page"] = number == 1 ? null : number.ToString(CultureInfo.InvariantCulture),
+            }, "/admin/articles"),
+        });
+    }
+
+    [HttpGet("/admin/articles/create")]
+    public async Task<IActionResult> Create(CancellationToken cancellationToken) =>
+        View("Edit", await EditModelAsync(null, new ArticleInputModel(), cancellationToken));
+
+    [HttpPost("/admin/articles/create")]
+    public async Task<IActionResult> Create([Bind(Prefix = "Input")] ArticleInputModel input, string? command, CancellationToken cancellationToken)
+    {
+        if (command == "preview")
+        {
+            return View("Edit", await EditModelAsync(null, input, cancellationToken, preview: true));
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return View("Edit", await EditModelAsync(null, input, cancellationToken));
+        }
+
+        var result = await editorial.CreateAsync(Actor, ToFields(input), command == "submit", cancellationToken);
+        return await AfterFormAsync(result, null, input, cancellationToken);
+    }
+
+    [HttpGet("/admin/articles/edit/{id:int}")]
+    public async Task<IActionResult> Edit(int id, CancellationToken cancellationToken)
+    {
+        var article = await queries.GetAsync(id, cancellationToken);
+        if (article is null)
+        {
+            return NotFound();
+        }
+
+        var f = article.Fields;
+        var input = new ArticleInputModel
+        {
+            Title = f.Title,
+            SectionId = f.SectionId,
+            Source = f.Source,
+            PublishedAt = clock.ToLocal(f.PublishedAt),
+            Summary = f.Summary,
+            Keywords = f.Keywords,
+            CoverImageId = f.CoverImageId,
+            BodyMarkdown = f.BodyMarkdown,
+            Version = article.Version,
+        };
+        return View(await EditModelAsync(article, input, cancellationToken));
+    }
+
+    [HttpPost("/admin/articles/edit/{id:int}")]
+    public async Task<IActionResult> Edit(int id, [Bind(Prefix = "Input")] ArticleInputModel input, string? command, CancellationToken cancellationToken)
+    {
+        var article = await queries.GetAsync(id, cancellationToken);
+        if (article is null)
+        {
+            return NotFound();
+        }
+
+        if (command == "preview" || !ModelState.IsValid)
+        {
+            return View(await EditModelAsync(article, input, cancellationToken, preview: command == "preview"));
+        }
+
+        var result = await editorial.SaveAsync(Actor, id, input.Version, ToFields(input), command == "submit", cancellationToken);
+        return await AfterFormAsync(result, article, input, cancellationToken);
+    }
+
+    [HttpPost("/admin/articles/submit/{id:int}")]
+    public async Task<IActionResult> Submit(int id, int version, CancellationToken cancellationToken) =>
+        AfterAction(await editorial.SubmitAsync(Actor, id, version, cancellationToken));
+
+    [HttpPost("/admin/articles/return/{id:int}"), Authorize(Policy = PortalPolicies.Review)]
+    public async Task<IActionResult> Return(int id, int version, string? comment, CancellationToken cancellationToken) =>
+        AfterAction(await editorial.ReturnAsync(Actor, id, version, comment, cancellationToken));
+
+    [HttpPost("/admin/articles/publish/{id:int}"), Authorize(Policy = PortalPolicies.Review)]
+    public async Task<IActionResult> Publish(int id, int version, CancellationToken cancellationToken) =>
+        AfterAction(await editorial.ApproveAsync(Actor, id, version, null, cancellationToken));
+
+    [HttpPost("/admin/articles/schedule/{id:int}"), Authorize(Policy = PortalPolicies.Review)]
+    public async Task<IActionResult> Schedule(int id, int version, DateTime? publishAt, CancellationToken cancellationToken)
+    {
+        if (publishAt is null)
+        {
+            return AfterAction(EditorialResult.Invalid("请选择定时发布的时间。"), id);
+        }
+
+        return AfterAction(await editorial.ApproveAsync(Actor, id, version, clock.FromLocal(publishAt.Value), cancellationToken));
+    }
+
+    [HttpPost("/admin/articles/withdraw/{id:int}"), Authorize(Policy = PortalPolicies.Review)]
+    public async Task<IActionResult> Withdraw(int id, int version, CancellationToken cancellationToken) =>
+        AfterAction(await editorial.WithdrawAsync(Actor, id, version, cancellationToken));
+
+    [HttpPost("/admin/articles/forcepublish/{id:int}"), Authorize(Policy = PortalPolicies.Administer)]
+    public async Task<IActionResult> ForcePublish(int id, int version, string? reason, DateTime? publishAt, CancellationToken cancellationToken) =>
+        AfterAction(await editorial.ForcePublishAsync(Actor, id, version, reason, publishAt is null ? null : clock.FromLocal(publishAt.Value), cancellationToken));
+
+    [HttpPost("/admin/articles/delete/{id:int}")]
+    public async Task<IActionResult> Delete(int id, int version, CancellationToken cancellationToken)
+    {
+        var result = await editorial.DeleteAsync(Actor, id, version, cancellationToken);
+        if (!result.Succeeded)
+        {
+            return AfterAction(result, id);
+        }
+
+        Flash(result.Message!);
+        return LocalRedirect("/admin/articles");
+    }
+
+    [HttpGet("/admin/articles/bin"), Authorize(Policy = PortalPolicies.Administer)]
+    public async Task<IActionResult> Bin(int page = 1, CancellationToken cancellationToken = default) =>
+        View(new ArticleBinViewModel
+        {
+            Page = await queries.BinAsync(Math.Max(page, 1), cancellationToken),
+            PageUrl = number => number == 1 ? "/admin/articles/bin" : $"/admin/articles/bin?page={number}",
+        });
+
+    [HttpPost("/admin/articles/restore/{id:int}"), Authorize(Policy = PortalPolicies.Administer)]
+    public async Task<IActionResult> Restore(int id, CancellationToken cancellationToken) =>
+        AfterAction(await editorial.RestoreAsync(Actor, id, cancellationToken));
+
+    [HttpGet("/admin/articles/history/{id:int}")]
+    public async Task<IActionResult> History(int id, CancellationToken cancellationToken)
+    {
+        var article = await queries.GetAsync(id, cancellationToken);
+        if (article is null)
+        {
+            return NotFound();
+        }
+
+        return View(new ArticleHistoryViewModel
+        {
+            Id = id,
+            Title = article.Fields.Title,
+            Status = article.Status,
+            Version = article.Version,
+            Revisions = await queries.HistoryAsync(id, cancellationToken),
+        });
+    }
+
+    [HttpGet("/admin/articles/compare/{id:int}")]
+    public async Task<IActionResult> Compare(int id, int from, int to, CancellationToken cancellationToken)
+    {
+        var article = await queries.GetAsync(id, cancellationToken);
+        var old = await queries.RevisionAsync(id, from, cancellationToken);
+        var current = await queries.RevisionAsync(id, to, cancellationToken);
+        if (article is null || old is null || current is null)
+        {
+            return NotFound();
+        }
+
+        var names = await queries.SectionNamesAsync(cancellationToken);
+        return View(new ArticleCompareViewModel
+        {
+            Id = id,
+            Title = article.Fields.Title,
+            From = from,
+            To = to,
+            FieldChanges = RevisionDiff.Fields(old, current, SectionName(names), FormatLocal),
+            BodyDiff = RevisionDiff.Body(old.BodyMarkdown, current.BodyMarkdown),
+        });
+    }
+
+    [HttpPost("/admin/articles/restorerevision/{id:int}")]
+    public async Task<IActionResult> RestoreRevision(int id, int number, int version, CancellationToken cancellationToken) =>
+        AfterAction(await editorial.RestoreRevisionAsync(Actor, id, number, version, cancellationToken));
+
+    private ArticleFields ToFields(ArticleInputModel input) => new()
+    {
+        Title = input.Title ?? "",
+        SectionId = input.SectionId ?? 0,
+        Source = input.Source ?? "",
+        PublishedAt = input.PublishedAt is { } local ? clock.FromLocal(local) : null,
+        Summary = input.Summary,
+        Keywords = input.Keywords,
+        CoverImageId = input.CoverImageId,
+        BodyMarkdown = input.BodyMarkdown ?? "",
+    };
+
+    private async Task<IActionResult> AfterFormAsync(EditorialResult result, ArticleEditData? article, ArticleInputModel input, CancellationToken cancellationToken)
+    {
+        switch (result.Outcome)
+        {
+            case EditorialOutcome.Ok:
+                Flash(result.Message!);
+                return LocalRedirect($"/admin/articles/edit/{result.ArticleId}");
+            case EditorialOutcome.NotFound:
+                return NotFound();
+            case EditorialOutcome.Forbidden:
+                return Refused(result.Message!);
+            case EditorialOutcome.Conflict:
+                return View("Edit", await ConflictModelAsync(result.ArticleId, input, cancellationToken));
+            default:
+                foreach (var (field, message) in result.FieldErrors ?? new Dictionary<string, string>())
+                {
+                    ModelState.AddModelError($"Input.{field}", message);
+                }
+
+                return View("Edit", await EditModelAsync(article, input, cancellationToken, error: result.FieldErrors is null ? result.Message : null));
+        }
+    }
+
+    private IActionResult AfterAction(EditorialResult result, int? id = null)
+    {
+        id ??= result.ArticleId;
+        switch (result.Outcome)
+        {
+            case EditorialOutcome.Ok:
+                Flash(result.Message!);
+                break;
+            case EditorialOutcome.NotFound:
+                return NotFound();
+            case EditorialOutcome.Forbidden:
+                return Refused(result.Message!);
+            default:
+                TempData[ErrorKey] = result.Message;
+                break;
+        }
+
+        return id is > 0 ? LocalRedirect($"/admin/articles/edit/{id}") : LocalRedirect("/admin/articles");
+    }
+
+    private ViewResult Refused(string message)
+    {
+        Response.StatusCode = StatusCodes.Status403Forbidden;
+        return View("Refused", message);
+    }
+
+    /// <summary>
+    /// The conflict page: the editor's own input kept in the form (now carrying the current version,
+    /// so saving again is a deliberate choice), above what the others changed since the version the
+    /// editor started from.
+    /// </summary>
+    private async Task<ArticleEditViewModel> ConflictModelAsync(int id, ArticleInputModel input, CancellationToken cancellationToken)
+    {
+        var current = await queries.GetAsync(id, cancellationToken);
+        if (current is null)
+        {
+            return await EditModelAsync(null, input, cancellationToken, error: "这篇文章已被他人删除。");
+        }
+
+        var startedFrom = await queries.StateAtVersionAsync(id, input.Version, cancellationToken) ?? current.Fields;
+        var names = await queries.SectionNamesAsync(cancellationToken);
+        var conflict = new ArticleConflictViewModel
+        {
+            StartedFrom = input.Version,
+            Current = current.Version,
+            OtherSaves = await queries.RevisionsAfterAsync(id, input.Version, cancellationToken),
+            FieldChanges = RevisionDiff.Fields(startedFrom, current.Fields, SectionName(names), FormatLocal),
+            BodyDiff = RevisionDiff.Body(startedFrom.BodyMarkdown, current.Fields.BodyMarkdown),
+        };
+        input.Version = current.Version;
+        ModelState.Remove("Input.Version");
+        var model = await EditModelAsync(current, input, cancellationToken);
+        return new ArticleEditViewModel
+        {
+            Id = model.Id,
+            UrlKey = model.UrlKey,
+            Status = model.Status,
+            Input = input,
+            Sections = model.Sections,
+            Images = model.Images,
+            ReviewComment = model.ReviewComment,
+            CanReview = model.CanReview,
+            IsAdmin = model.IsAdmin,
+            IsOwnRevision = model.IsOwnRevision,
+            Conflict = conflict,
+        };
+    }
+
+    private async Task<ArticleEditViewModel> EditModelAsync(ArticleEditData? article, ArticleInputModel input, CancellationToken cancellationToken, bool preview = false, string? error = null)
+    {
+        var actor = Actor;
+        var allowed = actor.IsAdmin ? null : await queries.AllowedSectionsAsync(actor.UserId, cancellationToken);
+        return new ArticleEditViewModel
+        {
+            Id = article?.Id,
+            UrlKey = article?.UrlKey,
+            Status = article?.Status,
+            Input = input,
+            Sections = await queries.SectionChoicesAsync(allowed, cancellationToken),
+            Images = await queries.ImageChoicesAsync(cancellationToken),
+            ReviewComment = article?.ReviewComment,
+            PreviewHtml = preview ? renderer.Render(input.BodyMarkdown ?? "") : null,
+            CanReview = actor.CanReview,
+            IsAdmin = actor.IsAdmin,
+            IsOwnRevision = article?.LastEditorId == actor.UserId,
+            Error = error ?? TempData[ErrorKey] as string,
+        };
+    }
+
+    private static Func<int, string> SectionName(Dictionary<int, string> names) =>
+        id => names.TryGetValue(id, out var name) ? name : $"#{id}";
+
+    private string FormatLocal(DateTime utc) => clock.ToLocal(utc).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+
+    private static string QueryHelpers(Dictionary<string, string?> query, string path) =>
+        Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(path, query.Where(p => !string.IsNullOrEmpty(p.Value)));
+}

@@ -1,0 +1,150 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Portal.Core.Accounts;
+using Portal.Core.Sections;
+using Portal.Core.Site;
+using Portal.Web.Areas.Admin.Models;
+
+namespace Portal.Web.Areas.Admin.Controllers;
+
+/// <summary>栏目管理: the section tree, for administrators only.</summary>
+[Authorize(Policy = PortalPolicies.Administer)]
+public sealed class SectionsController(SectionAdminService sections) : AdminController
+{
+    [HttpGet("/admin/sections")]
+    public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
+        View(new SectionListViewModel { Rows = await sections.ListAsync(cancellationToken) });
+
+    [HttpGet]
+    public async Task<IActionResult> Create(int? parentId, CancellationToken cancellationToken) =>
+        View("Form", await FormAsync(null, new SectionInputModel { ParentId = parentId }, cancellationToken));
+
+    [HttpPost]
+    public async Task<IActionResult> Create([Bind(Prefix = "Input")] SectionInputModel input, CancellationToken cancellationToken)
+    {
+        if (ModelState.IsValid)
+        {
+            var result = await sections.CreateAsync(input.ToChange(), cancellationToken);
+            if (result.Succeeded)
+            {
+                Flash($"已新建栏目“{input.Name}”。");
+                return Redirect("/admin/sections");
+            }
+
+            AddErrors(result);
+        }
+
+        return View("Form", await FormAsync(null, input, cancellationToken));
+    }
+
+    [HttpGet("/admin/sections/edit/{id:int}")]
+    public async Task<IActionResult> Edit(int id, CancellationToken cancellationToken)
+    {
+        var current = await sections.GetAsync(id, cancellationToken);
+        return current is null ? NotFound() : View("Form", await FormAsync(id, SectionInputModel.From(current), cancellationToken));
+    }
+
+    [HttpPost("/admin/sections/edit/{id:int}")]
+    public async Task<IActionResult> Edit(int id, [Bind(Prefix = "Input")] SectionInputModel input, CancellationToken cancellationToken)
+    {
+        var current = await sections.GetAsync(id, cancellationToken);
+        if (current is null)
+        {
+            return NotFound();
+        }
+
+        if (ModelState.IsValid)
+        {
+            var result = await sections.UpdateAsync(id, input.ToChange(), cancellationToken);
+            if (result.Succeeded)
+            {
+                Flash($"已保存栏目“{input.Name}”。");
+                return Redirect("/admin/sections");
+            }
+
+            AddErrors(result);
+        }
+
+        return View("Form", await FormAsync(id, input, cancellationToken));
+    }
+
+    /// <summary>Moves a section up (<paramref name="offset"/> −1) or down (+1) among its siblings.</summary>
+    [HttpPost("/admin/sections/reorder/{id:int}")]
+    public async Task<IActionResult> Reorder(int id, int offset, CancellationToken cancellationToken) =>
+        Done(await sections.ReorderAsync(id, offset, cancellationToken), null);
+
+    [HttpPost("/admin/sections/visibility/{id:int}")]
+    public async Task<IActionResult> Visibility(int id, bool show, CancellationToken cancellationToken) =>
+        Done(await sections.SetShowInMenuAsync(id, show, cancellationToken), show ? "栏目已在主菜单中显示。" : "栏目已从主菜单中隐藏。");
+
+    [HttpPost("/admin/sections/delete/{id:int}")]
+    public async Task<IActionResult> Delete(int id, CancellationToken cancellationToken)
+    {
+        var result = await sections.DeleteAsync(id, cancellationToken);
+        if (!result.Found || result.Succeeded)
+        {
+            return Done(result, "栏目已删除。");
+        }
+
+        return View("Index", new SectionListViewModel
+        {
+            Rows = await sections.ListAsync(cancellationToken),
+            Errors = result.Errors.Select(e => e.Message).ToList(),
+        });
+    }
+
+    private IActionResult Done(ChangeResult result, string? message)
+    {
+        if (!result.Found)
+        {
+            return NotFound();
+        }
+
+        if (message is not null)
+        {
+            Flash(message);
+        }
+
+        return Redirect("/admin/sections");
+    }
+
+    private void AddErrors(ChangeResult result)
+    {
+        foreach (var error in result.Errors)
+        {
+            ModelState.AddModelError(error.Field.Length == 0 ? "" : "Input." + error.Field, error.Message);
+        }
+    }
+
+    private async Task<SectionFormViewModel> FormAsync(int? id, SectionInputModel input, CancellationToken cancellationToken)
+    {
+        var rows = await sections.ListAsync(cancellationToken);
+        var parents = new List<SectionParentChoice>();
+        int? skipBelowDepth = null;
+        string? path = null;
+        foreach (var row in rows)
+        {
+            // Rows come depth-first: a section's subtree follows it until the depth returns.
+            if (skipBelowDepth is { } depth)
+            {
+                if (row.Depth > depth)
+                {
+                    continue;
+                }
+
+                skipBelowDepth = null;
+            }
+
+            if (row.Id == id)
+            {
+                skipBelowDepth = row.Depth;
+                path = row.Path;
+                continue;
+            }
+
+            parents.Add(new SectionParentChoice(row.Id, new string('　', row.Depth) + row.Name));
+        }
+
+        return new SectionFormViewModel { Id = id, CurrentPath = path, Input = input, Parents = parents };
+    }
+}

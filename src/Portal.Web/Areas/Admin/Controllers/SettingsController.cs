@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Portal.Core.Accounts;
+using Portal.Core.Media;
+using Portal.Core.Site;
+using Portal.Web.Areas.Admin.Models;
+
+namespace Portal.Web.Areas.Admin.Controllers;
+
+/// <summary>网站设置: the site's identity (GOV-SITE footer fields), for administrators only.</summary>
+[Authorize(Policy = PortalPolicies.Administer)]
+public sealed class SettingsController(SiteSettingsService settings, MediaLibrary media) : AdminController
+{
+    [HttpGet("/admin/settings")]
+    public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
+        View(await FormAsync(SettingsInputModel.From(await settings.GetAsync(cancellationToken)), cancellationToken));
+
+    [HttpPost("/admin/settings")]
+    public async Task<IActionResult> Index([Bind(Prefix = "Input")] SettingsInputModel input, CancellationToken cancellationToken)
+    {
+        if (ModelState.IsValid)
+        {
+            var result = await settings.UpdateAsync(input.ToValues(), cancellationToken);
+            if (result.Succeeded)
+            {
+                Flash("网站设置已保存，公开页面立即生效。");
+                return Redirect("/admin/settings");
+            }
+
+            foreach (var error in result.Errors)
+            {
+                ModelState.AddModelError("Input." + error.Field, error.Message);
+            }
+        }
+
+        return View(await FormAsync(input, cancellationToken));
+    }
+
+    private async Task<SettingsFormViewModel> FormAsync(SettingsInputModel input, CancellationToken cancellationToken) => new()
+    {
+        Input = input,
+        Images = await media.ChoicesAsync(cancellationToken),
+        QrUrl = input.WeChatQrImageId is { } id && await media.StoredNameAsync(id, cancellationToken) is { } name ? MediaLibrary.UrlOf(name) : null,
+    };
+}

@@ -1,0 +1,149 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Portal.Core.Accounts;
+using Portal.Core.Sections;
+using Portal.Core.Site;
+using Portal.Web.Areas.Admin.Models;
+
+namespace Portal.Web.Areas.Admin.Controllers;
+
+/// <summary>用户管理 (administrators only).</summary>
+[Authorize(Policy = PortalPolicies.Administer)]
+public sealed class UsersController(UserQueries queries, UserAdminService service, UserManager<PortalUser> users, SiteContext site) : AdminController
+{
+    [HttpGet("/admin/users")]
+    public async Task<IActionResult> Index(string? search, string? role, int page = 1, CancellationToken cancellationToken = default)
+    {
+        if (page < 1)
+        {
+            return NotFound();
+        }
+
+        return View(new UserListViewModel { Users = await queries.ListAsync(search, role, page, cancellationToken), Search = search, Role = role });
+    }
+
+    [HttpGet]
+    public async Task<IActionResult> Create(CancellationToken cancellationToken) =>
+        View("Edit", await EditModelAsync(null, new UserInputModel(), cancellationToken));
+
+    [HttpPost]
+    public async Task<IActionResult> Create(UserInputModel input, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(input.Password))
+        {
+            ModelState.AddModelError(nameof(input.Password), "请输入初始密码。");
+        }
+
+        if (ModelState.IsValid)
+        {
+            var (result, userId) = await service.CreateAsync(input.UserName, input.Password!, input.ToChange());
+            if (result.Succeeded)
+            {
+                Flash($"已创建用户 {input.UserName}。");
+                return Redirect($"/admin/users/edit/{userId}");
+            }
+
+            AddErrors(result);
+        }
+
+        return View("Edit", await EditModelAsync(null, input, cancellationToken));
+    }
+
+    [HttpGet("/admin/users/edit/{id}")]
+    public async Task<IActionResult> Edit(string id, CancellationToken cancellationToken)
+    {
+        var user = await users.FindByIdAsync(id);
+        if (user is null)
+        {
+            return NotFound();
+        }
+
+        var roles = await users.GetRolesAsync(user);
+        var input = new UserInputModel
+        {
+            UserName = user.UserName!,
+            DisplayName = user.DisplayName,
+            Role = roles.FirstOrDefault() ?? PortalRoles.Editor,
+            SectionIds = await queries.SectionIdsAsync(id, cancellationToken),
+        };
+        return View(await EditModelAsync(user, input, cancellationToken));
+    }
+
+    [HttpPost("/admin/users/edit/{id}")]
+    public async Task<IActionResult> Edit(string id, UserInputModel input, CancellationToken cancellationToken)
+    {
+        var user = await users.FindByIdAsync(id);
+        if (user is null)
+        {
+            return NotFound();
+        }
+
+        // The user name is fixed once created: the audit log refers to people by it.
+        input.UserName = user.UserName!;
+        ModelState.Remove(nameof(input.UserName));
+        if (ModelState.IsValid)
+        {
+            var result = await service.UpdateAsync(id, users.GetUserId(User)!, input.ToChange());
+            if (result.Succeeded)
+            {
+                Flash("已保存。");
+                return Redirect($"/admin/users/edit/{id}");
+            }
+
+            AddErrors(result);
+        }
+
+        return View(await EditModelAsync(user, input, cancellationToken));
+    }
+
+    [HttpPost("/admin/users/setpassword/{id}")]
+    public async Task<IActionResult> SetPassword(string id, PasswordInputModel input)
+    {
+        var result = ModelState.IsValid ? await service.SetPasswordAsync(id, input.Password) : UserChangeResult.Fail("请输入新密码。");
+        Flash(result.Succeeded ? "密码已设置。" : "密码未设置：" + string.Join(" ", result.Errors));
+        return Redirect($"/admin/users/edit/{id}");
+    }
+
+    [HttpPost("/admin/users/disable/{id}")]
+    public async Task<IActionResult> Disable(string id) => await SetDisabledAsync(id, disabled: true);
+
+    [HttpPost("/admin/users/enable/{id}")]
+    public async Task<IActionResult> Enable(string id) => await SetDisabledAsync(id, disabled: false);
+
+    [HttpPost("/admin/users/unlock/{id}")]
+    public async Task<IActionResult> Unlock(string id)
+    {
+        var result = await service.UnlockAsync(id);
+        Flash(result.Succeeded ? "已解除锁定。" : string.Join(" ", result.Errors));
+        return Redirect($"/admin/users/edit/{id}");
+    }
+
+    private async Task<IActionResult> SetDisabledAsync(string id, bool disabled)
+    {
+        var result = await service.SetDisabledAsync(id, users.GetUserId(User)!, disabled);
+        Flash(result.Succeeded ? (disabled ? "账号已停用。" : "账号已启用。") : string.Join(" ", result.Errors));
+        return Redirect($"/admin/users/edit/{id}");
+    }
+
+    private async Task<UserEditViewModel> EditModelAsync(PortalUser? user, UserInputModel input, CancellationToken cancellationToken)
+    {
+        var tree = await site.GetSectionsAsync(cancellationToken);
+        return new UserEditViewModel
+        {
+            UserId = user?.Id,
+            Input = input,
+            Sections = tree.Roots.SelectMany(SectionTree.SelfAndDescendants).ToList(),
+            IsDisabled = user?.IsDisabled ?? false,
+            IsLockedOut = user?.LockoutEnd > DateTimeOffset.UtcNow,
+        };
+    }
+
+    private void AddErrors(UserChangeResult result)
+    {
+        foreach (var error in result.Errors)
+        {
+            ModelState.AddModelError(string.Empty, error);
+        }
+    }
+}

@@ -1,0 +1,111 @@
+using Portal.Core.Articles;
+using Portal.Core.Paging;
+
+namespace Portal.Web.Areas.Admin.Models;
+
+/// <summary>The edit page (also for a new article, a preview, a validation error and a conflict).</summary>
+public sealed class ArticleEditViewModel
+{
+    /// <summary>Null for a new article.</summary>
+    public int? Id { get; init; }
+
+    public string? UrlKey { get; init; }
+
+    public ArticleStatus? Status { get; init; }
+
+    public required ArticleInputModel Input { get; init; }
+
+    public required IReadOnlyList<Choice> Sections { get; init; }
+
+    public required IReadOnlyList<Choice> Images { get; init; }
+
+    public string? ReviewComment { get; init; }
+
+    /// <summary>The sanitised preview HTML, when the editor asked for one.</summary>
+    public string? PreviewHtml { get; init; }
+
+    public bool CanReview { get; init; }
+
+    public bool IsAdmin { get; init; }
+
+    /// <summary>The signed-in user wrote the current revision, so may not approve it.</summary>
+    public bool IsOwnRevision { get; init; }
+
+    /// <summary>Set when the save met someone else's newer save.</summary>
+    public ArticleConflictViewModel? Conflict { get; init; }
+
+    public string? Error { get; init; }
+}
+
+/// <summary>What the other person changed between the version the editor loaded and the current one.</summary>
+public sealed class ArticleConflictViewModel
+{
+    public required int StartedFrom { get; init; }
+
+    public required int Current { get; init; }
+
+    public required IReadOnlyList<RevisionListItem> OtherSaves { get; init; }
+
+    public required IReadOnlyList<FieldChange> FieldChanges { get; init; }
+
+    public required IReadOnlyList<DiffSegment> BodyDiff { get; init; }
+}
+
+/// <summary>The article list with its filters.</summary>
+public sealed class ArticleListViewModel
+{
+    public required PagedList<ArticleAdminItem> Page { get; init; }
+
+    public ArticleStatus? Status { get; init; }
+
+    public int? SectionId { get; init; }
+
+    public string? AuthorId { get; init; }
+
+    public string? Search { get; init; }
+
+    public required IReadOnlyList<Choice> Sections { get; init; }
+
+    public required IReadOnlyList<Choice> Authors { get; init; }
+
+    /// <summary>The list's address for a page number, keeping the filters.</summary>
+    public required Func<int, string> PageUrl { get; init; }
+}
+
+/// <summary>回收站.</summary>
+public sealed class ArticleBinViewModel
+{
+    public required PagedList<ArticleAdminItem> Page { get; init; }
+
+    public required Func<int, string> PageUrl { get; init; }
+}
+
+/// <summary>历史版本 of one article.</summary>
+public sealed class ArticleHistoryViewModel
+{
+    public required int Id { get; init; }
+
+    public required string Title { get; init; }
+
+    public required ArticleStatus Status { get; init; }
+
+    public required int Version { get; init; }
+
+    public required IReadOnlyList<RevisionListItem> Revisions { get; init; }
+}
+
+/// <summary>Two revisions compared.</summary>
+public sealed class ArticleCompareViewModel
+{
+    public required int Id { get; init; }
+
+    public required string Title { get; init; }
+
+    public required int From { get; init; }
+
+    public required int To { get; init; }
+
+    public required IReadOnlyList<FieldChange> FieldChanges { get; init; }
+
+    public required IReadOnlyList<DiffSegment> BodyDiff { get; init; }
+}

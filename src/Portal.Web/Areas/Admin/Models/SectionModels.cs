@@ -1,0 +1,67 @@
+using System.ComponentModel.DataAnnotations;
+using Portal.Core.Data;
+using Portal.Core.Sections;
+
+namespace Portal.Web.Areas.Admin.Models;
+
+/// <summary>The section form (新建栏目 / 编辑栏目).</summary>
+public sealed class SectionInputModel
+{
+    [Required(ErrorMessage = "请填写栏目名称。")]
+    [StringLength(FieldLengths.SectionName, ErrorMessage = "栏目名称不能超过 {1} 个字。")]
+    [Display(Name = "名称")]
+    public string Name { get; set; } = "";
+
+    [Required(ErrorMessage = "请填写菜单名称。")]
+    [StringLength(FieldLengths.MenuLabel, ErrorMessage = "菜单名称不能超过 {1} 个字。")]
+    [Display(Name = "菜单名称")]
+    public string MenuLabel { get; set; } = "";
+
+    [Required(ErrorMessage = "请填写英文标识。")]
+    [StringLength(FieldLengths.Slug, ErrorMessage = "英文标识不能超过 {1} 个字符。")]
+    [Display(Name = "英文标识（网址）")]
+    public string Slug { get; set; } = "";
+
+    [Display(Name = "上级栏目")]
+    public int? ParentId { get; set; }
+
+    [Display(Name = "在主菜单中显示")]
+    public bool ShowInMenu { get; set; } = true;
+
+    public SectionChange ToChange() => new(Name ?? "", MenuLabel ?? "", Slug ?? "", ParentId, ShowInMenu);
+
+    public static SectionInputModel From(SectionChange change) => new()
+    {
+        Name = change.Name,
+        MenuLabel = change.MenuLabel,
+        Slug = change.Slug,
+        ParentId = change.ParentId,
+        ShowInMenu = change.ShowInMenu,
+    };
+}
+
+/// <summary>栏目管理: the tree.</summary>
+public sealed class SectionListViewModel
+{
+    public required IReadOnlyList<SectionAdminRow> Rows { get; init; }
+
+    public IReadOnlyList<string> Errors { get; init; } = [];
+}
+
+/// <summary>The section form with the parents it may choose from.</summary>
+public sealed class SectionFormViewModel
+{
+    /// <summary>The section being edited; null when creating one.</summary>
+    public int? Id { get; init; }
+
+    /// <summary>The section's current public path, when editing.</summary>
+    public string? CurrentPath { get; init; }
+
+    public required SectionInputModel Input { get; init; }
+
+    /// <summary>Possible parents, indented by depth (a section's own subtree is left out).</summary>
+    public required IReadOnlyList<SectionParentChoice> Parents { get; init; }
+}
+
+/// <summary>A possible parent section in the form's list.</summary>
+public sealed record SectionParentChoice(int Id, string Label);

@@ -1,0 +1,88 @@
+using System.ComponentModel.DataAnnotations;
+using Portal.Core.Accounts;
+using Portal.Core.Audit;
+using Portal.Core.Paging;
+using Portal.Core.Sections;
+
+namespace Portal.Web.Areas.Admin.Models;
+
+/// <summary>The account form: create (with an initial password) and edit (without).</summary>
+public sealed class UserInputModel
+{
+    [Required(ErrorMessage = "请输入用户名。")]
+    [StringLength(50, ErrorMessage = "用户名最多 50 个字符。")]
+    [RegularExpression("^[A-Za-z0-9._@-]+$", ErrorMessage = "用户名只能包含字母、数字和 . _ @ -。")]
+    [Display(Name = "用户名")]
+    public string UserName { get; set; } = "";
+
+    [Required(ErrorMessage = "请输入姓名。")]
+    [StringLength(50, ErrorMessage = "姓名最多 50 个字符。")]
+    [Display(Name = "姓名")]
+    public string DisplayName { get; set; } = "";
+
+    [Required(ErrorMessage = "请选择角色。")]
+    [Display(Name = "角色")]
+    public string Role { get; set; } = PortalRoles.Editor;
+
+    /// <summary>For editors: the sections they may write in; none means all.</summary>
+    [Display(Name = "可编辑栏目")]
+    public List<int> SectionIds { get; set; } = [];
+
+    /// <summary>Only when creating: the initial password, which the administrator hands over in person.</summary>
+    [DataType(DataType.Password)]
+    [Display(Name = "初始密码")]
+    public string? Password { get; set; }
+
+    public UserChange ToChange() => new(DisplayName, Role, SectionIds);
+}
+
+/// <summary>Setting a new password for an account.</summary>
+public sealed class PasswordInputModel
+{
+    [Required(ErrorMessage = "请输入新密码。")]
+    [DataType(DataType.Password)]
+    [Display(Name = "新密码")]
+    public string Password { get; set; } = "";
+}
+
+public sealed class UserListViewModel
+{
+    public required PagedList<UserListItem> Users { get; init; }
+
+    public string? Search { get; init; }
+
+    public string? Role { get; init; }
+}
+
+public sealed class UserEditViewModel
+{
+    /// <summary>Null when creating.</summary>
+    public string? UserId { get; init; }
+
+    public required UserInputModel Input { get; init; }
+
+    public required IReadOnlyList<SectionNode> Sections { get; init; }
+
+    public bool IsDisabled { get; init; }
+
+    public bool IsLockedOut { get; init; }
+}
+
+public sealed class AuditListViewModel
+{
+    public required PagedList<AuditListItem> Entries { get; init; }
+
+    public required AuditFilterInput Filter { get; init; }
+}
+
+/// <summary>The audit log's filter form (dates are site-local days).</summary>
+public sealed class AuditFilterInput
+{
+    public string? UserName { get; set; }
+
+    public string? Action { get; set; }
+
+    public DateOnly? From { get; set; }
+
+    public DateOnly? To { get; set; }
+}

@@ -1,0 +1,185 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Portal.Core.Audit;
+
+namespace Portal.Tests.Admin.Site;
+
+/// <summary>栏目管理 through the admin pages, checked on the public site.</summary>
+public sealed class SectionAdminTests(SiteAdminFixture fixture) : IClassFixture<SiteAdminFixture>
+{
+    private static Dictionary<string, string> Form(string name, string label, string slug, int? parentId, bool showInMenu = true) => new()
+    {
+        ["Input.Name"] = name,
+        ["Input.MenuLabel"] = label,
+        ["Input.Slug"] = slug,
+        ["Input.ParentId"] = parentId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "",
+        ["Input.ShowInMenu"] = showInMenu ? "true" : "false",
+    };
+
+    private async Task<int> CreateAsync(string name, string label, string slug, int? parentId = null)
+    {
+        var response = await SiteAdminFixture.PostAsync(fixture.Admin, "/admin/sections/create", Form(name, label, slug, parentId));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return await fixture.WithDbAsync(db => db.Sections.Where(s => s.Slug == slug && s.ParentId == parentId).Select(s => s.Id).SingleAsync());
+    }
+
+    private async Task AssertRedirectAsync(string from, string to)
+    {
+        var response = await fixture.Reader.GetAsync(from);
+        Assert.Equal(HttpStatusCode.MovedPermanently, response.StatusCode);
+        Assert.Equal(to, response.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
+    public async Task SlugChange_OldPathsOfSectionAndChild_RedirectPermanentlyToNewOnes()
+    {
+        var parent = await CreateAsync("政策文件", "政策", "zhengce");
+        await CreateAsync("规范性文件", "规范性文件", "guifan", parent);
+
+        var response = await SiteAdminFixture.PostAsync(fixture.Admin, $"/admin/sections/edit/{parent}", Form("政策文件", "政策", "policy", null));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        await AssertRedirectAsync("/zhengce?page=1", "/policy?page=1");
+        await AssertRedirectAsync("/zhengce/guifan", "/policy/guifan");
+        await AssertRedirectAsync("/ZhengCe/guifan/", "/policy/guifan");
+        Assert.Equal(HttpStatusCode.OK, (await fixture.Reader.GetAsync("/policy/guifan")).StatusCode);
+        var audit = await fixture.WithDbAsync(db => db.AuditEntries.Where(a => a.Action == AuditActions.SectionChange && a.TargetId == parent.ToString(System.Globalization.CultureInfo.InvariantCulture)).Select(a => a.Details).ToListAsync());
+        Assert.Contains(audit, d => d!.Contains("/zhengce → /policy", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Move_ToAnotherParent_OldPathsRedirectAndSlugMayReturn()
+    {
+        var news = await CreateAsync("新闻中心", "新闻", "xinwen");
+        var notices = await CreateAsync("通知公告", "公告", "gonggao");
+        await CreateAsync("招聘", "招聘", "zhaopin", notices);
+
+        var moved = await SiteAdminFixture.PostAsync(fixture.Admin, $"/admin/sections/edit/{notices}", Form("通知公告", "公告", "gonggao", news));
+
+        Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
+        await AssertRedirectAsync("/gonggao", "/xinwen/gonggao");
+        await AssertRedirectAsync("/gonggao/zhaopin", "/xinwen/gonggao/zhaopin");
+
+        // Moving it back makes the old address live again instead of redirecting in a loop.
+        await SiteAdminFixture.PostAsync(fixture.Admin, $"/admin/sections/edit/{notices}", Form("通知公告", "公告", "gonggao", null));
+        Assert.Equal(HttpStatusCode.OK, (await fixture.Reader.GetAsync("/gonggao")).StatusCode);
+        await AssertRedirectAsync("/xinwen/gonggao/zhaopin", "/gonggao/zhaopin");
+    }
+
+    [Fact]
+    public async Task Move_UnderItsOwnChild_IsRefusedInChinese()
+    {
+        var top = await CreateAsync("机构概况", "机构", "jigou");
+        var child = await CreateAsync("领导信息", "领导", "lingdao", top);
+
+        var response = await SiteAdminFixture.PostAsync(fixture.Admin, $"/admin/sections/edit/{top}", Form("机构概况", "机构", "jigou", child));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var document = await SiteAdminFixture.ParseAsync(response);
+        Assert.Contains("下级栏目", document.QuerySelector("[data-valmsg-for='Input.ParentId']")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(await fixture.WithDbAsync(db => db.Sections.Where(s => s.Id == top).Select(s => s.ParentId).SingleAsync()));
+    }
+
+    [Theory]
+    [InlineData("Bad Slug")]
+    [InlineData("admin")]
+    [InlineData("media")]
+    public async Task Create_InvalidOrReservedSlug_IsRefused(string slug)
+    {
+        var response = await SiteAdminFixture.PostAsync(fixture.Admin, "/admin/sections/create", Form("某栏目", "某栏目", slug, null));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var document = await SiteAdminFixture.ParseAsync(response);
+        Assert.False(string.IsNullOrWhiteSpace(document.QuerySelector("[data-valmsg-for='Input.Slug']")!.TextContent));
+    }
+
+    [Fact]
+    public async Task Create_DuplicateTopLevelSlug_IsRefused()
+    {
+        await CreateAsync("互动交流", "互动", "hudong");
+
+        var response = await SiteAdminFixture.PostAsync(fixture.Admin, "/admin/sections/create", Form("互动", "互动", "hudong", null));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(1, await fixture.WithDbAsync(db => db.Sections.CountAsync(s => s.Slug == "hudong")));
+    }
+
+    [Fact]
+    public async Task Hide_Section_LeavesMenuButPageStays()
+    {
+        var id = await CreateAsync("专题专栏", "专题菜单", "zhuanti");
+        var (_, before) = await fixture.Factory.GetDocumentAsync("/");
+        Assert.Contains("专题菜单", before.QuerySelector("nav.main-nav")!.TextContent, StringComparison.Ordinal);
+
+        var response = await SiteAdminFixture.PostAsync(fixture.Admin, $"/admin/sections/visibility/{id}", new Dictionary<string, string> { ["show"] = "false" });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var (_, after) = await fixture.Factory.GetDocumentAsync("/");
+        Assert.DoesNotContain("专题菜单", after.QuerySelector("nav.main-nav")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await fixture.Reader.GetAsync("/zhuanti")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Reorder_Up_SwapsSiblingsInMenu()
+    {
+        await CreateAsync("甲栏目", "甲甲", "jia");
+        var second = await CreateAsync("乙栏目", "乙乙", "yi");
+
+        await SiteAdminFixture.PostAsync(fixture.Admin, $"/admin/sections/reorder/{second}", new Dictionary<string, string> { ["offset"] = "-1" });
+
+        var (_, home) = await fixture.Factory.GetDocumentAsync("/");
+        var labels = home.QuerySelectorAll("nav.main-nav a").Select(a => a.TextContent.Trim()).ToList();
+        Assert.True(labels.IndexOf("乙乙") < labels.IndexOf("甲甲"), string.Join(",", labels));
+    }
+
+    [Theory]
+    [InlineData("/admin/sections/create")]
+    [InlineData("/admin/settings")]
+    [InlineData("/admin/footerlinks/creategroup")]
+    public async Task Editor_AdminOnlyPosts_AreForbidden(string url)
+    {
+        var response = await SiteAdminFixture.PostAsync(fixture.Editor, url, new Dictionary<string, string>
+        {
+            ["Input.Name"] = "编辑建的",
+            ["Input.MenuLabel"] = "编辑建的",
+            ["Input.Slug"] = "by-editor",
+            ["Input.SiteName"] = "编辑改的",
+            ["Name"] = "编辑建的",
+        });
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.False(await fixture.WithDbAsync(db => db.Sections.AnyAsync(s => s.Slug == "by-editor")));
+    }
+
+    [Theory]
+    [InlineData("/admin/sections")]
+    [InlineData("/admin/settings")]
+    [InlineData("/admin/footerlinks")]
+    public async Task Editor_AdminOnlyPages_AreForbidden(string url) =>
+        Assert.Equal(HttpStatusCode.Forbidden, (await fixture.Editor.GetAsync(url)).StatusCode);
+
+    [Fact]
+    public async Task Xss_SectionNamesAndMenuLabels_AreEscapedOnPublicPages()
+    {
+        var slugs = new List<string>();
+        for (var i = 0; i < XssAssert.Payloads.Count; i++)
+        {
+            var payload = XssAssert.Payloads[i];
+            var slug = $"xss-{i}";
+            await CreateAsync(payload, payload.Length > 50 ? payload[..50] : payload, slug);
+            slugs.Add(slug);
+        }
+
+        foreach (var url in slugs.Select(s => "/" + s).Prepend("/sitemap").Prepend("/"))
+        {
+            var (response, document) = await fixture.Factory.GetDocumentAsync(url);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            XssAssert.NoActiveContent(document);
+        }
+
+        var (_, home) = await fixture.Factory.GetDocumentAsync("/");
+        Assert.Contains("<script>alert(1)</script>", home.QuerySelector("nav.main-nav")!.TextContent, StringComparison.Ordinal);
+        var (_, admin) = await SiteAdminFixture.GetAsync(fixture.Admin, "/admin/sections");
+        XssAssert.NoActiveContent(admin);
+    }
+}

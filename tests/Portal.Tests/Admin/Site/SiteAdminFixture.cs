@@ -1,0 +1,145 @@
+using System.Net;
+using AngleSharp.Dom;
+using AngleSharp.Html.Parser;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Core.Accounts;
+using Portal.Core.Data;
+using Portal.Tests.Infrastructure;
+
+namespace Portal.Tests.Admin.Site;
+
+/// <summary>
+/// An empty portal with an administrator and an editor signed in through the real login form,
+/// shared by the tests of one class. Each class gets its own store, so classes run in parallel.
+/// </summary>
+public class SiteAdminFixture : IAsyncLifetime
+{
+    public const string Password = "Site-Admin-Passw0rd";
+
+    public SiteAdminFixture()
+        : this(null)
+    {
+    }
+
+    protected SiteAdminFixture(IDictionary<string, string?>? settings)
+    {
+        Factory = PortalFactory.Empty(settings);
+    }
+
+    public PortalFactory Factory { get; }
+
+    /// <summary>Signed in as 管理员; keeps cookies, does not follow redirects.</summary>
+    public HttpClient Admin { get; private set; } = null!;
+
+    /// <summary>Signed in as 编辑.</summary>
+    public HttpClient Editor { get; private set; } = null!;
+
+    /// <summary>No cookies, no redirects: a reader.</summary>
+    public HttpClient Reader { get; private set; } = null!;
+
+    public virtual async Task InitializeAsync()
+    {
+        _ = Factory.Services; // starts the host: migrations and roles
+        await CreateUserAsync("site-admin", PortalRoles.Admin);
+        await CreateUserAsync("site-editor", PortalRoles.Editor);
+        Admin = await SignInAsync("site-admin");
+        Editor = await SignInAsync("site-editor");
+        Reader = Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+    }
+
+    public virtual Task DisposeAsync()
+    {
+        Admin.Dispose();
+        Editor.Dispose();
+        Reader.Dispose();
+        Factory.Dispose();
+        return Task.CompletedTask;
+    }
+
+    public Task<T> WithDbAsync<T>(Func<PortalDbContext, Task<T>> action) => Factory.WithDbAsync(action);
+
+    /// <summary>Posts a form as the client's user, with the antiforgery token from an admin page it can read.</summary>
+    public static async Task<HttpResponseMessage> PostAsync(HttpClient client, string url, IEnumerable<KeyValuePair<string, string>> fields)
+    {
+        var all = fields.ToList();
+        all.Add(new("__RequestVerificationToken", await TokenAsync(client, "/admin/media")));
+        return await client.PostAsync(url, new FormUrlEncodedContent(all));
+    }
+
+    /// <summary>GETs a page with the client and parses it.</summary>
+    public static async Task<(HttpResponseMessage Response, IDocument Document)> GetAsync(HttpClient client, string url)
+    {
+        var response = await client.GetAsync(url);
+        return (response, await ParseAsync(response));
+    }
+
+    public static async Task<IDocument> ParseAsync(HttpResponseMessage response) =>
+        await new HtmlParser().ParseDocumentAsync(await response.Content.ReadAsStringAsync());
+
+    /// <summary>The antiforgery token of the first form on a page.</summary>
+    public static async Task<string> TokenAsync(HttpClient client, string url)
+    {
+        var (response, document) = await GetAsync(client, url);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return document.QuerySelector("input[name='__RequestVerificationToken']")?.GetAttribute("value")
+            ?? throw new InvalidOperationException($"{url} has no antiforgery token");
+    }
+
+    private async Task CreateUserAsync(string userName, string role) =>
+        await Factory.WithScopeAsync(async services =>
+        {
+            var users = services.GetRequiredService<UserManager<PortalUser>>();
+            var user = new PortalUser { UserName = userName, DisplayName = userName, CreatedAt = DateTime.UtcNow };
+            var created = await users.CreateAsync(user, Password);
+            Assert.True(created.Succeeded, string.Join(" ", created.Errors.Select(e => e.Description)));
+            Assert.True((await users.AddToRoleAsync(user, role)).Succeeded);
+            return user.Id;
+        });
+
+    private async Task<HttpClient> SignInAsync(string userName)
+    {
+        var client = Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var token = await TokenAsync(client, "/admin/account/login");
+        var response = await client.PostAsync("/admin/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["UserName"] = userName,
+            ["Password"] = Password,
+            ["ReturnUrl"] = "/admin",
+            ["__RequestVerificationToken"] = token,
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return client;
+    }
+}
+
+/// <summary>Checks that user-typed text reached a page as text: no script, no handler, no script URL.</summary>
+public static class XssAssert
+{
+    /// <summary>A handful of payloads that break out of text, attributes and URLs when not escaped.</summary>
+    public static IReadOnlyList<string> Payloads { get; } =
+    [
+        "<script>alert(1)</script>",
+        "\"><img src=x onerror=alert(1)>",
+        "javascript:alert(1)",
+        "'><svg onload=alert(1)>",
+        "<a href=\"javascript:alert(1)\">点我</a>",
+    ];
+
+    public static void NoActiveContent(IDocument document)
+    {
+        // The layout's own scripts are files from /js/; anything else is injected.
+        Assert.All(document.QuerySelectorAll("script"), s => Assert.StartsWith("/js/", s.GetAttribute("src") ?? "inline"));
+        Assert.Empty(document.QuerySelectorAll("svg, iframe, object, embed, img[src='x']"));
+        foreach (var element in document.All)
+        {
+            Assert.DoesNotContain(element.Attributes, a => a.Name.StartsWith("on", StringComparison.OrdinalIgnoreCase));
+            foreach (var attribute in new[] { "href", "src", "action", "formaction" })
+            {
+                var value = element.GetAttribute(attribute)?.Trim();
+                Assert.False(value is not null && value.StartsWith("javascript:", StringComparison.OrdinalIgnoreCase), $"{element.TagName} {attribute}={value}");
+            }
+        }
+    }
+}

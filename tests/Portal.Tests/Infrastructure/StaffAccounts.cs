@@ -1,0 +1,75 @@
+using System.Net;
+using AngleSharp.Html.Parser;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Core.Accounts;
+
+namespace Portal.Tests.Infrastructure;
+
+/// <summary>Staff accounts for admin tests, created through Identity and signed in through the real login form.</summary>
+public static class StaffAccounts
+{
+    /// <summary>A password that satisfies the policy.</summary>
+    public const string Password = "Test-Passw0rd-1";
+
+    /// <summary>Creates an account with one role (the roles exist once the store is migrated).</summary>
+    public static async Task<string> CreateAsync(PortalFactory factory, string userName, string role, IEnumerable<int>? sectionIds = null)
+    {
+        _ = factory.Services;
+        return await factory.WithScopeAsync(async services =>
+        {
+            var users = services.GetRequiredService<UserManager<PortalUser>>();
+            var user = new PortalUser { UserName = userName, DisplayName = userName, LockoutEnabled = true, CreatedAt = DateTime.UtcNow };
+            AssertSucceeded(await users.CreateAsync(user, Password));
+            AssertSucceeded(await users.AddToRoleAsync(user, role));
+            foreach (var sectionId in sectionIds ?? [])
+            {
+                var db = services.GetRequiredService<Portal.Core.Data.PortalDbContext>();
+                db.UserSections.Add(new UserSection { UserId = user.Id, SectionId = sectionId });
+                await db.SaveChangesAsync();
+            }
+
+            return user.Id;
+        });
+    }
+
+    /// <summary>A client that keeps cookies and does not follow redirects, signed in as <paramref name="userName"/>.</summary>
+    public static async Task<HttpClient> SignInAsync(PortalFactory factory, string userName, string password = Password)
+    {
+        var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var response = await PostLoginAsync(client, userName, password);
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"login as {userName} answered {(int)response.StatusCode}");
+        return client;
+    }
+
+    /// <summary>Posts the login form with the token the form itself carries.</summary>
+    public static async Task<HttpResponseMessage> PostLoginAsync(HttpClient client, string userName, string password, string? returnUrl = null)
+    {
+        var token = await AntiforgeryTokenAsync(client, "/admin/account/login");
+        var fields = new Dictionary<string, string>
+        {
+            ["UserName"] = userName,
+            ["Password"] = password,
+            ["__RequestVerificationToken"] = token,
+        };
+        if (returnUrl is not null)
+        {
+            fields["ReturnUrl"] = returnUrl;
+        }
+
+        return await client.PostAsync("/admin/account/login", new FormUrlEncodedContent(fields));
+    }
+
+    /// <summary>The antiforgery token of the first form on a page (the client must keep cookies).</summary>
+    public static async Task<string> AntiforgeryTokenAsync(HttpClient client, string url)
+    {
+        var html = await client.GetStringAsync(url);
+        var document = new HtmlParser().ParseDocument(html);
+        return document.QuerySelector("input[name='__RequestVerificationToken']")?.GetAttribute("value")
+            ?? throw new InvalidOperationException($"{url} has no antiforgery token");
+    }
+
+    private static void AssertSucceeded(IdentityResult result) =>
+        Assert.True(result.Succeeded, string.Join(" ", result.Errors.Select(e => e.Description)));
+}
