@@ -15,7 +15,9 @@ public sealed record ArticleDetail(
     DateTime PublishedAt,
     string Source,
     string BodyHtml,
-    int SectionId);
+    int SectionId,
+    string? Summary,
+    string? Keywords);
 
 /// <summary>
 /// The read side of articles for public pages. Only published articles whose publish time has
@@ -51,7 +53,7 @@ public sealed class ArticleQueries(PortalDbContext db, TimeProvider time)
     /// <summary>The visible article with the given URL key, or null.</summary>
     public Task<ArticleDetail?> FindAsync(string urlKey, CancellationToken cancellationToken = default) =>
         Visible.Where(a => a.UrlKey == urlKey)
-            .Select(a => new ArticleDetail(a.Id, a.UrlKey, a.Title, a.PublishedAt, a.Source, a.BodyHtml, a.SectionId))
+            .Select(a => new ArticleDetail(a.Id, a.UrlKey, a.Title, a.PublishedAt, a.Source, a.BodyHtml, a.SectionId, a.Summary, a.Keywords))
             .FirstOrDefaultAsync(cancellationToken);
 
     /// <summary>

@@ -29,13 +29,30 @@ public sealed class ArticlesController(SiteContext site, ArticleQueries articles
             Previous = previous,
             Next = next,
             FontSize = FontSizePreference.From(Request),
-            Meta =
-            [
-                new("ArticleTitle", article.Title),
-                new("PubDate", clock.ToLocal(article.PublishedAt).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture)),
-                new("ContentSource", article.Source),
-                new("ColumnName", section.Name),
-            ],
+            Meta = MonitoringMeta(article, section.Name),
         });
+    }
+
+    /// <summary>The meta tags national monitoring reads on an article page (GOV-SITE.md).</summary>
+    private List<KeyValuePair<string, string>> MonitoringMeta(ArticleDetail article, string columnName)
+    {
+        var meta = new List<KeyValuePair<string, string>>
+        {
+            new("ArticleTitle", article.Title),
+            new("PubDate", clock.ToLocal(article.PublishedAt).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture)),
+            new("ContentSource", article.Source),
+            new("ColumnName", columnName),
+        };
+        if (!string.IsNullOrWhiteSpace(article.Keywords))
+        {
+            meta.Add(new("Keywords", article.Keywords));
+        }
+
+        if (!string.IsNullOrWhiteSpace(article.Summary))
+        {
+            meta.Add(new("Description", article.Summary));
+        }
+
+        return meta;
     }
 }
