@@ -40,4 +40,23 @@ public class ArticleRevision
     public int? CoverImageId { get; set; }
 
     public string BodyMarkdown { get; set; } = "";
+
+    /// <summary>A revision holding every field of <paramref name="article"/> as it is now, numbered like its version.</summary>
+    public static ArticleRevision Of(Article article, string? authorId, string authorName, DateTime createdAt, string note) => new()
+    {
+        ArticleId = article.Id,
+        Number = article.Version,
+        AuthorId = authorId,
+        AuthorName = authorName.Length <= Data.FieldLengths.DisplayName ? authorName : authorName[..Data.FieldLengths.DisplayName],
+        CreatedAt = createdAt,
+        Note = note.Length <= Data.FieldLengths.RevisionNote ? note : note[..Data.FieldLengths.RevisionNote],
+        Title = article.Title,
+        SectionId = article.SectionId,
+        Source = article.Source,
+        PublishedAt = article.PublishedAt,
+        Summary = article.Summary,
+        Keywords = article.Keywords,
+        CoverImageId = article.CoverImageId,
+        BodyMarkdown = article.BodyMarkdown,
+    };
 }

@@ -527,22 +527,7 @@ public sealed class EditorialService(PortalDbContext db, AuditLog audit, Markdow
         article.BodyHtml = renderer.Render(article.BodyMarkdown);
         var author = await db.Users.AsNoTracking().Where(u => u.Id == userId)
             .Select(u => u.DisplayName == "" ? u.UserName : u.DisplayName).FirstOrDefaultAsync(cancellationToken);
-        article.Revisions.Add(new ArticleRevision
-        {
-            Number = article.Version,
-            AuthorId = userId,
-            AuthorName = Truncate(author ?? userId, FieldLengths.DisplayName),
-            CreatedAt = now,
-            Note = Truncate(note, FieldLengths.RevisionNote),
-            Title = article.Title,
-            SectionId = article.SectionId,
-            Source = article.Source,
-            PublishedAt = article.PublishedAt,
-            Summary = article.Summary,
-            Keywords = article.Keywords,
-            CoverImageId = article.CoverImageId,
-            BodyMarkdown = article.BodyMarkdown,
-        });
+        article.Revisions.Add(ArticleRevision.Of(article, userId, author ?? userId, now, note));
     }
 
     private static void Apply(Article article, ArticleFields fields)
@@ -579,5 +564,4 @@ public sealed class EditorialService(PortalDbContext db, AuditLog audit, Markdow
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
-    private static string Truncate(string value, int max) => value.Length <= max ? value : value[..max];
 }

@@ -91,22 +91,7 @@ public sealed class ScheduledPublisher(PortalDbContext db, TimeProvider time, IL
         }
 
         var article = await db.Articles.AsNoTracking().SingleAsync(a => a.Id == id, cancellationToken);
-        db.ArticleRevisions.Add(new ArticleRevision
-        {
-            ArticleId = id,
-            Number = article.Version,
-            AuthorName = "系统",
-            CreatedAt = now,
-            Note = EditorialService.ScheduledPublishNote,
-            Title = article.Title,
-            SectionId = article.SectionId,
-            Source = article.Source,
-            PublishedAt = article.PublishedAt,
-            Summary = article.Summary,
-            Keywords = article.Keywords,
-            CoverImageId = article.CoverImageId,
-            BodyMarkdown = article.BodyMarkdown,
-        });
+        db.ArticleRevisions.Add(ArticleRevision.Of(article, authorId: null, "系统", now, EditorialService.ScheduledPublishNote));
         _audit.Add(AuditActions.ArticleScheduledPublish, "article", id.ToString(CultureInfo.InvariantCulture), $"发布时间 {EditorialService.Utc(article.PublishedAt)}");
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
