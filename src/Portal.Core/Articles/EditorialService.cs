@@ -563,5 +563,4 @@ public sealed class EditorialService(PortalDbContext db, AuditLog audit, Markdow
     public static string Utc(DateTime value) => value.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + " UTC";
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-
 }
