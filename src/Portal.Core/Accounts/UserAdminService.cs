@@ -54,7 +54,7 @@ public sealed class UserAdminService(UserManager<PortalUser> users, PortalDbCont
         }
 
         SetSections(user.Id, change);
-        audit.Add(AuditActions.UserCreate, "user", user.Id, $"{user.UserName}: role={change.Role}; sections={Describe(change.SectionIds)}");
+        audit.Add(AuditActions.UserCreate, "user", user.Id, $"{user.UserName}：角色 {PortalRoles.DisplayName(change.Role)}；可编辑栏目 {Describe(change.SectionIds)}");
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
         return (UserChangeResult.Success, user.Id);
@@ -99,13 +99,38 @@ public sealed class UserAdminService(UserManager<PortalUser> users, PortalDbCont
         db.UserSections.RemoveRange(db.UserSections.Where(s => s.UserId == userId));
         SetSections(userId, change);
         audit.Add(AuditActions.UserUpdate, "user", userId,
-            $"{user.UserName}: role {string.Join(",", currentRoles)} → {change.Role}; sections={Describe(change.SectionIds)}");
+            $"{user.UserName}：姓名 {user.DisplayName}；角色 {string.Join("、", currentRoles.Select(PortalRoles.DisplayName))} → {PortalRoles.DisplayName(change.Role)}；可编辑栏目 {Describe(change.SectionIds)}");
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
         return UserChangeResult.Success;
     }
 
-    public async Task<UserChangeResult> SetPasswordAsync(string userId, string password)
+    public Task<UserChangeResult> SetPasswordAsync(string userId, string password) =>
+        InTransactionAsync(() => SetPasswordCoreAsync(userId, password));
+
+    public Task<UserChangeResult> SetDisabledAsync(string userId, string actingUserId, bool disabled) =>
+        InTransactionAsync(() => SetDisabledCoreAsync(userId, actingUserId, disabled));
+
+    public Task<UserChangeResult> UnlockAsync(string userId) =>
+        InTransactionAsync(() => UnlockCoreAsync(userId));
+
+    /// <summary>
+    /// Identity's user manager saves on every call; one transaction keeps an account change and
+    /// its audit entry together (both or neither).
+    /// </summary>
+    private async Task<UserChangeResult> InTransactionAsync(Func<Task<UserChangeResult>> change)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var result = await change();
+        if (result.Succeeded)
+        {
+            await transaction.CommitAsync();
+        }
+
+        return result;
+    }
+
+    private async Task<UserChangeResult> SetPasswordCoreAsync(string userId, string password)
     {
         var user = await users.FindByIdAsync(userId);
         if (user is null)
@@ -126,7 +151,7 @@ public sealed class UserAdminService(UserManager<PortalUser> users, PortalDbCont
         return UserChangeResult.Success;
     }
 
-    public async Task<UserChangeResult> SetDisabledAsync(string userId, string actingUserId, bool disabled)
+    private async Task<UserChangeResult> SetDisabledCoreAsync(string userId, string actingUserId, bool disabled)
     {
         var user = await users.FindByIdAsync(userId);
         if (user is null)
@@ -152,7 +177,7 @@ public sealed class UserAdminService(UserManager<PortalUser> users, PortalDbCont
         return UserChangeResult.Success;
     }
 
-    public async Task<UserChangeResult> UnlockAsync(string userId)
+    private async Task<UserChangeResult> UnlockCoreAsync(string userId)
     {
         var user = await users.FindByIdAsync(userId);
         if (user is null)
@@ -162,7 +187,7 @@ public sealed class UserAdminService(UserManager<PortalUser> users, PortalDbCont
 
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
-        await audit.WriteAsync(AuditActions.UserUpdate, "user", userId, $"{user.UserName}: lockout lifted");
+        await audit.WriteAsync(AuditActions.UserUnlock, "user", userId, $"{user.UserName}：解除锁定");
         return UserChangeResult.Success;
     }
 
@@ -181,5 +206,5 @@ public sealed class UserAdminService(UserManager<PortalUser> users, PortalDbCont
     }
 
     private static string Describe(IReadOnlyCollection<int> sectionIds) =>
-        sectionIds.Count == 0 ? "all" : string.Join(",", sectionIds.Order());
+        sectionIds.Count == 0 ? "全部" : string.Join(",", sectionIds.Order());
 }

@@ -111,10 +111,22 @@ public sealed class EditorialService(PortalDbContext db, AuditLog audit, Markdow
 
         var before = ArticleSnapshot.Of(article);
         Apply(article, fields);
-        article.PublishedAt = fields.PublishedAt ?? before.PublishedAt;
-        article.LastEditorId = actor.UserId;
+
+        // The form shows minutes only: a posted date equal to the stored one at minute precision
+        // is the same date, not a change (which would be audited as a publish-date change).
+        article.PublishedAt = fields.PublishedAt is { } posted && ToMinute(posted) != ToMinute(before.PublishedAt)
+            ? posted
+            : before.PublishedAt;
         var key = id.ToString(CultureInfo.InvariantCulture);
         var changed = RevisionDiff.ChangedFieldNames(before, ArticleSnapshot.Of(article));
+
+        // Only a save that changes something makes its author the writer of the current revision
+        // (who may then not approve it); an empty save must not move that responsibility.
+        if (changed.Count > 0)
+        {
+            article.LastEditorId = actor.UserId;
+        }
+
         audit.Add(AuditActions.ArticleEdit, "article", key, changed.Count == 0 ? "无内容变化" : "修改：" + string.Join("、", changed));
         if (live && article.PublishedAt != before.PublishedAt)
         {
@@ -125,6 +137,13 @@ public sealed class EditorialService(PortalDbContext db, AuditLog audit, Markdow
         {
             article.Status = ArticleStatus.Submitted;
             audit.Add(AuditActions.ArticleSubmit, "article", key, article.Title);
+        }
+        else if (article.Status == ArticleStatus.Scheduled && changed.Count > 0)
+        {
+            // A scheduled article was approved as it was: a changed one needs a new approval, by
+            // someone other than the person who changed it, before the scheduler may publish it.
+            article.Status = ArticleStatus.Submitted;
+            audit.Add(AuditActions.ArticleSubmit, "article", key, "定时发布的文章被修改，已退回待审");
         }
 
         return await CommitAsync(article, actor.UserId, submit ? "提交审核" : "保存", submit ? "已保存并提交审核。" : "已保存。", cancellationToken);
@@ -561,6 +580,8 @@ public sealed class EditorialService(PortalDbContext db, AuditLog audit, Markdow
 
     /// <summary>Audit dates in UTC with the zone named, so an inspector reads them unambiguously.</summary>
     public static string Utc(DateTime value) => value.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + " UTC";
+
+    private static DateTime ToMinute(DateTime value) => new(value.Ticks - (value.Ticks % TimeSpan.TicksPerMinute), value.Kind);
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -11,6 +11,7 @@ public static class AuditActions
     public const string UserPassword = "user.password";
     public const string UserDisable = "user.disable";
     public const string UserEnable = "user.enable";
+    public const string UserUnlock = "user.unlock";
     public const string ArticleCreate = "article.create";
     public const string ArticleEdit = "article.edit";
     public const string ArticleSubmit = "article.submit";
@@ -30,6 +31,12 @@ public static class AuditActions
     public const string SettingsChange = "settings.change";
     public const string MediaUpload = "media.upload";
 
+    /// <summary>Every action, for the audit log's filter.</summary>
+    public static IReadOnlyList<string> All { get; } = typeof(AuditActions).GetFields()
+        .Where(f => f.IsLiteral && f.FieldType == typeof(string))
+        .Select(f => (string)f.GetRawConstantValue()!)
+        .ToList();
+
     /// <summary>How an action reads in the admin area's audit log.</summary>
     public static string DisplayName(string action) => action switch
     {
@@ -41,6 +48,7 @@ public static class AuditActions
         UserPassword => "设置密码",
         UserDisable => "停用用户",
         UserEnable => "启用用户",
+        UserUnlock => "解除锁定",
         ArticleCreate => "新建文章",
         ArticleEdit => "编辑文章",
         ArticleSubmit => "提交审核",

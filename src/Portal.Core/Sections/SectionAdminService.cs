@@ -244,8 +244,13 @@ public sealed class SectionAdminService(PortalDbContext db, AuditLog audit, Time
             return ChangeResult.Fail("", "只能删除没有下级栏目、也没有文章的栏目。");
         }
 
-        // Editors limited to this section lose the limit rather than blocking the delete.
-        db.UserSections.RemoveRange(db.UserSections.Where(u => u.SectionId == id));
+        // An editor with no section rows may write everywhere: dropping an editor's last limit
+        // would silently widen their rights, so an administrator changes the limits first.
+        if (await db.UserSections.AnyAsync(u => u.SectionId == id, cancellationToken))
+        {
+            return ChangeResult.Fail("", "有编辑被限定在此栏目，请先在“用户”中调整他们的可编辑栏目，再删除栏目。");
+        }
+
         db.Sections.Remove(section);
         audit.Add(AuditActions.SectionChange, "section", IdText(id), $"删除栏目“{section.Name}”（/{section.Slug}）");
         await db.SaveChangesAsync(cancellationToken);

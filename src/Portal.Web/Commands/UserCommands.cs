@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Portal.Core.Accounts;
 using Portal.Core.Audit;
+using Portal.Core.Data;
 using Portal.Web.Hosting;
 
 namespace Portal.Web.Commands;
@@ -10,7 +11,7 @@ namespace Portal.Web.Commands;
 /// and disable-user. Passwords are read from standard input (one line), never from arguments,
 /// which other users of the server could read from the process list. Messages are in English.
 /// </summary>
-public sealed class UserCommands(UserManager<PortalUser> users, StoreInitializer store, AuditLog audit, TimeProvider time)
+public sealed class UserCommands(UserManager<PortalUser> users, StoreInitializer store, PortalDbContext db, AuditLog audit, TimeProvider time)
 {
     /// <summary>Creates an account with one role; the password comes from <paramref name="input"/>.</summary>
     public async Task<string> CreateAsync(string userName, string role, string? displayName, TextReader input)
@@ -34,9 +35,13 @@ public sealed class UserCommands(UserManager<PortalUser> users, StoreInitializer
         };
         var password = await ReadPasswordAsync(user, input);
         await store.EnsureRolesAsync();
+
+        // Identity saves on every call: one transaction, so no user is left without a role or an audit entry.
+        await using var transaction = await db.Database.BeginTransactionAsync();
         Check(await users.CreateAsync(user, password), "create the user");
         Check(await users.AddToRoleAsync(user, role), "add the role");
-        await audit.WriteAsync(AuditActions.UserCreate, "user", user.Id, $"role={role}");
+        await audit.WriteAsync(AuditActions.UserCreate, "user", user.Id, $"{userName}：角色 {PortalRoles.DisplayName(role)}（命令行）");
+        await transaction.CommitAsync();
         return $"Created user '{userName}' with role {role}.";
     }
 
@@ -45,11 +50,13 @@ public sealed class UserCommands(UserManager<PortalUser> users, StoreInitializer
     {
         var user = await FindAsync(userName);
         var password = await ReadPasswordAsync(user, input);
+        await using var transaction = await db.Database.BeginTransactionAsync();
         var token = await users.GeneratePasswordResetTokenAsync(user);
         Check(await users.ResetPasswordAsync(user, token, password), "set the password");
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
-        await audit.WriteAsync(AuditActions.UserPassword, "user", user.Id);
+        await audit.WriteAsync(AuditActions.UserPassword, "user", user.Id, $"{userName}（命令行）");
+        await transaction.CommitAsync();
         return $"Password of '{userName}' set.";
     }
 
@@ -57,10 +64,12 @@ public sealed class UserCommands(UserManager<PortalUser> users, StoreInitializer
     public async Task<string> DisableAsync(string userName)
     {
         var user = await FindAsync(userName);
+        await using var transaction = await db.Database.BeginTransactionAsync();
         user.IsDisabled = true;
         Check(await users.UpdateAsync(user), "disable the user");
         await users.UpdateSecurityStampAsync(user);
-        await audit.WriteAsync(AuditActions.UserDisable, "user", user.Id);
+        await audit.WriteAsync(AuditActions.UserDisable, "user", user.Id, $"{userName}（命令行）");
+        await transaction.CommitAsync();
         return $"User '{userName}' disabled.";
     }
 

@@ -160,6 +160,27 @@ public sealed class LoginTests : IAsyncLifetime
         Assert.Contains("append-only", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task AuditViewer_AsAdmin_ListsEntriesAndFiltersByActionAndUser()
+    {
+        await StaffAccounts.CreateAsync(_factory, "auditor", PortalRoles.Admin);
+        var admin = await StaffAccounts.SignInAsync(_factory, "auditor");
+        await StaffAccounts.PostLoginAsync(NewClient(), "editor1", "Wrong-Passw0rd-x");
+
+        var all = new HtmlParser().ParseDocument(await admin.GetStringAsync("/admin/audit"));
+        var failed = new HtmlParser().ParseDocument(await admin.GetStringAsync("/admin/audit?Op=account.login-failed"));
+        var byUser = new HtmlParser().ParseDocument(await admin.GetStringAsync("/admin/audit?UserName=auditor"));
+
+        var allRows = all.QuerySelectorAll("table.audit-log tbody tr").Select(r => r.TextContent).ToList();
+        Assert.Contains(allRows, r => r.Contains("登录失败", StringComparison.Ordinal) && r.Contains("editor1", StringComparison.Ordinal));
+        Assert.Contains(allRows, r => r.Contains("登录", StringComparison.Ordinal) && r.Contains("auditor", StringComparison.Ordinal));
+        var failedRows = failed.QuerySelectorAll("table.audit-log tbody tr").Select(r => r.TextContent).ToList();
+        Assert.NotEmpty(failedRows);
+        Assert.All(failedRows, r => Assert.Contains("登录失败", r, StringComparison.Ordinal));
+        Assert.All(byUser.QuerySelectorAll("table.audit-log tbody tr"), r => Assert.Contains("auditor", r.TextContent, StringComparison.Ordinal));
+        Assert.Empty(all.QuerySelectorAll("form[action*='audit'][method='post']"));
+    }
+
     private HttpClient NewClient() =>
         _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 }

@@ -25,6 +25,26 @@ public sealed partial class RoleMatrixTests : IAsyncLifetime
         [PortalPolicies.Administer] = [PortalRoles.Admin],
     };
 
+    /// <summary>
+    /// What the issue asks, written down independently of the code: the strictest policy each
+    /// admin address needs (by path prefix, the longest match wins). Everything else is for all staff.
+    /// </summary>
+    private static readonly Dictionary<string, string> ExpectedPolicy = new()
+    {
+        ["/admin/articles/return/"] = PortalPolicies.Review,
+        ["/admin/articles/publish/"] = PortalPolicies.Review,
+        ["/admin/articles/schedule/"] = PortalPolicies.Review,
+        ["/admin/articles/withdraw/"] = PortalPolicies.Review,
+        ["/admin/articles/forcepublish/"] = PortalPolicies.Administer,
+        ["/admin/articles/bin"] = PortalPolicies.Administer,
+        ["/admin/articles/restore/"] = PortalPolicies.Administer,
+        ["/admin/sections"] = PortalPolicies.Administer,
+        ["/admin/footerlinks"] = PortalPolicies.Administer,
+        ["/admin/settings"] = PortalPolicies.Administer,
+        ["/admin/users"] = PortalPolicies.Administer,
+        ["/admin/audit"] = PortalPolicies.Administer,
+    };
+
     private readonly PortalFactory _factory = PortalFactory.Empty();
     private readonly Dictionary<string, HttpClient> _clients = [];
 
@@ -60,6 +80,21 @@ public sealed partial class RoleMatrixTests : IAsyncLifetime
             Assert.Null(endpoint.Endpoint.Metadata.GetMetadata<IAllowAnonymous>());
             Assert.True(endpoint.Policies.Count > 0, $"{endpoint.Name} ({endpoint.Path}) has no named policy");
             Assert.All(endpoint.Policies, policy => Assert.Contains(policy, RolesOfPolicy.Keys));
+        }
+    }
+
+    [Fact]
+    public void AdminEndpoints_EachCarryTheStrictestPolicyTheIssueRequires()
+    {
+        foreach (var endpoint in AdminEndpoints().Where(e => !Anonymous.Contains(e.Name)))
+        {
+            var expected = ExpectedPolicy.Where(p => endpoint.Path.StartsWith(p.Key, StringComparison.OrdinalIgnoreCase))
+                .OrderByDescending(p => p.Key.Length).Select(p => p.Value).FirstOrDefault() ?? PortalPolicies.Staff;
+            var rolesAllowed = PortalRoles.All.Where(role => endpoint.Policies.All(policy => RolesOfPolicy[policy].Contains(role)));
+
+            Assert.True(
+                rolesAllowed.SequenceEqual(RolesOfPolicy[expected]),
+                $"{endpoint.Name} ({endpoint.Path}) lets in {string.Join(",", rolesAllowed)}; expected {string.Join(",", RolesOfPolicy[expected])}");
         }
     }
 

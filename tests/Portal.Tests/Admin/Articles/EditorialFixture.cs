@@ -128,6 +128,18 @@ public sealed class EditorialFixture : IAsyncLifetime
         ["command"] = command,
     };
 
+    /// <summary>The fields of a workflow button's form: the version the page was loaded with, and more.</summary>
+    public static Dictionary<string, string> V(int version, params (string Key, string Value)[] more)
+    {
+        var fields = new Dictionary<string, string> { ["version"] = version.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        foreach (var (key, value) in more)
+        {
+            fields[key] = value;
+        }
+
+        return fields;
+    }
+
     /// <summary>Creates an article through the form; returns its id.</summary>
     public static async Task<int> CreateAsync(HttpClient client, Dictionary<string, string> form)
     {
@@ -147,7 +159,6 @@ public sealed class EditorialFixture : IAsyncLifetime
     /// <summary>Runs one pass of the scheduler, as the hosted service would.</summary>
     public Task<int> PublishDueAsync() =>
         Factory.WithScopeAsync(services => services.GetRequiredService<ScheduledPublisher>().PublishDueAsync());
-
 }
 
 /// <summary>The portal factory with the fake clock in place of the system one (the only service replaced).</summary>

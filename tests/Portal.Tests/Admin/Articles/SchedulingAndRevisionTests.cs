@@ -9,17 +9,6 @@ namespace Portal.Tests.Admin.Articles;
 /// <summary>Scheduled publishing with the fake clock, the edit conflict, and revisions.</summary>
 public sealed class SchedulingAndRevisionTests(EditorialFixture fixture) : IClassFixture<EditorialFixture>
 {
-    private static Dictionary<string, string> V(int version, params (string Key, string Value)[] more)
-    {
-        var fields = new Dictionary<string, string> { ["version"] = version.ToString(System.Globalization.CultureInfo.InvariantCulture) };
-        foreach (var (key, value) in more)
-        {
-            fields[key] = value;
-        }
-
-        return fields;
-    }
-
     [Fact]
     public async Task ScheduledArticle_HiddenBeforeTime_PublishedOnceAfterEvenWhenRunConcurrently()
     {

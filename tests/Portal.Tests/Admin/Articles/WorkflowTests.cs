@@ -8,17 +8,6 @@ namespace Portal.Tests.Admin.Articles;
 /// <summary>The editorial workflow over HTTP, as editors, reviewers and admins use it.</summary>
 public sealed class WorkflowTests(EditorialFixture fixture) : IClassFixture<EditorialFixture>
 {
-    private static Dictionary<string, string> V(int version, params (string Key, string Value)[] more)
-    {
-        var fields = new Dictionary<string, string> { ["version"] = version.ToString(System.Globalization.CultureInfo.InvariantCulture) };
-        foreach (var (key, value) in more)
-        {
-            fields[key] = value;
-        }
-
-        return fields;
-    }
-
     [Fact]
     public async Task Workflow_SubmitReturnFixResubmitPublish_ArticleVisibleOnPublicPage()
     {

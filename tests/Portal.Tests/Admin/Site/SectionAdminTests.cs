@@ -182,4 +182,22 @@ public sealed class SectionAdminTests(SiteAdminFixture fixture) : IClassFixture<
         var (_, admin) = await SiteAdminFixture.GetAsync(fixture.Admin, "/admin/sections");
         XssAssert.NoActiveContent(admin);
     }
+
+    [Fact]
+    public async Task Delete_SectionAnEditorIsLimitedTo_IsRefusedSoTheEditorGainsNoRights()
+    {
+        var section = await CreateAsync("临时专栏", "临时", "linshi");
+        var editorId = await fixture.WithDbAsync(db => db.Users.Where(u => u.UserName == "site-editor").Select(u => u.Id).SingleAsync());
+        await fixture.WithDbAsync(db =>
+        {
+            db.UserSections.Add(new Portal.Core.Accounts.UserSection { UserId = editorId, SectionId = section });
+            return db.SaveChangesAsync();
+        });
+
+        var response = await SiteAdminFixture.PostAsync(fixture.Admin, $"/admin/sections/delete/{section}", []);
+
+        Assert.NotEqual(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.True(await fixture.WithDbAsync(db => db.Sections.AnyAsync(s => s.Id == section)));
+        Assert.True(await fixture.WithDbAsync(db => db.UserSections.AnyAsync(u => u.UserId == editorId && u.SectionId == section)));
+    }
 }

@@ -33,7 +33,7 @@ public sealed class AccountController(SignInManager<PortalUser> signIn, UserMana
             return LocalRedirect(Url.IsLocalUrl(input.ReturnUrl) ? input.ReturnUrl : "/admin");
         }
 
-        var reason = result.IsLockedOut ? "locked out" : result.IsNotAllowed ? "not allowed" : "wrong user name or password";
+        var reason = result.IsLockedOut ? "账号已锁定" : result.IsNotAllowed ? "账号已停用" : "用户名或密码错误";
         await audit.WriteAsync(AuditActions.LoginFailed, "user", user?.Id, reason, userName: input.UserName);
         ModelState.AddModelError(string.Empty, result.IsLockedOut
             ? $"登录失败次数过多，账号已锁定 {SecurityServiceExtensions.LockoutDuration.TotalMinutes:0} 分钟，请稍后再试。"

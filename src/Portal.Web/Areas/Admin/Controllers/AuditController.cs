@@ -21,7 +21,7 @@ public sealed class AuditController(AuditQueries queries, SiteClock clock) : Adm
 
         var query = new AuditFilter(
             filter.UserName,
-            filter.Action,
+            filter.Op,
             filter.From is { } from ? clock.StartOfDayUtc(from) : null,
             filter.To is { } to ? clock.StartOfDayUtc(to.AddDays(1)) : null);
         return View(new AuditListViewModel { Entries = await queries.ListAsync(query, page, cancellationToken), Filter = filter });

@@ -80,7 +80,11 @@ public sealed class AuditFilterInput
 {
     public string? UserName { get; set; }
 
-    public string? Action { get; set; }
+    /// <summary>
+    /// The audited action (an <c>AuditActions</c> value). Not named "Action": MVC would bind the
+    /// route value <c>action</c> ("Index") to it, ahead of the query string.
+    /// </summary>
+    public string? Op { get; set; }
 
     public DateOnly? From { get; set; }
 
