@@ -40,24 +40,25 @@ public sealed class UserAdminService(UserManager<PortalUser> users, PortalDbCont
             CreatedAt = time.GetUtcNow().UtcDateTime,
             LockoutEnabled = true,
         };
-        await using var transaction = await db.Database.BeginTransactionAsync();
-        var result = await users.CreateAsync(user, password);
-        if (!result.Succeeded)
+        var outcome = await InTransactionAsync(async () =>
         {
-            return (UserChangeResult.From(result), null);
-        }
+            var result = await users.CreateAsync(user, password);
+            if (result.Succeeded)
+            {
+                result = await users.AddToRoleAsync(user, change.Role);
+            }
 
-        result = await users.AddToRoleAsync(user, change.Role);
-        if (!result.Succeeded)
-        {
-            return (UserChangeResult.From(result), null);
-        }
+            if (!result.Succeeded)
+            {
+                return UserChangeResult.From(result);
+            }
 
-        SetSections(user.Id, change);
-        audit.Add(AuditActions.UserCreate, "user", user.Id, $"{user.UserName}：角色 {PortalRoles.DisplayName(change.Role)}；可编辑栏目 {Describe(change.SectionIds)}");
-        await db.SaveChangesAsync();
-        await transaction.CommitAsync();
-        return (UserChangeResult.Success, user.Id);
+            SetSections(user.Id, change);
+            audit.Add(AuditActions.UserCreate, "user", user.Id, $"{user.UserName}：角色 {PortalRoles.DisplayName(change.Role)}；可编辑栏目 {Describe(change.SectionIds)}");
+            await db.SaveChangesAsync();
+            return UserChangeResult.Success;
+        });
+        return (outcome, outcome.Succeeded ? user.Id : null);
     }
 
     public async Task<UserChangeResult> UpdateAsync(string userId, string actingUserId, UserChange change)
@@ -79,7 +80,12 @@ public sealed class UserAdminService(UserManager<PortalUser> users, PortalDbCont
             return UserChangeResult.Fail("不能取消自己的管理员角色。");
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync();
+        return await InTransactionAsync(() => UpdateCoreAsync(user, change, currentRoles));
+    }
+
+    private async Task<UserChangeResult> UpdateCoreAsync(PortalUser user, UserChange change, IList<string> currentRoles)
+    {
+        var userId = user.Id;
         user.DisplayName = change.DisplayName.Trim();
         var result = await users.UpdateAsync(user);
         if (result.Succeeded && !currentRoles.SequenceEqual([change.Role]))
@@ -101,7 +107,6 @@ public sealed class UserAdminService(UserManager<PortalUser> users, PortalDbCont
         audit.Add(AuditActions.UserUpdate, "user", userId,
             $"{user.UserName}：姓名 {user.DisplayName}；角色 {string.Join("、", currentRoles.Select(PortalRoles.DisplayName))} → {PortalRoles.DisplayName(change.Role)}；可编辑栏目 {Describe(change.SectionIds)}");
         await db.SaveChangesAsync();
-        await transaction.CommitAsync();
         return UserChangeResult.Success;
     }
 
@@ -118,17 +123,8 @@ public sealed class UserAdminService(UserManager<PortalUser> users, PortalDbCont
     /// Identity's user manager saves on every call; one transaction keeps an account change and
     /// its audit entry together (both or neither).
     /// </summary>
-    private async Task<UserChangeResult> InTransactionAsync(Func<Task<UserChangeResult>> change)
-    {
-        await using var transaction = await db.Database.BeginTransactionAsync();
-        var result = await change();
-        if (result.Succeeded)
-        {
-            await transaction.CommitAsync();
-        }
-
-        return result;
-    }
+    private Task<UserChangeResult> InTransactionAsync(Func<Task<UserChangeResult>> change) =>
+        db.InTransactionAsync(change, result => result.Succeeded);
 
     private async Task<UserChangeResult> SetPasswordCoreAsync(string userId, string password)
     {

@@ -53,18 +53,21 @@ public sealed class EditorialService(PortalDbContext db, AuditLog audit, Markdow
 
         // The article's id exists only after the insert: audit entries naming it follow in a second
         // save of the same transaction, so they are still stored together or not at all.
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        var id = article.Id.ToString(CultureInfo.InvariantCulture);
-        audit.Add(AuditActions.ArticleCreate, "article", id, article.Title);
-        if (submit)
-        {
-            audit.Add(AuditActions.ArticleSubmit, "article", id, article.Title);
-        }
+        return await db.InTransactionAsync(
+            async () =>
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                var id = article.Id.ToString(CultureInfo.InvariantCulture);
+                audit.Add(AuditActions.ArticleCreate, "article", id, article.Title);
+                if (submit)
+                {
+                    audit.Add(AuditActions.ArticleSubmit, "article", id, article.Title);
+                }
 
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return EditorialResult.Ok(article.Id, submit ? "已保存并提交审核。" : "草稿已保存。");
+                await db.SaveChangesAsync(cancellationToken);
+                return EditorialResult.Ok(article.Id, submit ? "已保存并提交审核。" : "草稿已保存。");
+            },
+            cancellationToken: cancellationToken);
     }
 
     /// <summary>

@@ -75,7 +75,20 @@ public sealed class ScheduledPublisher(PortalDbContext db, TimeProvider time, IL
 
     private async Task<bool> PublishOneAsync(int id, DateTime now, CancellationToken cancellationToken)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var published = await db.InTransactionAsync(
+            () => PublishInTransactionAsync(id, now, cancellationToken),
+            committed => committed,
+            cancellationToken);
+        if (published)
+        {
+            logger.LogInformation("Published scheduled article {ArticleId}", id);
+        }
+
+        return published;
+    }
+
+    private async Task<bool> PublishInTransactionAsync(int id, DateTime now, CancellationToken cancellationToken)
+    {
         var rows = await db.Articles
             .Where(a => a.Id == id && a.Status == ArticleStatus.Scheduled && a.DeletedAt == null && a.PublishedAt <= now)
             .ExecuteUpdateAsync(
@@ -85,8 +98,7 @@ public sealed class ScheduledPublisher(PortalDbContext db, TimeProvider time, IL
                 cancellationToken);
         if (rows != 1)
         {
-            // Another server (or a reviewer's withdrawal) got there first.
-            await transaction.RollbackAsync(cancellationToken);
+            // Another server (or a reviewer's withdrawal) got there first; nothing to commit.
             return false;
         }
 
@@ -94,8 +106,6 @@ public sealed class ScheduledPublisher(PortalDbContext db, TimeProvider time, IL
         db.ArticleRevisions.Add(ArticleRevision.Of(article, authorId: null, "系统", now, EditorialService.ScheduledPublishNote));
         _audit.Add(AuditActions.ArticleScheduledPublish, "article", id.ToString(CultureInfo.InvariantCulture), $"发布时间 {EditorialService.Utc(article.PublishedAt)}");
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        logger.LogInformation("Published scheduled article {ArticleId}", id);
         return true;
     }
 }

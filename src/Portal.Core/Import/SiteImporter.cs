@@ -64,14 +64,8 @@ public sealed class SiteImporter(
         var summary = Summarise(pages.Count, touched);
         try
         {
-            // Through the execution strategy, so a provider configured to retry on transient
-            // failures retries the whole transaction rather than refusing a user transaction.
-            await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
-            {
-                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-                await db.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
-            });
+            // acceptAllChangesOnSuccess: false keeps the pending changes if the strategy retries.
+            await db.InTransactionAsync(() => db.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken), cancellationToken: cancellationToken);
         }
         finally
         {

@@ -85,14 +85,17 @@ public sealed class SectionAdminService(PortalDbContext db, AuditLog audit, Time
         };
         // The audit entry names the new id, which exists only after the insert: two saves in one
         // transaction keep "both or neither".
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Sections.Add(section);
-        await db.SaveChangesAsync(cancellationToken);
-        var parentPath = change.ParentId is { } p ? (await PathOfAsync(p, cancellationToken)) + "/" : "";
-        audit.Add(AuditActions.SectionChange, "section", IdText(section.Id), $"新建栏目“{section.Name}”，路径 /{parentPath}{section.Slug}");
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return ChangeResult.Ok(section.Id);
+        return await db.InTransactionAsync(
+            async () =>
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                var parentPath = change.ParentId is { } p ? (await PathOfAsync(p, cancellationToken)) + "/" : "";
+                audit.Add(AuditActions.SectionChange, "section", IdText(section.Id), $"新建栏目“{section.Name}”，路径 /{parentPath}{section.Slug}");
+                await db.SaveChangesAsync(cancellationToken);
+                return ChangeResult.Ok(section.Id);
+            },
+            cancellationToken: cancellationToken);
     }
 
     /// <summary>

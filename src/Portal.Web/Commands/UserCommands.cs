@@ -37,12 +37,13 @@ public sealed class UserCommands(UserManager<PortalUser> users, StoreInitializer
         await store.EnsureRolesAsync();
 
         // Identity saves on every call: one transaction, so no user is left without a role or an audit entry.
-        await using var transaction = await db.Database.BeginTransactionAsync();
-        Check(await users.CreateAsync(user, password), "create the user");
-        Check(await users.AddToRoleAsync(user, role), "add the role");
-        await audit.WriteAsync(AuditActions.UserCreate, "user", user.Id, $"{userName}：角色 {PortalRoles.DisplayName(role)}（命令行）");
-        await transaction.CommitAsync();
-        return $"Created user '{userName}' with role {role}.";
+        return await db.InTransactionAsync(async () =>
+        {
+            Check(await users.CreateAsync(user, password), "create the user");
+            Check(await users.AddToRoleAsync(user, role), "add the role");
+            await audit.WriteAsync(AuditActions.UserCreate, "user", user.Id, $"{userName}：角色 {PortalRoles.DisplayName(role)}（命令行）");
+            return $"Created user '{userName}' with role {role}.";
+        });
     }
 
     /// <summary>Sets a new password, lifts a lockout and ends open sessions.</summary>
@@ -50,27 +51,29 @@ public sealed class UserCommands(UserManager<PortalUser> users, StoreInitializer
     {
         var user = await FindAsync(userName);
         var password = await ReadPasswordAsync(user, input);
-        await using var transaction = await db.Database.BeginTransactionAsync();
-        var token = await users.GeneratePasswordResetTokenAsync(user);
-        Check(await users.ResetPasswordAsync(user, token, password), "set the password");
-        await users.SetLockoutEndDateAsync(user, null);
-        await users.ResetAccessFailedCountAsync(user);
-        await audit.WriteAsync(AuditActions.UserPassword, "user", user.Id, $"{userName}（命令行）");
-        await transaction.CommitAsync();
-        return $"Password of '{userName}' set.";
+        return await db.InTransactionAsync(async () =>
+        {
+            var token = await users.GeneratePasswordResetTokenAsync(user);
+            Check(await users.ResetPasswordAsync(user, token, password), "set the password");
+            await users.SetLockoutEndDateAsync(user, null);
+            await users.ResetAccessFailedCountAsync(user);
+            await audit.WriteAsync(AuditActions.UserPassword, "user", user.Id, $"{userName}（命令行）");
+            return $"Password of '{userName}' set.";
+        });
     }
 
     /// <summary>Disables an account: it cannot sign in, and open sessions end at the next check.</summary>
     public async Task<string> DisableAsync(string userName)
     {
         var user = await FindAsync(userName);
-        await using var transaction = await db.Database.BeginTransactionAsync();
-        user.IsDisabled = true;
-        Check(await users.UpdateAsync(user), "disable the user");
-        await users.UpdateSecurityStampAsync(user);
-        await audit.WriteAsync(AuditActions.UserDisable, "user", user.Id, $"{userName}（命令行）");
-        await transaction.CommitAsync();
-        return $"User '{userName}' disabled.";
+        return await db.InTransactionAsync(async () =>
+        {
+            user.IsDisabled = true;
+            Check(await users.UpdateAsync(user), "disable the user");
+            await users.UpdateSecurityStampAsync(user);
+            await audit.WriteAsync(AuditActions.UserDisable, "user", user.Id, $"{userName}（命令行）");
+            return $"User '{userName}' disabled.";
+        });
     }
 
     private async Task<PortalUser> FindAsync(string userName) =>

@@ -1,0 +1,27 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Portal.Core.Data;
+
+/// <summary>Units of work that need more than one <c>SaveChanges</c> (see docs/decisions/0003-transactions.md).</summary>
+public static class TransactionExtensions
+{
+    /// <summary>
+    /// Runs <paramref name="work"/> in one database transaction, through the provider's execution
+    /// strategy, and commits when <paramref name="commit"/> approves its result (by default always;
+    /// an exception rolls back). Under a retrying strategy (SQL Server or PostgreSQL with
+    /// <c>EnableRetryOnFailure</c>) the whole unit is retried, where a bare
+    /// <c>BeginTransaction</c> would be refused.
+    /// </summary>
+    public static Task<T> InTransactionAsync<T>(this PortalDbContext db, Func<Task<T>> work, Func<T, bool>? commit = null, CancellationToken cancellationToken = default) =>
+        db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var result = await work();
+            if (commit?.Invoke(result) ?? true)
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
+
+            return result;
+        });
+}
