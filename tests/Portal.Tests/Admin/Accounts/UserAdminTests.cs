@@ -1,0 +1,74 @@
+using System.Net;
+using AngleSharp.Html.Parser;
+using Microsoft.EntityFrameworkCore;
+using Portal.Core.Accounts;
+using Portal.Core.Audit;
+using Portal.Tests.Infrastructure;
+
+namespace Portal.Tests.Admin.Accounts;
+
+/// <summary>用户管理 through the admin pages, with the forms' own fields and tokens.</summary>
+public sealed class UserAdminTests : IAsyncLifetime, IDisposable
+{
+    private readonly PortalFactory _factory = PortalFactory.Empty();
+
+    public Task InitializeAsync() => StaffAccounts.CreateAsync(_factory, "chief", PortalRoles.Admin);
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    public void Dispose() => _factory.Dispose();
+
+    [Fact]
+    public async Task CreateUser_WeakPassword_ShowsChinesePolicyMessageAndCreatesNothing()
+    {
+        using var admin = await StaffAccounts.SignInAsync(_factory, "chief");
+
+        var response = await PostFormAsync(admin, "/admin/users/create", new() { ["UserName"] = "weak", ["DisplayName"] = "弱密码", ["Role"] = PortalRoles.Editor, ["Password"] = "abc" });
+        var page = new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("密码至少需要 10 个字符", page.QuerySelector(".form-errors")!.TextContent, StringComparison.Ordinal);
+        Assert.False(await _factory.WithDbAsync(db => db.Users.AnyAsync(u => u.UserName == "weak")));
+    }
+
+    [Fact]
+    public async Task CreateUser_ThenDisable_AccountCannotSignInAndEveryStepIsAudited()
+    {
+        using var admin = await StaffAccounts.SignInAsync(_factory, "chief");
+
+        var created = await PostFormAsync(admin, "/admin/users/create", new() { ["UserName"] = "newbie", ["DisplayName"] = "新编辑", ["Role"] = PortalRoles.Editor, ["Password"] = StaffAccounts.Password });
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var editPage = created.Headers.Location!.OriginalString;
+        var id = editPage["/admin/users/edit/".Length..];
+        await StaffAccounts.SignInAsync(_factory, "newbie");
+
+        var disabled = await PostFormAsync(admin, editPage, new(), action: $"/admin/users/disable/{id}");
+        Assert.Equal(HttpStatusCode.Redirect, disabled.StatusCode);
+
+        var login = await StaffAccounts.PostLoginAsync(_factory.CreateClient(), "newbie", StaffAccounts.Password);
+        Assert.Contains("用户名或密码不正确", await login.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var actions = await _factory.WithDbAsync(db => db.AuditEntries.Where(e => e.TargetId == id).Select(e => e.Action).ToListAsync());
+        Assert.Contains(AuditActions.UserCreate, actions);
+        Assert.Contains(AuditActions.UserDisable, actions);
+    }
+
+    [Fact]
+    public async Task DisableOwnAccount_IsRefused()
+    {
+        using var admin = await StaffAccounts.SignInAsync(_factory, "chief");
+        var id = await _factory.WithDbAsync(db => db.Users.Where(u => u.UserName == "chief").Select(u => u.Id).SingleAsync());
+
+        await PostFormAsync(admin, $"/admin/users/edit/{id}", new(), action: $"/admin/users/disable/{id}");
+
+        Assert.False(await _factory.WithDbAsync(db => db.Users.Where(u => u.Id == id).Select(u => u.IsDisabled).SingleAsync()));
+    }
+
+    /// <summary>Posts a form of the page at <paramref name="pageUrl"/> with that form's own token.</summary>
+    private static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string pageUrl, Dictionary<string, string> fields, string? action = null)
+    {
+        var page = new HtmlParser().ParseDocument(await client.GetStringAsync(pageUrl));
+        var form = page.QuerySelectorAll("main form").First(f => f.GetAttribute("action") == (action ?? pageUrl));
+        fields["__RequestVerificationToken"] = form.QuerySelector("input[name='__RequestVerificationToken']")!.GetAttribute("value")!;
+        return await client.PostAsync(action ?? pageUrl, new FormUrlEncodedContent(fields));
+    }
+}
