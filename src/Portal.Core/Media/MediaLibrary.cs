@@ -109,10 +109,20 @@ public sealed partial class MediaLibrary(
         return ChangeResult.Ok(media.Id);
     }
 
-    /// <summary>A page of images, newest first, each with the articles and settings that use it.</summary>
-    public async Task<PagedList<MediaListItem>> ListAsync(int page, int pageSize, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// A page of images, newest first, each with the articles and settings that use it;
+    /// <paramref name="search"/> filters by the uploaded file name.
+    /// </summary>
+    public async Task<PagedList<MediaListItem>> ListAsync(int page, int pageSize, string? search = null, CancellationToken cancellationToken = default)
     {
-        var files = await db.MediaFiles.AsNoTracking()
+        var query = db.MediaFiles.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(search))
+        {
+            var term = search.Trim();
+            query = query.Where(m => m.OriginalName.Contains(term));
+        }
+
+        var files = await query
             .OrderByDescending(m => m.UploadedAt).ThenByDescending(m => m.Id)
             .Select(m => new { m.Id, m.StoredName, m.OriginalName, m.ContentType, m.Length, m.UploadedAt })
             .ToPagedListAsync(page, pageSize, cancellationToken);

@@ -92,4 +92,23 @@ public sealed class SafeguardTests(EditorialFixture fixture) : IClassFixture<Edi
         Assert.Empty(preview.QuerySelectorAll("script"));
         Assert.Equal(before, await fixture.Factory.WithDbAsync(db => db.Articles.CountAsync()));
     }
+
+    [Fact]
+    public async Task Bin_SearchByTitle_ShowsOnlyMatchingArticles()
+    {
+        var editor = await fixture.LoginAsync("editor");
+        var admin = await fixture.LoginAsync("admin");
+        foreach (var title in new[] { "回收甲稿", "回收乙稿" })
+        {
+            var id = await CreateAsync(editor, ArticleForm(title, fixture.NewsId, "正文"));
+            await PostAsync(editor, $"/admin/articles/delete/{id}", V((await fixture.ArticleAsync(id)).Version));
+        }
+
+        var (_, all) = await GetAsync(admin, "/admin/articles/bin");
+        var (_, found) = await GetAsync(admin, "/admin/articles/bin?q=" + Uri.EscapeDataString("甲"));
+
+        Assert.Contains("回收乙稿", all.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("回收甲稿", found.Body!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("回收乙稿", found.Body!.TextContent, StringComparison.Ordinal);
+    }
 }

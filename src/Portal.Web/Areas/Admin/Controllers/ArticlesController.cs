@@ -160,11 +160,15 @@ public sealed class ArticlesController(
     }
 
     [HttpGet("/admin/articles/bin"), Authorize(Policy = PortalPolicies.Administer)]
-    public async Task<IActionResult> Bin(int page = 1, CancellationToken cancellationToken = default) =>
+    public async Task<IActionResult> Bin(int page = 1, string? q = null, CancellationToken cancellationToken = default) =>
         View(new ArticleBinViewModel
         {
-            Page = await queries.BinAsync(Math.Max(page, 1), cancellationToken),
-            PageUrl = number => number == 1 ? "/admin/articles/bin" : $"/admin/articles/bin?page={number}",
+            Page = await queries.BinAsync(Math.Max(page, 1), q, cancellationToken),
+            Search = q,
+            PageUrl = number => Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(
+                "/admin/articles/bin",
+                new Dictionary<string, string?> { ["q"] = string.IsNullOrWhiteSpace(q) ? null : q, ["page"] = number == 1 ? null : number.ToString(System.Globalization.CultureInfo.InvariantCulture) }
+                    .Where(p => p.Value is not null)),
         });
 
     [HttpPost("/admin/articles/restore/{id:int}"), Authorize(Policy = PortalPolicies.Administer)]

@@ -16,14 +16,14 @@ public sealed class MediaController(MediaLibrary media, UserManager<PortalUser> 
     public const int PageSize = 20;
 
     [HttpGet("/admin/media")]
-    public async Task<IActionResult> Index(int page = 1, string? uploaded = null, CancellationToken cancellationToken = default)
+    public async Task<IActionResult> Index(int page = 1, string? uploaded = null, string? q = null, CancellationToken cancellationToken = default)
     {
         if (page < 1)
         {
             return NotFound();
         }
 
-        return View(await ListAsync(page, null, MediaLibrary.IsStoredName(uploaded) ? MediaLibrary.UrlOf(uploaded!) : null, cancellationToken));
+        return View(await ListAsync(page, null, MediaLibrary.IsStoredName(uploaded) ? MediaLibrary.UrlOf(uploaded!) : null, cancellationToken, q));
     }
 
     [HttpPost]
@@ -48,9 +48,10 @@ public sealed class MediaController(MediaLibrary media, UserManager<PortalUser> 
         return Redirect("/admin/media?uploaded=" + storedName);
     }
 
-    private async Task<MediaListViewModel> ListAsync(int page, string? error, string? uploadedUrl, CancellationToken cancellationToken) => new()
+    private async Task<MediaListViewModel> ListAsync(int page, string? error, string? uploadedUrl, CancellationToken cancellationToken, string? search = null) => new()
     {
-        Items = await media.ListAsync(page, PageSize, cancellationToken),
+        Items = await media.ListAsync(page, PageSize, search, cancellationToken),
+        Search = search,
         MaxUploadBytes = media.MaxUploadBytes,
         UploadError = error,
         UploadedUrl = uploadedUrl,

@@ -77,6 +77,9 @@ public sealed class ArticleBinViewModel
 {
     public required PagedList<ArticleAdminItem> Page { get; init; }
 
+    /// <summary>The title filter, if any.</summary>
+    public string? Search { get; init; }
+
     public required Func<int, string> PageUrl { get; init; }
 }
 

@@ -8,6 +8,9 @@ public sealed class MediaListViewModel
 {
     public required PagedList<MediaListItem> Items { get; init; }
 
+    /// <summary>The file-name filter, if any.</summary>
+    public string? Search { get; init; }
+
     /// <summary>The size limit, as the form explains it.</summary>
     public required long MaxUploadBytes { get; init; }
 
