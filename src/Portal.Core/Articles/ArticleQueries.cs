@@ -17,7 +17,8 @@ public sealed record ArticleDetail(
     string BodyHtml,
     int SectionId,
     string? Summary,
-    string? Keywords);
+    string? Keywords,
+    string? CoverImageName);
 
 /// <summary>
 /// The read side of articles for public pages. Only published articles whose publish time has
@@ -53,7 +54,9 @@ public sealed class ArticleQueries(PortalDbContext db, TimeProvider time)
     /// <summary>The visible article with the given URL key, or null.</summary>
     public Task<ArticleDetail?> FindAsync(string urlKey, CancellationToken cancellationToken = default) =>
         Visible.Where(a => a.UrlKey == urlKey)
-            .Select(a => new ArticleDetail(a.Id, a.UrlKey, a.Title, a.PublishedAt, a.Source, a.BodyHtml, a.SectionId, a.Summary, a.Keywords))
+            .Select(a => new ArticleDetail(
+                a.Id, a.UrlKey, a.Title, a.PublishedAt, a.Source, a.BodyHtml, a.SectionId, a.Summary, a.Keywords,
+                db.MediaFiles.Where(m => m.Id == a.CoverImageId).Select(m => m.StoredName).FirstOrDefault()))
             .FirstOrDefaultAsync(cancellationToken);
 
     /// <summary>

@@ -181,6 +181,19 @@ public sealed class LoginTests : IAsyncLifetime
         Assert.Empty(all.QuerySelectorAll("form[action*='audit'][method='post']"));
     }
 
+    [Fact]
+    public async Task KeepAlive_SignedIn_AnswersNoContentAndNeedsAToken()
+    {
+        var client = await StaffAccounts.SignInAsync(_factory, "editor1");
+        var token = await StaffAccounts.AntiforgeryTokenAsync(client, "/admin");
+
+        var withToken = await client.PostAsync("/admin/account/keepalive", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+        var withoutToken = await client.PostAsync("/admin/account/keepalive", new FormUrlEncodedContent(new Dictionary<string, string>()));
+
+        Assert.Equal(HttpStatusCode.NoContent, withToken.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, withoutToken.StatusCode);
+    }
+
     private HttpClient NewClient() =>
         _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 }

@@ -41,6 +41,14 @@ public sealed class AccountController(SignInManager<PortalUser> signIn, UserMana
         return View(input);
     }
 
+    /// <summary>
+    /// Keeps the sliding login alive while an editing page is open (admin.js calls it every few
+    /// minutes when the page has a form marked data-keep-alive), so a long article is not lost
+    /// to the 30-minute timeout when it is finally saved.
+    /// </summary>
+    [HttpPost]
+    public IActionResult KeepAlive() => NoContent();
+
     [HttpPost]
     public async Task<IActionResult> Logout()
     {
