@@ -5,10 +5,10 @@ using Portal.Core.Paging;
 namespace Portal.Core.Accounts;
 
 /// <summary>A staff account in the admin list.</summary>
-public sealed record UserListItem(string Id, string UserName, string DisplayName, IReadOnlyList<string> Roles, bool IsDisabled, DateTimeOffset? LockoutEnd);
+public sealed record UserListItem(string Id, string UserName, string DisplayName, IReadOnlyList<string> Roles, bool IsDisabled, bool IsLockedOut);
 
 /// <summary>The read side of accounts for the admin area.</summary>
-public sealed class UserQueries(PortalDbContext db)
+public sealed class UserQueries(PortalDbContext db, TimeProvider time)
 {
     public const int PageSize = 30;
 
@@ -41,7 +41,7 @@ public sealed class UserQueries(PortalDbContext db)
             })
             .ToPagedListAsync(page, PageSize, cancellationToken);
         return new PagedList<UserListItem>(
-            rows.Items.Select(r => new UserListItem(r.Id, r.UserName, r.DisplayName, r.Roles, r.IsDisabled, r.LockoutEnd)).ToList(),
+            rows.Items.Select(r => new UserListItem(r.Id, r.UserName, r.DisplayName, r.Roles, r.IsDisabled, r.LockoutEnd > time.GetUtcNow())).ToList(),
             rows.PageNumber, rows.PageSize, rows.TotalCount);
     }
 

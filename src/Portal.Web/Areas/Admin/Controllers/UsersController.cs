@@ -10,7 +10,7 @@ namespace Portal.Web.Areas.Admin.Controllers;
 
 /// <summary>用户管理 (administrators only).</summary>
 [Authorize(Policy = PortalPolicies.Administer)]
-public sealed class UsersController(UserQueries queries, UserAdminService service, UserManager<PortalUser> users, SiteContext site) : AdminController
+public sealed class UsersController(UserQueries queries, UserAdminService service, UserManager<PortalUser> users, SiteContext site, TimeProvider time) : AdminController
 {
     [HttpGet("/admin/users")]
     public async Task<IActionResult> Index(string? search, string? role, int page = 1, CancellationToken cancellationToken = default)
@@ -135,7 +135,7 @@ public sealed class UsersController(UserQueries queries, UserAdminService servic
             Input = input,
             Sections = tree.Roots.SelectMany(SectionTree.SelfAndDescendants).ToList(),
             IsDisabled = user?.IsDisabled ?? false,
-            IsLockedOut = user?.LockoutEnd > DateTimeOffset.UtcNow,
+            IsLockedOut = user?.LockoutEnd > time.GetUtcNow(),
         };
     }
 
