@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Portal.Web.Commands;
 using Portal.Web.Hosting;
 using Serilog;
@@ -48,6 +49,8 @@ app.UseStaticFiles();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(DataServiceExtensions.ReadyTag) });
 app.MapControllers();
 
 await app.RunAsync();

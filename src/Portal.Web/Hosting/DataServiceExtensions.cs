@@ -10,6 +10,9 @@ namespace Portal.Web.Hosting;
 /// <summary>Registration of the store, the domain services and the importer.</summary>
 public static class DataServiceExtensions
 {
+    /// <summary>The tag of the health checks that /health/ready runs.</summary>
+    public const string ReadyTag = "ready";
+
     /// <summary>
     /// Registers <see cref="PortalDbContext"/> (pooled) on the configured provider, with each
     /// provider's own migrations assembly, plus the options the data layer reads.
@@ -59,6 +62,10 @@ public static class DataServiceExtensions
             .BindConfiguration(ImportOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+
+        // /health/live: the process answers; /health/ready: the database answers too. For load
+        // balancers and monitoring, which take a server out of rotation while it is not ready.
+        services.AddHealthChecks().AddDbContextCheck<PortalDbContext>("database", tags: [ReadyTag]);
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<SiteClock>();
