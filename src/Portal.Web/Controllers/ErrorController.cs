@@ -1,3 +1,5 @@
+using System.Data.Common;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Portal.Web.Models;
 
@@ -8,11 +10,23 @@ namespace Portal.Web.Controllers;
 [IgnoreAntiforgeryToken] // A failed POST is re-executed here; the error page itself must not fail antiforgery.
 public sealed class ErrorController : Controller
 {
+    /// <summary>How long a client is asked to wait when the database is unreachable.</summary>
+    private const int RetryAfterSeconds = 30;
+
     [Route("/error/{code:int}")]
     public IActionResult Show(int code)
     {
         // Asked for directly, /error/404 is a page that exists; keep the code it stands for.
         var status = code is >= 400 and <= 599 ? code : 404;
+
+        // A request that failed because the database did not answer is a temporary outage (503,
+        // try again), not a fault of the portal (500); monitoring and proxies tell them apart.
+        if (status == StatusCodes.Status500InternalServerError && IsDatabaseUnavailable(HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error))
+        {
+            status = StatusCodes.Status503ServiceUnavailable;
+            Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         Response.StatusCode = status;
         return View(new ErrorViewModel
         {
@@ -25,5 +39,19 @@ public sealed class ErrorController : Controller
                 _ => "请求无法完成",
             },
         });
+    }
+
+    /// <summary>Whether the exception (or one it wraps) comes from the database connection.</summary>
+    private static bool IsDatabaseUnavailable(Exception? exception)
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is DbException or TimeoutException or System.Net.Sockets.SocketException)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

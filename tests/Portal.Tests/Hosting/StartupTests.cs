@@ -54,7 +54,7 @@ public sealed class StartupTests
     }
 
     [Fact]
-    public async Task ServerError_InProduction_ShowsChinesePageWithoutStackTrace()
+    public async Task DatabaseUnavailable_InProduction_Shows503ChinesePageWithoutStackTrace()
     {
         // A database that cannot be opened: every page that reads the store fails.
         var missing = Path.Combine(Path.GetTempPath(), "portal-tests", Guid.NewGuid().ToString("N"), "no-such-folder", "portal.db");
@@ -68,7 +68,8 @@ public sealed class StartupTests
         var (response, document) = await factory.GetDocumentAsync("/");
         var html = document.DocumentElement.OuterHtml;
 
-        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal("30", response.Headers.GetValues("Retry-After").Single());
         Assert.Equal("服务暂时不可用", document.QuerySelector("h1")!.TextContent.Trim());
         Assert.Equal("zh-CN", document.DocumentElement.GetAttribute("lang"));
         Assert.DoesNotContain("Exception", html, StringComparison.Ordinal);
