@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Articles;
+using Portal.Core.Audit;
 using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.PostgreSql;
@@ -153,5 +154,29 @@ public sealed class PostgreSqlPortalTests(PostgresServer server)
         }
 
         Assert.Equal(HttpStatusCode.OK, status);
+    }
+
+    [PostgresFact]
+    public async Task ScheduledPublishing_OnPostgreSql_ThreeServersPublishOnce()
+    {
+        using var factory = Portal("schedule_" + Guid.NewGuid().ToString("N")[..8], seed: false);
+        _ = factory.Services;
+        var id = await factory.WithDbAsync(async db =>
+        {
+            var section = TestContent.Section("新闻中心", "新闻", "xinwen");
+            var article = TestContent.Article("due", "到点发布", section, DateTime.UtcNow.AddMinutes(-1), ArticleStatus.Scheduled);
+            db.Articles.Add(article);
+            await db.SaveChangesAsync();
+            return article.Id;
+        });
+
+        // Three publishers at once, as three servers behind a load balancer would run them.
+        var runs = Enumerable.Range(0, 3).Select(_ => factory.WithScopeAsync(services => services.GetRequiredService<ScheduledPublisher>().PublishDueAsync()));
+        var published = await Task.WhenAll(runs);
+
+        Assert.Equal(1, published.Sum());
+        Assert.Equal(ArticleStatus.Published, await factory.WithDbAsync(db => db.Articles.Where(a => a.Id == id).Select(a => a.Status).SingleAsync()));
+        Assert.Equal(1, await factory.WithDbAsync(db => db.AuditEntries.CountAsync(e => e.Action == AuditActions.ArticleScheduledPublish)));
+        Assert.Equal(1, await factory.WithDbAsync(db => db.ArticleRevisions.CountAsync(r => r.ArticleId == id)));
     }
 }
