@@ -38,10 +38,16 @@ public sealed class ArticleQueries(PortalDbContext db, TimeProvider time)
 
     /// <summary>A page of the visible articles in the given sections, newest first.</summary>
     public Task<PagedList<ArticleListItem>> ListAsync(IReadOnlyCollection<int> sectionIds, int page, int pageSize, CancellationToken cancellationToken = default) =>
+        ListQuery(sectionIds).ToPagedListAsync(page, pageSize, cancellationToken);
+
+    /// <summary>
+    /// The query behind <see cref="ListAsync"/>: the visible articles in the given sections, newest
+    /// first. Public so tests can check how each provider translates it (<c>ToQueryString</c>).
+    /// </summary>
+    public IQueryable<ArticleListItem> ListQuery(IReadOnlyCollection<int> sectionIds) =>
         Visible.Where(a => sectionIds.Contains(a.SectionId))
             .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
-            .Select(a => new ArticleListItem(a.UrlKey, a.Title, a.PublishedAt, a.SectionId))
-            .ToPagedListAsync(page, pageSize, cancellationToken);
+            .Select(a => new ArticleListItem(a.UrlKey, a.Title, a.PublishedAt, a.SectionId));
 
     /// <summary>The newest visible articles in the given sections.</summary>
     public Task<List<ArticleListItem>> LatestAsync(IReadOnlyCollection<int> sectionIds, int count, CancellationToken cancellationToken = default) =>
@@ -53,11 +59,14 @@ public sealed class ArticleQueries(PortalDbContext db, TimeProvider time)
 
     /// <summary>The visible article with the given URL key, or null.</summary>
     public Task<ArticleDetail?> FindAsync(string urlKey, CancellationToken cancellationToken = default) =>
+        FindQuery(urlKey).FirstOrDefaultAsync(cancellationToken);
+
+    /// <summary>The query behind <see cref="FindAsync"/>, public for translation tests.</summary>
+    public IQueryable<ArticleDetail> FindQuery(string urlKey) =>
         Visible.Where(a => a.UrlKey == urlKey)
             .Select(a => new ArticleDetail(
                 a.Id, a.UrlKey, a.Title, a.PublishedAt, a.Source, a.BodyHtml, a.SectionId, a.Summary, a.Keywords,
-                db.MediaFiles.Where(m => m.Id == a.CoverImageId).Select(m => m.StoredName).FirstOrDefault()))
-            .FirstOrDefaultAsync(cancellationToken);
+                db.MediaFiles.Where(m => m.Id == a.CoverImageId).Select(m => m.StoredName).FirstOrDefault()));
 
     /// <summary>
     /// The neighbours of an article in its section's list (newest first): 上一篇 is the one listed

@@ -75,10 +75,35 @@ public sealed class MigrationTests
         Assert.Contains("[Title] nvarchar(200)", script);
     }
 
+    [Fact]
+    public void PublicQueries_OnSqlServer_TranslateToValidTSql()
+    {
+        using var factory = ServerlessFactory("SqlServer");
+        using var scope = factory.Services.CreateScope();
+        var queries = scope.ServiceProvider.GetRequiredService<Portal.Core.Articles.ArticleQueries>();
+
+        string[] sql =
+        [
+            queries.ListQuery([1, 2, 3]).Skip(20).Take(20).ToQueryString(),
+            queries.FindQuery("5b08752f639c").ToQueryString(),
+        ];
+
+        foreach (var statement in sql)
+        {
+            new TSql160Parser(initialQuotedIdentifiers: true).Parse(new StringReader(statement), out var errors);
+            Assert.Empty(errors.Select(e => $"line {e.Line}: {e.Message}"));
+        }
+
+        // Deterministic paging (id as tie-breaker) and OFFSET paging on SQL Server.
+        Assert.Contains("ORDER BY [a].[PublishedAt] DESC, [a].[Id] DESC", sql[0]);
+        Assert.Contains("OFFSET", sql[0]);
+    }
+
     private static PortalFactory ServerlessFactory(string provider) => PortalFactory.Empty(new Dictionary<string, string?>
     {
         ["Database:Provider"] = provider,
         ["ConnectionStrings:Portal"] = ConnectionStrings[provider],
         ["Database:MigrateOnStartup"] = "false",
+        ["Publishing:Enabled"] = "false", // no server is there to poll
     });
 }
