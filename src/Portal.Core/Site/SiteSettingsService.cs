@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Linq.Expressions;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Portal.Core.Audit;
@@ -63,26 +64,31 @@ public sealed partial class SiteSettingsService(PortalDbContext db, AuditLog aud
         (nameof(SiteSettingsValues.WeChatLabel), "官方微信文字", FieldLengths.Label),
     ];
 
+    /// <summary>The settings row as the form's values: one projection for the query and for the audit comparison.</summary>
+    private static readonly Expression<Func<SiteSettings, SiteSettingsValues>> ToValues = s => new SiteSettingsValues
+    {
+        SiteName = s.SiteName,
+        Sponsor = s.Sponsor,
+        CopyrightHolder = s.CopyrightHolder,
+        IcpNumber = s.IcpNumber,
+        PublicSecurityNumber = s.PublicSecurityNumber,
+        SiteCode = s.SiteCode,
+        Address = s.Address,
+        Postcode = s.Postcode,
+        Phone = s.Phone,
+        Email = s.Email,
+        Maintainer = s.Maintainer,
+        ErrorReportLabel = s.ErrorReportLabel,
+        WeChatLabel = s.WeChatLabel,
+        WeChatQrImageId = s.WeChatQrImageId,
+    };
+
+    private static readonly Func<SiteSettings, SiteSettingsValues> ToValuesCompiled = ToValues.Compile();
+
     /// <summary>The current settings; empty values before anything was imported or saved.</summary>
     public async Task<SiteSettingsValues> GetAsync(CancellationToken cancellationToken = default) =>
         await db.SiteSettings.AsNoTracking().Where(s => s.Id == SiteSettings.SingletonId)
-            .Select(s => new SiteSettingsValues
-            {
-                SiteName = s.SiteName,
-                Sponsor = s.Sponsor,
-                CopyrightHolder = s.CopyrightHolder,
-                IcpNumber = s.IcpNumber,
-                PublicSecurityNumber = s.PublicSecurityNumber,
-                SiteCode = s.SiteCode,
-                Address = s.Address,
-                Postcode = s.Postcode,
-                Phone = s.Phone,
-                Email = s.Email,
-                Maintainer = s.Maintainer,
-                ErrorReportLabel = s.ErrorReportLabel,
-                WeChatLabel = s.WeChatLabel,
-                WeChatQrImageId = s.WeChatQrImageId,
-            })
+            .Select(ToValues)
             .FirstOrDefaultAsync(cancellationToken) ?? new SiteSettingsValues();
 
     /// <summary>Checks and saves the settings; the audit entry lists each changed field (old → new).</summary>
@@ -220,22 +226,7 @@ public sealed partial class SiteSettingsService(PortalDbContext db, AuditLog aud
         [nameof(v.WeChatLabel)] = v.WeChatLabel,
     };
 
-    private static Dictionary<string, string?> Read(SiteSettings s) => Read(new SiteSettingsValues
-    {
-        SiteName = s.SiteName,
-        Sponsor = s.Sponsor,
-        CopyrightHolder = s.CopyrightHolder,
-        IcpNumber = s.IcpNumber,
-        PublicSecurityNumber = s.PublicSecurityNumber,
-        SiteCode = s.SiteCode,
-        Address = s.Address,
-        Postcode = s.Postcode,
-        Phone = s.Phone,
-        Email = s.Email,
-        Maintainer = s.Maintainer,
-        ErrorReportLabel = s.ErrorReportLabel,
-        WeChatLabel = s.WeChatLabel,
-    });
+    private static Dictionary<string, string?> Read(SiteSettings s) => Read(ToValuesCompiled(s));
 
     private static string Show(int? imageId) => imageId is { } id ? "图片 #" + id.ToString(CultureInfo.InvariantCulture) : "（无）";
 
