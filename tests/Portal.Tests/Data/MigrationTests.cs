@@ -71,8 +71,14 @@ public sealed class MigrationTests
             Assert.Contains($"CREATE TABLE [{table}]", script);
         }
 
-        // Chinese text needs Unicode columns on SQL Server.
+        foreach (var index in db.Model.GetEntityTypes().SelectMany(t => t.GetIndexes()).Select(i => i.GetDatabaseName()))
+        {
+            Assert.Matches($@"CREATE (UNIQUE )?INDEX \[{index}\]", script);
+        }
+
+        // Chinese text needs Unicode columns on SQL Server: no string column may be varchar.
         Assert.Contains("[Title] nvarchar(200)", script);
+        Assert.DoesNotMatch(@"\] varchar\(", script);
     }
 
     [Fact]

@@ -179,4 +179,30 @@ public sealed class PostgreSqlPortalTests(PostgresServer server)
         Assert.Equal(1, await factory.WithDbAsync(db => db.AuditEntries.CountAsync(e => e.Action == AuditActions.ArticleScheduledPublish)));
         Assert.Equal(1, await factory.WithDbAsync(db => db.ArticleRevisions.CountAsync(r => r.ArticleId == id)));
     }
+
+    [PostgresFact]
+    public async Task ServerDatabase_ByDefault_IsNotMigratedOrSeededAtStartUp()
+    {
+        var database = "defaults_" + Guid.NewGuid().ToString("N")[..8];
+        using var defaults = new PortalFactory(new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = "PostgreSql",
+            ["ConnectionStrings:Portal"] = server.ConnectionString(database),
+            ["Publishing:Enabled"] = "false",
+        });
+        using var client = defaults.CreateClient();
+
+        // Nothing migrated the database: it does not even exist, so the store is not ready.
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await client.GetAsync("/health/ready")).StatusCode);
+
+        // Migrated by the deployment step, the store stays empty until someone imports.
+        using var migrated = new PortalFactory(new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = "PostgreSql",
+            ["ConnectionStrings:Portal"] = server.ConnectionString(database),
+            ["Database:MigrateOnStartup"] = "true",
+            ["Publishing:Enabled"] = "false",
+        });
+        Assert.Equal(0, await migrated.WithDbAsync(db => db.Sections.CountAsync()));
+    }
 }
