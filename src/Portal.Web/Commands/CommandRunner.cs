@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Portal.Core.Backup;
 using Portal.Core.Import;
 using Portal.Web.Hosting;
 
@@ -21,6 +22,9 @@ public static class CommandRunner
                                     Create an account; the password is read from standard input (one line).
           set-password <name>       Set a new password (from standard input), lift a lockout, end open sessions.
           disable-user <name>       Disable an account; it can no longer sign in.
+          export <file>             Write the whole site (content, settings, accounts, audit log, media) to one archive.
+          restore <file> [--force]  Load an archive into an empty store; --force replaces everything in a non-empty one.
+                                    The archive is checked first; any failure leaves the store as it was (docs/backup.md).
 
         Without a verb the portal serves the web site.
         """;
@@ -74,6 +78,15 @@ public static class CommandRunner
                     await services.GetRequiredService<StoreInitializer>().MigrateIfConfiguredAsync();
                     Console.WriteLine(await services.GetRequiredService<UserCommands>().DisableAsync(invocation.VerbArgs[0]));
                     return 0;
+                case "export" when invocation.VerbArgs.Count == 1 && invocation.VerbOptions.Count == 0:
+                    await services.GetRequiredService<StoreInitializer>().MigrateIfConfiguredAsync();
+                    Console.WriteLine(await services.GetRequiredService<BackupService>().ExportAsync(UserPath(invocation.VerbArgs[0])));
+                    return 0;
+                case "restore" when invocation.VerbArgs.Count == 1 && invocation.VerbOptions.Keys.All(k => k == "--force"):
+                    await services.GetRequiredService<StoreInitializer>().MigrateIfConfiguredAsync();
+                    Console.WriteLine(await services.GetRequiredService<BackupService>().RestoreAsync(
+                        UserPath(invocation.VerbArgs[0]), invocation.VerbOptions.ContainsKey("--force")));
+                    return 0;
                 default:
                     await Console.Error.WriteLineAsync($"Unknown command or wrong arguments: {invocation.Verb} {string.Join(' ', invocation.VerbArgs)}");
                     await Console.Error.WriteLineAsync(Usage);
@@ -88,6 +101,11 @@ public static class CommandRunner
         catch (ImportException ex)
         {
             await Console.Error.WriteLineAsync($"Import failed, nothing was changed: {ex.Message}");
+            return 1;
+        }
+        catch (BackupException ex)
+        {
+            await Console.Error.WriteLineAsync(ex.Message);
             return 1;
         }
         catch (OptionsValidationException ex)

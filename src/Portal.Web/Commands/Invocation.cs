@@ -7,7 +7,10 @@ namespace Portal.Web.Commands;
 public sealed record Invocation(string? Verb, IReadOnlyList<string> VerbArgs, string[] HostArgs, IReadOnlyDictionary<string, string> VerbOptions)
 {
     /// <summary>The options that belong to verbs rather than to configuration.</summary>
-    public static IReadOnlySet<string> VerbOptionNames { get; } = new HashSet<string>(StringComparer.Ordinal) { "--role", "--display-name" };
+    public static IReadOnlySet<string> VerbOptionNames { get; } = new HashSet<string>(StringComparer.Ordinal) { "--role", "--display-name", "--force" };
+
+    /// <summary>The verb options that are flags: present or not, they take no value (<c>restore x.zip --force</c>).</summary>
+    public static IReadOnlySet<string> VerbFlagNames { get; } = new HashSet<string>(StringComparer.Ordinal) { "--force" };
 
     public static Invocation Parse(string[] args)
     {
@@ -18,7 +21,11 @@ public sealed record Invocation(string? Verb, IReadOnlyList<string> VerbArgs, st
         {
             var arg = args[i];
             var name = arg.Split('=', 2)[0];
-            if (VerbOptionNames.Contains(name))
+            if (VerbFlagNames.Contains(arg))
+            {
+                options[arg] = "true";
+            }
+            else if (VerbOptionNames.Contains(name))
             {
                 options[name] = arg.Contains('=', StringComparison.Ordinal) ? arg.Split('=', 2)[1]
                     : i + 1 < args.Length ? args[++i] : "";

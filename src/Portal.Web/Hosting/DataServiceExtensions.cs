@@ -72,6 +72,7 @@ public static class DataServiceExtensions
         services.AddSingleton<MarkdownRenderer>();
         services.AddScoped<SiteImporter>();
         services.AddScoped<StoreInitializer>();
+        services.AddScoped<Portal.Core.Backup.BackupService>();
         return services;
     }
 }

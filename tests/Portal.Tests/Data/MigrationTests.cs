@@ -13,6 +13,7 @@ namespace Portal.Tests.Data;
 /// hold the same migrations under the same names. Contexts come from the app's own provider
 /// switch, configured as an operator would; nothing here needs a database server.
 /// </summary>
+[Trait("Store", TestDatabase.ExplicitProvider)]
 public sealed class MigrationTests
 {
     private static readonly Dictionary<string, string> ConnectionStrings = new()

@@ -22,6 +22,7 @@ public sealed class HealthTests
     }
 
     [Fact]
+    [Trait("Store", TestDatabase.SqliteOnly)]
     public async Task Health_DatabaseUnreachable_LiveStillHealthyReadyUnavailable()
     {
         var missing = Path.Combine(Path.GetTempPath(), "portal-tests", Guid.NewGuid().ToString("N"), "no-such-folder", "portal.db");

@@ -6,6 +6,7 @@ using Portal.Tests.Infrastructure;
 namespace Portal.Tests.Hosting;
 
 /// <summary>Start-up: configuration checks, the data folder, logs, and the error page in production.</summary>
+[Trait("Store", TestDatabase.SqliteOnly)]
 public sealed class StartupTests
 {
     [Theory]

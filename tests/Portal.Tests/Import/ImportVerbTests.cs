@@ -6,6 +6,7 @@ namespace Portal.Tests.Import;
 /// The <c>import</c> verb as an operator runs it: the built Portal.Web.dll in its own process,
 /// with its own SQLite store, which the verb migrates itself.
 /// </summary>
+[Trait("Store", TestDatabase.SqliteOnly)]
 public class ImportVerbTests
 {
     private const int SeedRows = 7 + 1 + 2 + 9 + 1;

@@ -2,12 +2,15 @@ using System.Globalization;
 using System.Text;
 using Portal.Core.Import;
 
+using Portal.Tests.Infrastructure;
+
 namespace Portal.Tests.Import;
 
 /// <summary>
 /// Bad input is refused with a message that names the file (and the line where there is one), and
 /// the store, which already holds the seed, is left exactly as it was.
 /// </summary>
+[Trait("Store", TestDatabase.SqliteOnly)]
 public class SiteImporterBadInputTests(SeededStoreFixture fixture) : IClassFixture<SeededStoreFixture>
 {
     [Fact]

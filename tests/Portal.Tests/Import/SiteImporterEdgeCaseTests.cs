@@ -5,6 +5,7 @@ using Portal.Tests.Infrastructure;
 namespace Portal.Tests.Import;
 
 /// <summary>Re-imports that must not damage what the store already knows.</summary>
+[Trait("Store", TestDatabase.SqliteOnly)]
 public class SiteImporterEdgeCaseTests
 {
     [Fact]

@@ -6,6 +6,7 @@ using Portal.Tests.Infrastructure;
 namespace Portal.Tests.Import;
 
 /// <summary>Importing again: the same pages change nothing, a changed page updates its article in place.</summary>
+[Trait("Store", TestDatabase.SqliteOnly)]
 public class SiteImporterRerunTests
 {
     private const int SeedRows = 7 + 1 + 2 + 9 + 1;

@@ -20,11 +20,24 @@ public class PortalFactory : WebApplicationFactory<Program>
     public PortalFactory(IDictionary<string, string?>? settings = null)
     {
         _settings = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>());
+
+        // On the PostgreSQL pass, a factory that names no provider gets a fresh PostgreSQL
+        // database; its own settings (Import:SeedOnStartup=false for Empty()) still win.
+        if (TestDatabase.IsPostgreSql && !_settings.ContainsKey("Database:Provider"))
+        {
+            foreach (var (key, value) in TestDatabase.PostgreSqlSettings())
+            {
+                _settings.TryAdd(key, value);
+            }
+        }
         DataPath = _settings.GetValueOrDefault("Storage:DataPath")
             ?? Path.Combine(Path.GetTempPath(), "portal-tests", Guid.NewGuid().ToString("N"));
         _settings["Storage:DataPath"] = DataPath;
         Directory.CreateDirectory(DataPath);
     }
+
+    /// <summary>The settings this factory gives the app (store included), for a second host on the same store.</summary>
+    public IReadOnlyDictionary<string, string?> Settings => _settings;
 
     /// <summary>The factory's data folder (database, logs, keys): its own temp folder unless <c>Storage:DataPath</c> is given.</summary>
     public string DataPath { get; }

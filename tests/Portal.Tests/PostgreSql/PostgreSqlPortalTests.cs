@@ -14,6 +14,7 @@ namespace Portal.Tests.PostgreSql;
 /// paging, UTC timestamps, the edit-conflict token).
 /// </summary>
 [Collection(PostgresTests.Name)]
+[Trait("Store", TestDatabase.ExplicitProvider)]
 public sealed class PostgreSqlPortalTests(PostgresServer server)
 {
     private PortalFactory Portal(string database, bool seed = true) => new(new Dictionary<string, string?>

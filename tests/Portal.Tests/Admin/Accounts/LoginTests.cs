@@ -120,7 +120,7 @@ public sealed class LoginTests : IAsyncLifetime
     public async Task Login_OverRealLoopbackServer_IsAuditedWithUserAndAddress()
     {
         // TestServer has no client address; a real Kestrel server on a loopback port does.
-        using var server = PortalFactory.Empty(new Dictionary<string, string?> { ["Storage:DataPath"] = _factory.DataPath });
+        using var server = new PortalFactory(_factory.Settings.ToDictionary());
         server.UseKestrel(0);
         server.StartServer();
         var address = server.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();

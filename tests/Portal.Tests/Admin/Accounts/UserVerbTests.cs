@@ -7,6 +7,7 @@ using Portal.Tests.Infrastructure;
 namespace Portal.Tests.Admin.Accounts;
 
 /// <summary>The account verbs as an operator runs them: the built app in its own process, the password on standard input.</summary>
+[Trait("Store", TestDatabase.SqliteOnly)]
 public sealed class UserVerbTests
 {
     [Fact]

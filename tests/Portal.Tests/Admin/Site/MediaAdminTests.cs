@@ -119,7 +119,14 @@ public sealed class MediaAdminTests(SmallUploadFixture fixture) : IClassFixture<
     public async Task Serve_MalformedOrUnknownName_IsNotFound(string url)
     {
         // portal.db sits one folder above the media folder: a name that escaped would reach it.
-        Assert.True(File.Exists(Path.Combine(fixture.Factory.DataPath, "portal.db")));
+        // (On the PostgreSQL pass there is no SQLite file: put a stand-in there to aim at.)
+        var target = Path.Combine(fixture.Factory.DataPath, "portal.db");
+        if (!File.Exists(target))
+        {
+            await File.WriteAllTextAsync(target, "not an image");
+        }
+
+        Assert.True(File.Exists(target));
 
         var response = await fixture.Reader.GetAsync(url);
 

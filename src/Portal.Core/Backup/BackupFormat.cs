@@ -1,0 +1,94 @@
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Identity;
+using Portal.Core.Accounts;
+using Portal.Core.Articles;
+using Portal.Core.Audit;
+using Portal.Core.Media;
+using Portal.Core.Sections;
+using Portal.Core.Site;
+
+namespace Portal.Core.Backup;
+
+/// <summary>
+/// The portal backup archive, format <c>portal-backup</c> version 1 (docs/backup.md): one zip
+/// file with <c>manifest.json</c>, one <c>tables/{name}.json</c> per table (a JSON array of rows,
+/// one property per mapped column, ids included) and <c>media/{storedName}</c> per uploaded image.
+/// </summary>
+public static class BackupFormat
+{
+    /// <summary>The format name written to and required in the manifest.</summary>
+    public const string Name = "portal-backup";
+
+    /// <summary>The one version this code writes and reads. A change of the table files' shape needs a new version.</summary>
+    public const int Version = 1;
+
+    public const string ManifestEntry = "manifest.json";
+
+    public const string TablePrefix = "tables/";
+
+    public const string MediaPrefix = "media/";
+
+    /// <summary>
+    /// Every table, in dependency order: a table comes after every table it references, so rows
+    /// are inserted in this order and deleted in the reverse one. Every entity type of the model
+    /// must appear here (<see cref="BackupService"/> checks it), so a new table cannot be left
+    /// out of backups silently.
+    /// </summary>
+    internal static IReadOnlyList<BackupTable> Tables { get; } =
+    [
+        new BackupTable<MediaFile>("media-files"),
+        new BackupTable<Section>("sections"),
+        new BackupTable<SectionRedirect>("section-redirects"),
+        new BackupTable<FooterLinkGroup>("footer-link-groups"),
+        new BackupTable<FooterLink>("footer-links"),
+        new BackupTable<SiteSettings>("site-settings"),
+        new BackupTable<IdentityRole>("roles"),
+        new BackupTable<IdentityRoleClaim<string>>("role-claims"),
+        new BackupTable<PortalUser>("users"),
+        new BackupTable<IdentityUserRole<string>>("user-roles"),
+        new BackupTable<IdentityUserClaim<string>>("user-claims"),
+        new BackupTable<IdentityUserLogin<string>>("user-logins"),
+        new BackupTable<IdentityUserToken<string>>("user-tokens"),
+        new BackupTable<UserSection>("user-sections"),
+        new BackupTable<Article>("articles"),
+        new BackupTable<ArticleRevision>("article-revisions"),
+        new BackupTable<AuditEntry>("audit-entries"),
+    ];
+}
+
+/// <summary>
+/// <c>manifest.json</c>: what the archive is, when it was made, and how many rows each table
+/// file and how many media files it holds (restore checks every count).
+/// </summary>
+public sealed record BackupManifest
+{
+    [JsonPropertyName("format")]
+    public string Format { get; init; } = BackupFormat.Name;
+
+    [JsonPropertyName("formatVersion")]
+    public int FormatVersion { get; init; } = BackupFormat.Version;
+
+    /// <summary>When the archive was written, in UTC.</summary>
+    [JsonPropertyName("createdUtc")]
+    public DateTime CreatedUtc { get; init; }
+
+    /// <summary>The EF Core provider of the store it was exported from (information only).</summary>
+    [JsonPropertyName("sourceProvider")]
+    public string? SourceProvider { get; init; }
+
+    /// <summary>Rows per table file, by table name (<c>articles</c> → <c>tables/articles.json</c>).</summary>
+    [JsonPropertyName("tables")]
+    public Dictionary<string, int> Tables { get; init; } = [];
+
+    /// <summary>The number of <c>media/</c> entries.</summary>
+    [JsonPropertyName("mediaFiles")]
+    public int MediaFiles { get; init; }
+}
+
+/// <summary>What an export or a restore did, as the verbs print it.</summary>
+public sealed record BackupSummary(string Verb, int Rows, int MediaFiles, string File)
+{
+    public override string ToString() => Verb == "export"
+        ? $"Exported {Rows} rows and {MediaFiles} media files to {File}."
+        : $"Restored {Rows} rows and {MediaFiles} media files from {File}.";
+}

@@ -1,0 +1,134 @@
+using System.IO.Compression;
+using Microsoft.EntityFrameworkCore;
+using Portal.Core.Backup;
+using Portal.Tests.Import;
+using Portal.Tests.Infrastructure;
+
+namespace Portal.Tests.Backup;
+
+/// <summary>export and restore on SQLite: the round trip, the --force rule, and damaged archives that change nothing.</summary>
+public sealed class BackupRestoreTests
+{
+    [Fact]
+    public async Task Restore_IntoEmptyStore_YieldsTheSameContentAndMedia()
+    {
+        using var folder = TempFolder.Create();
+        using var source = await BackupTestSupport.SeededSourceAsync();
+        var file = Path.Combine(folder.Path, "site.zip");
+
+        var exported = await BackupTestSupport.ExportAsync(source, file);
+        using var target = PortalFactory.Empty();
+        var restored = await BackupTestSupport.RestoreAsync(target, file);
+
+        var expected = await CanonicalDump.TakeAsync(source);
+        Assert.Equal(expected, await CanonicalDump.TakeAsync(target));
+        Assert.Contains("\"AspNetUsers\"", expected, StringComparison.Ordinal);
+        Assert.Contains("editor1", expected, StringComparison.Ordinal);
+        Assert.Equal(BackupTestSupport.MediaFiles(source), BackupTestSupport.MediaFiles(target));
+        Assert.Single(BackupTestSupport.MediaFiles(target));
+        Assert.Equal(exported.Rows, restored.Rows);
+        Assert.Equal(1, restored.MediaFiles);
+        Assert.False(File.Exists(file + ".tmp"));
+
+        // Ids and password hashes came along: the editor signs in on the restored store.
+        using var client = await StaffAccounts.SignInAsync(target, "editor1");
+    }
+
+    [Fact]
+    public async Task Export_Archive_HasAVersionedManifestAndOneFilePerTable()
+    {
+        using var folder = TempFolder.Create();
+        using var source = await BackupTestSupport.SeededSourceAsync();
+        var file = Path.Combine(folder.Path, "site.zip");
+
+        await BackupTestSupport.ExportAsync(source, file);
+
+        using var zip = ZipFile.OpenRead(file);
+        using var manifest = System.Text.Json.JsonDocument.Parse(zip.GetEntry("manifest.json")!.Open());
+        Assert.Equal("portal-backup", manifest.RootElement.GetProperty("format").GetString());
+        Assert.Equal(1, manifest.RootElement.GetProperty("formatVersion").GetInt32());
+        var articles = await source.WithDbAsync(db => db.Articles.CountAsync());
+        Assert.Equal(articles, manifest.RootElement.GetProperty("tables").GetProperty("articles").GetInt32());
+        Assert.NotNull(zip.GetEntry("tables/users.json"));
+        Assert.NotNull(zip.GetEntry("tables/audit-entries.json"));
+        Assert.NotNull(zip.GetEntry("media/" + BackupTestSupport.StoredName));
+    }
+
+    [Fact]
+    public async Task Restore_NonEmptyStore_IsRefusedWithoutForce_AndReplacedWithForce()
+    {
+        using var folder = TempFolder.Create();
+        using var source = await BackupTestSupport.SeededSourceAsync();
+        var file = Path.Combine(folder.Path, "site.zip");
+        await BackupTestSupport.ExportAsync(source, file);
+        using var target = new PortalFactory(new Dictionary<string, string?> { ["Publishing:Enabled"] = "false" });
+        _ = target.Services;
+        await target.WithDbAsync(async db =>
+        {
+            db.Articles.Add(TestContent.Article("only-in-target", "只在目标库", await db.Sections.FirstAsync(), TestContent.Epoch));
+            return await db.SaveChangesAsync();
+        });
+        Directory.CreateDirectory(Path.Combine(target.DataPath, "media"));
+        await File.WriteAllBytesAsync(Path.Combine(target.DataPath, "media", "ffffffffffffffffffffffffffffffff.png"), BackupTestSupport.TinyPng);
+        var before = await CanonicalDump.TakeAsync(target);
+        var mediaBefore = BackupTestSupport.MediaFiles(target);
+
+        var refused = await Assert.ThrowsAsync<BackupException>(() => BackupTestSupport.RestoreAsync(target, file));
+
+        Assert.Contains("not empty", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("--force", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(before, await CanonicalDump.TakeAsync(target));
+        Assert.Equal(mediaBefore, BackupTestSupport.MediaFiles(target));
+
+        await BackupTestSupport.RestoreAsync(target, file, force: true);
+
+        Assert.Equal(await CanonicalDump.TakeAsync(source), await CanonicalDump.TakeAsync(target));
+        Assert.Equal(BackupTestSupport.MediaFiles(source), BackupTestSupport.MediaFiles(target));
+    }
+
+    [Fact]
+    public async Task Restore_DamagedArchives_LeaveTheStoreExactlyAsItWas()
+    {
+        using var folder = TempFolder.Create();
+        using var source = await BackupTestSupport.SeededSourceAsync();
+        var good = Path.Combine(folder.Path, "site.zip");
+        await BackupTestSupport.ExportAsync(source, good);
+        var bytes = await File.ReadAllBytesAsync(good);
+        var corrupt = Path.Combine(folder.Path, "corrupt.zip");
+        await File.WriteAllBytesAsync(corrupt, Enumerable.Range(0, 4096).Select(i => (byte)((i * 7919) % 251)).ToArray());
+        var truncated = Path.Combine(folder.Path, "truncated.zip");
+        await File.WriteAllBytesAsync(truncated, bytes[..(bytes.Length / 2)]);
+        var future = BackupTestSupport.WithEntry(good, "manifest.json", m => m.Replace("\"formatVersion\": 1", "\"formatVersion\": 99", StringComparison.Ordinal));
+
+        // Valid JSON and counts, but an article in a section that does not exist: the database
+        // refuses it halfway through the inserts, after every old row was deleted.
+        var dangling = BackupTestSupport.WithEntry(good, "tables/articles.json", a => a.Replace("\"SectionId\": ", "\"SectionId\": 9999", StringComparison.Ordinal));
+
+        using var target = new PortalFactory(new Dictionary<string, string?> { ["Publishing:Enabled"] = "false" });
+        _ = target.Services;
+        await StaffAccounts.CreateAsync(target, "admin1", Portal.Core.Accounts.PortalRoles.Admin);
+        Directory.CreateDirectory(Path.Combine(target.DataPath, "media"));
+        await File.WriteAllBytesAsync(Path.Combine(target.DataPath, "media", "ffffffffffffffffffffffffffffffff.png"), BackupTestSupport.TinyPng);
+        var before = await CanonicalDump.TakeAsync(target);
+        var mediaBefore = BackupTestSupport.MediaFiles(target);
+
+        foreach (var (archive, problem) in new[]
+        {
+            (corrupt, "not a readable backup archive"),
+            (truncated, "not a readable backup archive"),
+            (future, "format version 99"),
+            (dangling, "rolled back"),
+        })
+        {
+            var error = await Assert.ThrowsAsync<BackupException>(() => BackupTestSupport.RestoreAsync(target, archive, force: true));
+
+            Assert.Contains(problem, error.Message, StringComparison.Ordinal);
+            Assert.Contains("unchanged", error.Message.Replace("nothing was changed", "unchanged", StringComparison.Ordinal), StringComparison.Ordinal);
+            Assert.Equal(before, await CanonicalDump.TakeAsync(target));
+            Assert.Equal(mediaBefore, BackupTestSupport.MediaFiles(target));
+        }
+
+        // No staging folder (media.restore-…) is left behind.
+        Assert.Equal(["media"], Directory.GetDirectories(target.DataPath).Select(Path.GetFileName).Where(n => n!.StartsWith("media", StringComparison.Ordinal)));
+    }
+}

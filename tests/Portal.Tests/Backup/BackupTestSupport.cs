@@ -1,0 +1,132 @@
+using System.IO.Compression;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Core.Accounts;
+using Portal.Core.Audit;
+using Portal.Core.Backup;
+using Portal.Core.Media;
+using Portal.Core.Sections;
+using Portal.Tests.Infrastructure;
+
+namespace Portal.Tests.Backup;
+
+/// <summary>Stores with content of every kind, archives made from them, and archives damaged on purpose.</summary>
+internal static class BackupTestSupport
+{
+    /// <summary>A valid 1×1 transparent PNG.</summary>
+    public static readonly byte[] TinyPng = Convert.FromBase64String(
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
+
+    public const string StoredName = "0123456789abcdef0123456789abcdef.png";
+
+    /// <summary>
+    /// A SQLite portal seeded from the repository's seed pages, plus an editor limited to a
+    /// section, an audit entry, an image used as a cover and as the WeChat QR code, a section
+    /// redirect, and a section whose parent has a larger id than itself (so a restore must not
+    /// insert sections in id order blindly).
+    /// </summary>
+    /// <param name="sqlite">On SQLite whatever the test pass (for tests that choose their providers); else on the pass's store.</param>
+    public static async Task<PortalFactory> SeededSourceAsync(bool sqlite = false)
+    {
+        var settings = new Dictionary<string, string?> { ["Publishing:Enabled"] = "false" };
+        if (sqlite)
+        {
+            settings["Database:Provider"] = "Sqlite";
+        }
+
+        var factory = new PortalFactory(settings);
+        _ = factory.Services;
+        var sectionId = await factory.WithDbAsync(async db =>
+        {
+            var child = TestContent.Section("子栏目", "子", "zi");
+            var parent = TestContent.Section("后建父栏目", "父", "fu");
+            db.Sections.AddRange(child, parent);
+            await db.SaveChangesAsync();
+            child.ParentId = parent.Id;
+            db.SectionRedirects.Add(new SectionRedirect { OldPath = "old/zi", SectionId = child.Id, CreatedAt = TestContent.Epoch });
+            await db.SaveChangesAsync();
+            return child.Id;
+        });
+        var userId = await StaffAccounts.CreateAsync(factory, "editor1", PortalRoles.Editor, [sectionId]);
+
+        var mediaFolder = Path.Combine(factory.DataPath, "media");
+        Directory.CreateDirectory(mediaFolder);
+        await File.WriteAllBytesAsync(Path.Combine(mediaFolder, StoredName), TinyPng);
+        await factory.WithDbAsync(async db =>
+        {
+            var image = new MediaFile
+            {
+                StoredName = StoredName, OriginalName = "封面.png", ContentType = "image/png", Length = TinyPng.Length, UploadedById = userId, UploadedAt = TestContent.Epoch,
+            };
+            db.MediaFiles.Add(image);
+            await db.SaveChangesAsync();
+            var article = await db.Articles.OrderBy(a => a.Id).FirstAsync();
+            article.CoverImageId = image.Id;
+            var settings = await db.SiteSettings.SingleAsync();
+            settings.WeChatQrImageId = image.Id;
+            db.AuditEntries.Add(new AuditEntry
+            {
+                At = TestContent.Epoch.AddTicks(1234567), UserId = userId, UserName = "editor1", Action = AuditActions.MediaUpload, TargetType = "media", TargetId = image.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), IpAddress = "127.0.0.1",
+            });
+            return await db.SaveChangesAsync();
+        });
+        return factory;
+    }
+
+    /// <summary>An empty SQLite store, whatever the test pass.</summary>
+    public static PortalFactory EmptySqlite(string? dataPath = null)
+    {
+        var settings = new Dictionary<string, string?> { ["Database:Provider"] = "Sqlite", ["Publishing:Enabled"] = "false" };
+        if (dataPath is not null)
+        {
+            settings["Storage:DataPath"] = dataPath;
+        }
+
+        return PortalFactory.Empty(settings);
+    }
+
+    public static Task<BackupSummary> ExportAsync(PortalFactory factory, string file) =>
+        factory.WithScopeAsync(services => services.GetRequiredService<BackupService>().ExportAsync(file));
+
+    public static Task<BackupSummary> RestoreAsync(PortalFactory factory, string file, bool force = false)
+    {
+        _ = factory.Services;
+        return factory.WithScopeAsync(services => services.GetRequiredService<BackupService>().RestoreAsync(file, force));
+    }
+
+    /// <summary>Every file of the factory's media folder, by name, with its bytes in base64.</summary>
+    public static SortedDictionary<string, string> MediaFiles(PortalFactory factory)
+    {
+        var folder = Path.Combine(factory.DataPath, "media");
+        var files = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        if (Directory.Exists(folder))
+        {
+            foreach (var file in Directory.GetFiles(folder))
+            {
+                files[Path.GetFileName(file)] = Convert.ToBase64String(File.ReadAllBytes(file));
+            }
+        }
+
+        return files;
+    }
+
+    /// <summary>A copy of <paramref name="archive"/> with one entry's text changed.</summary>
+    public static string WithEntry(string archive, string entryName, Func<string, string> change)
+    {
+        var copy = Path.Combine(Path.GetDirectoryName(archive)!, Guid.NewGuid().ToString("N") + ".zip");
+        File.Copy(archive, copy);
+        using var zip = ZipFile.Open(copy, ZipArchiveMode.Update);
+        var entry = zip.GetEntry(entryName)!;
+        string text;
+        using (var reader = new StreamReader(entry.Open(), Encoding.UTF8))
+        {
+            text = reader.ReadToEnd();
+        }
+
+        entry.Delete();
+        using var writer = new StreamWriter(zip.CreateEntry(entryName).Open(), new UTF8Encoding(false));
+        writer.Write(change(text));
+        return copy;
+    }
+}
