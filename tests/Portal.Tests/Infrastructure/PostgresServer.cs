@@ -35,7 +35,10 @@ public sealed class PostgresServer : IAsyncLifetime
             return;
         }
 
-        _folder = Path.Combine(Path.GetTempPath(), "portal-pg-" + Guid.NewGuid().ToString("N")[..12]);
+        // Under tests/run, inside that run's own temp folder (PORTAL_TEST_TEMP), which the script
+        // removes at exit: a server the test process could not stop in time leaves nothing behind.
+        var root = Environment.GetEnvironmentVariable("PORTAL_TEST_TEMP") is { Length: > 0 } runFolder ? runFolder : Path.GetTempPath();
+        _folder = Path.Combine(root, "portal-pg-" + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(_folder);
         Port = FreePort();
 
