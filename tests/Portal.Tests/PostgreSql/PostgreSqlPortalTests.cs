@@ -206,4 +206,26 @@ public sealed class PostgreSqlPortalTests(PostgresServer server)
         });
         Assert.Equal(0, await migrated.WithDbAsync(db => db.Sections.CountAsync()));
     }
+
+    [PostgresFact]
+    public async Task MigrateVerb_OnPostgreSql_CreatesTheSchemaAndExits()
+    {
+        var connection = server.ConnectionString("migrate_" + Guid.NewGuid().ToString("N")[..8]);
+        var settings = new[] { "--Database:Provider=PostgreSql", "--ConnectionStrings:Portal=" + connection };
+
+        var first = await PortalProcess.RunAsync(null, ["migrate", .. settings]);
+        var second = await PortalProcess.RunAsync(null, ["migrate", .. settings]);
+
+        Assert.True(first.ExitCode == 0, first.Describe());
+        Assert.Equal("Database is up to date.", Assert.Single(first.StdOutLines));
+        Assert.True(second.ExitCode == 0, second.Describe());
+        using var factory = new PortalFactory(new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = "PostgreSql",
+            ["ConnectionStrings:Portal"] = connection,
+            ["Publishing:Enabled"] = "false",
+        });
+        Assert.Empty(await factory.WithDbAsync(db => db.Database.GetPendingMigrationsAsync()));
+        Assert.Equal(3, await factory.WithDbAsync(db => db.Roles.CountAsync()));
+    }
 }
