@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using Portal.Core.Import;
-
 using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Import;
