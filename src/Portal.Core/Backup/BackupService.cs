@@ -79,10 +79,24 @@ public sealed class BackupService(PortalDbContext db, MediaFolder media, TimePro
 
             File.Move(temporary, file, overwrite: true);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (Exception ex)
         {
-            File.Delete(temporary);
-            throw new BackupException($"Export failed, no archive was written to {file}: {ex.Message}", ex);
+            // Whatever went wrong, no half-written archive stays behind.
+            try
+            {
+                File.Delete(temporary);
+            }
+            catch (IOException)
+            {
+                // Best effort: the original error is the one to report.
+            }
+
+            if (ex is IOException or UnauthorizedAccessException)
+            {
+                throw new BackupException($"Export failed, no archive was written to {file}: {ex.Message}", ex);
+            }
+
+            throw;
         }
 
         var summary = new BackupSummary("export", tables.Sum(t => t.Rows.Count), mediaFiles.Count, file);
@@ -109,6 +123,7 @@ public sealed class BackupService(PortalDbContext db, MediaFolder media, TimePro
         }
 
         var staging = Path.Combine(Path.GetDirectoryName(media.Path)!, "media.restore-" + Guid.NewGuid().ToString("N"));
+        var committed = false;
         try
         {
             var tables = await ReadArchiveAsync(file, staging, cancellationToken);
@@ -125,6 +140,7 @@ public sealed class BackupService(PortalDbContext db, MediaFolder media, TimePro
                     await ReplaceStoreAsync(tables, cancellationToken);
                     return true;
                 }, cancellationToken: cancellationToken);
+                committed = true;
             }
             catch (Exception ex) when (ex is not (BackupException or OperationCanceledException))
             {
@@ -143,7 +159,9 @@ public sealed class BackupService(PortalDbContext db, MediaFolder media, TimePro
         }
         finally
         {
-            if (Directory.Exists(staging))
+            // After the commit the staging folder may hold the only copy of the restored images
+            // (if moving it into place failed): it is then kept, and the error names it.
+            if (!committed && Directory.Exists(staging))
             {
                 Directory.Delete(staging, recursive: true);
             }
@@ -424,25 +442,53 @@ public sealed class BackupService(PortalDbContext db, MediaFolder media, TimePro
             var tableName = entity.GetSchema() is { } schema ? $"\"{schema}\".\"{entity.GetTableName()}\"" : $"\"{entity.GetTableName()}\"";
             var column = key[0].GetColumnName();
 
-            // Names come from the model, never from the archive.
-            var sql = $"SELECT setval(pg_get_serial_sequence('{tableName}', '{column}'), COALESCE(MAX(\"{column}\"), 0) + 1, false) FROM {tableName}";
+            // Names come from the model, never from the archive. setval is not undone by a rollback,
+            // so the sequence only ever moves forward: past the restored ids and never below where
+            // it stood, whatever happens to the transaction afterwards.
+            var sequence = $"pg_get_serial_sequence('{tableName}', '{column}')";
+            var sql = $"SELECT setval({sequence}, GREATEST(COALESCE(MAX(\"{column}\"), 0), COALESCE(pg_sequence_last_value({sequence}::regclass), 0)) + 1, false) FROM {tableName}";
             await db.Database.ExecuteSqlRawAsync(sql, cancellationToken);
         }
     }
 
-    /// <summary>After the commit: the unpacked media folder takes the place of the old one.</summary>
+    /// <summary>
+    /// After the commit: the unpacked media folder takes the place of the old one. If that fails,
+    /// the old folder is put back where possible and the error names both folders, since the
+    /// database already holds the archive's rows; a leftover old folder is only a warning.
+    /// </summary>
     private void ReplaceMediaFolder(string staging)
     {
         var replaced = media.Path + ".replaced-" + Guid.NewGuid().ToString("N");
-        if (Directory.Exists(media.Path))
+        try
         {
-            Directory.Move(media.Path, replaced);
+            if (Directory.Exists(media.Path))
+            {
+                Directory.Move(media.Path, replaced);
+            }
+
+            Directory.Move(staging, media.Path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            if (!Directory.Exists(media.Path) && Directory.Exists(replaced))
+            {
+                Directory.Move(replaced, media.Path);
+            }
+
+            throw new BackupException(
+                $"The database was restored, but the media folder could not be replaced ({ex.Message}). The restored images are in {staging}; move them into {media.Path} by hand.", ex);
         }
 
-        Directory.Move(staging, media.Path);
-        if (Directory.Exists(replaced))
+        try
         {
-            Directory.Delete(replaced, recursive: true);
+            if (Directory.Exists(replaced))
+            {
+                Directory.Delete(replaced, recursive: true);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            logger.LogWarning(ex, "Restore finished, but the previous media folder {Folder} could not be removed", replaced);
         }
     }
 

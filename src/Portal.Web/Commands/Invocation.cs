@@ -25,6 +25,12 @@ public sealed record Invocation(string? Verb, IReadOnlyList<string> VerbArgs, st
             {
                 options[arg] = "true";
             }
+            else if (VerbFlagNames.Contains(name))
+            {
+                // A flag takes no value: "--force=false" must not force anything. Kept as a
+                // positional argument, it makes the verb's argument count wrong: a usage error.
+                positional.Add(arg);
+            }
             else if (VerbOptionNames.Contains(name))
             {
                 options[name] = arg.Contains('=', StringComparison.Ordinal) ? arg.Split('=', 2)[1]

@@ -41,12 +41,17 @@ public sealed class ErrorController : Controller
         });
     }
 
-    /// <summary>Whether the exception (or one it wraps) comes from the database connection.</summary>
+    /// <summary>
+    /// Whether the exception (or one it wraps) says the database cannot be reached: a transient
+    /// provider error (connection refused, timeout: Npgsql and SqlClient mark those) or SQLite
+    /// unable to open or lock its file. A constraint violation or a bad query stays a 500.
+    /// </summary>
     private static bool IsDatabaseUnavailable(Exception? exception)
     {
         for (var current = exception; current is not null; current = current.InnerException)
         {
-            if (current is DbException or TimeoutException or System.Net.Sockets.SocketException)
+            if (current is DbException { IsTransient: true }
+                or Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: SqliteCantOpen or SqliteBusy or SqliteLocked })
             {
                 return true;
             }
@@ -54,4 +59,9 @@ public sealed class ErrorController : Controller
 
         return false;
     }
+
+    // SQLite result codes (https://sqlite.org/rescode.html).
+    private const int SqliteBusy = 5;
+    private const int SqliteLocked = 6;
+    private const int SqliteCantOpen = 14;
 }

@@ -39,4 +39,15 @@ public sealed class BackupVerbTests
         Assert.True(invocation.VerbOptions.ContainsKey("--force"));
         Assert.Equal(["--Database:Provider=Sqlite"], invocation.HostArgs);
     }
+
+    [Theory]
+    [InlineData("--force=false")]
+    [InlineData("--force=")]
+    public void Parse_ForceFlagWithAValue_ForcesNothingAndBreaksTheArgumentCount(string flag)
+    {
+        var invocation = Invocation.Parse(["restore", flag, "site.zip"]);
+
+        Assert.False(invocation.VerbOptions.ContainsKey("--force"));
+        Assert.Equal(2, invocation.VerbArgs.Count); // restore takes one file: a usage error, exit 2
+    }
 }

@@ -87,6 +87,10 @@ public class PortalFactory : WebApplicationFactory<Program>
         if (disposing)
         {
             SqliteConnection.ClearAllPools();
+
+            // On the PostgreSQL pass each factory has its own database and pool: free the
+            // connections now rather than after Npgsql's idle timeout, or the server runs out.
+            Npgsql.NpgsqlConnection.ClearAllPools();
             try
             {
                 Directory.Delete(DataPath, recursive: true);
