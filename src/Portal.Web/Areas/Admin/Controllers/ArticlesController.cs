@@ -40,14 +40,6 @@ public sealed class ArticlesController(
             Search = q,
             Sections = await queries.SectionChoicesAsync(cancellationToken: cancellationToken),
             Authors = await queries.AuthorChoicesAsync(cancellationToken),
-            PageUrl = number => QueryHelpers(new Dictionary<string, string?>
-            {
-                ["status"] = status?.ToString(),
-                ["sectionId"] = sectionId?.ToString(CultureInfo.InvariantCulture),
-                ["authorId"] = authorId,
-                ["q"] = q,
-                ["page"] = number == 1 ? null : number.ToString(CultureInfo.InvariantCulture),
-            }, "/admin/articles"),
         });
     }
 
@@ -165,10 +157,6 @@ public sealed class ArticlesController(
         {
             Page = await queries.BinAsync(Math.Max(page, 1), q, cancellationToken),
             Search = q,
-            PageUrl = number => Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(
-                "/admin/articles/bin",
-                new Dictionary<string, string?> { ["q"] = string.IsNullOrWhiteSpace(q) ? null : q, ["page"] = number == 1 ? null : number.ToString(System.Globalization.CultureInfo.InvariantCulture) }
-                    .Where(p => p.Value is not null)),
         });
 
     [HttpPost("/admin/articles/restore/{id:int}"), Authorize(Policy = PortalPolicies.Administer)]
@@ -349,7 +337,4 @@ public sealed class ArticlesController(
         id => names.TryGetValue(id, out var name) ? name : $"#{id}";
 
     private string FormatLocal(DateTime utc) => clock.ToLocal(utc).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
-
-    private static string QueryHelpers(Dictionary<string, string?> query, string path) =>
-        Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(path, query.Where(p => !string.IsNullOrEmpty(p.Value)));
 }

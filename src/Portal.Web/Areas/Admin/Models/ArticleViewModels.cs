@@ -67,9 +67,6 @@ public sealed class ArticleListViewModel
     public required IReadOnlyList<Choice> Sections { get; init; }
 
     public required IReadOnlyList<Choice> Authors { get; init; }
-
-    /// <summary>The list's address for a page number, keeping the filters.</summary>
-    public required Func<int, string> PageUrl { get; init; }
 }
 
 /// <summary>回收站.</summary>
@@ -79,8 +76,6 @@ public sealed class ArticleBinViewModel
 
     /// <summary>The title filter, if any.</summary>
     public string? Search { get; init; }
-
-    public required Func<int, string> PageUrl { get; init; }
 }
 
 /// <summary>历史版本 of one article.</summary>
