@@ -14,13 +14,13 @@ public static class StaffAccounts
     public const string Password = "Test-Passw0rd-1";
 
     /// <summary>Creates an account with one role (the roles exist once the store is migrated).</summary>
-    public static async Task<string> CreateAsync(PortalFactory factory, string userName, string role, IEnumerable<int>? sectionIds = null)
+    public static async Task<string> CreateAsync(PortalFactory factory, string userName, string role, IEnumerable<int>? sectionIds = null, string? displayName = null)
     {
         _ = factory.Services;
         return await factory.WithScopeAsync(async services =>
         {
             var users = services.GetRequiredService<UserManager<PortalUser>>();
-            var user = new PortalUser { UserName = userName, DisplayName = userName, LockoutEnabled = true, CreatedAt = DateTime.UtcNow };
+            var user = new PortalUser { UserName = userName, DisplayName = displayName ?? userName, LockoutEnabled = true, CreatedAt = DateTime.UtcNow };
             AssertSucceeded(await users.CreateAsync(user, Password));
             AssertSucceeded(await users.AddToRoleAsync(user, role));
             foreach (var sectionId in sectionIds ?? [])

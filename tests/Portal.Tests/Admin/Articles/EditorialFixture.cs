@@ -2,8 +2,6 @@ using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,7 +19,7 @@ namespace Portal.Tests.Admin.Articles;
 /// </summary>
 public sealed class EditorialFixture : IAsyncLifetime
 {
-    public const string Password = "Editorial-Test-2024";
+    public const string Password = StaffAccounts.Password;
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2030, 5, 1, 2, 0, 0, TimeSpan.Zero));
 
@@ -69,30 +67,10 @@ public sealed class EditorialFixture : IAsyncLifetime
     }
 
     private Task<string> CreateUserAsync(string userName, string displayName, string role) =>
-        Factory.WithScopeAsync(async services =>
-        {
-            var users = services.GetRequiredService<UserManager<PortalUser>>();
-            var user = new PortalUser { UserName = userName, DisplayName = displayName, CreatedAt = TestContent.Epoch };
-            Assert.True((await users.CreateAsync(user, Password)).Succeeded);
-            Assert.True((await users.AddToRoleAsync(user, role)).Succeeded);
-            return user.Id;
-        });
+        StaffAccounts.CreateAsync(Factory, userName, role, displayName: displayName);
 
     /// <summary>A client signed in as <paramref name="userName"/> through the real login form.</summary>
-    public async Task<HttpClient> LoginAsync(string userName)
-    {
-        var client = Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
-        var (_, page) = await GetAsync(client, "/admin/account/login");
-        var response = await client.PostAsync("/admin/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["UserName"] = userName,
-            ["Password"] = Password,
-            ["ReturnUrl"] = "/admin",
-            ["__RequestVerificationToken"] = Token(page),
-        }));
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return client;
-    }
+    public Task<HttpClient> LoginAsync(string userName) => StaffAccounts.SignInAsync(Factory, userName);
 
     public static async Task<(HttpResponseMessage Response, IDocument Document)> GetAsync(HttpClient client, string url)
     {

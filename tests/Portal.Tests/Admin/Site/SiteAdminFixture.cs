@@ -1,9 +1,7 @@
 using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Accounts;
 using Portal.Core.Data;
 using Portal.Tests.Infrastructure;
@@ -16,7 +14,7 @@ namespace Portal.Tests.Admin.Site;
 /// </summary>
 public class SiteAdminFixture : IAsyncLifetime
 {
-    public const string Password = "Site-Admin-Passw0rd";
+    public const string Password = StaffAccounts.Password;
 
     public SiteAdminFixture()
         : this(null)
@@ -87,31 +85,9 @@ public class SiteAdminFixture : IAsyncLifetime
             ?? throw new InvalidOperationException($"{url} has no antiforgery token");
     }
 
-    private async Task CreateUserAsync(string userName, string role) =>
-        await Factory.WithScopeAsync(async services =>
-        {
-            var users = services.GetRequiredService<UserManager<PortalUser>>();
-            var user = new PortalUser { UserName = userName, DisplayName = userName, CreatedAt = DateTime.UtcNow };
-            var created = await users.CreateAsync(user, Password);
-            Assert.True(created.Succeeded, string.Join(" ", created.Errors.Select(e => e.Description)));
-            Assert.True((await users.AddToRoleAsync(user, role)).Succeeded);
-            return user.Id;
-        });
+    private Task<string> CreateUserAsync(string userName, string role) => StaffAccounts.CreateAsync(Factory, userName, role);
 
-    private async Task<HttpClient> SignInAsync(string userName)
-    {
-        var client = Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
-        var token = await TokenAsync(client, "/admin/account/login");
-        var response = await client.PostAsync("/admin/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["UserName"] = userName,
-            ["Password"] = Password,
-            ["ReturnUrl"] = "/admin",
-            ["__RequestVerificationToken"] = token,
-        }));
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return client;
-    }
+    private Task<HttpClient> SignInAsync(string userName) => StaffAccounts.SignInAsync(Factory, userName);
 }
 
 /// <summary>Checks that user-typed text reached a page as text: no script, no handler, no script URL.</summary>
