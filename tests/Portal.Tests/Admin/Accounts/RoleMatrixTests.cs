@@ -1,9 +1,5 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc.Controllers;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Accounts;
 using Portal.Tests.Infrastructure;
 
@@ -13,7 +9,7 @@ namespace Portal.Tests.Admin.Accounts;
 /// Every admin endpoint, discovered from the app's route table, against every role: a new
 /// endpoint without a policy fails here, and so does one whose policy lets the wrong role in.
 /// </summary>
-public sealed partial class RoleMatrixTests : IAsyncLifetime
+public sealed class RoleMatrixTests : IAsyncLifetime
 {
     /// <summary>The admin actions open to anonymous users, by controller and action.</summary>
     private static readonly HashSet<string> Anonymous = ["Account.Login"];
@@ -144,21 +140,5 @@ public sealed partial class RoleMatrixTests : IAsyncLifetime
         }
     }
 
-    private List<AdminEndpoint> AdminEndpoints() =>
-        _factory.Services.GetRequiredService<EndpointDataSource>().Endpoints
-            .OfType<RouteEndpoint>()
-            .Select(e => (Endpoint: e, Action: e.Metadata.GetMetadata<ControllerActionDescriptor>()))
-            .Where(e => e.Action is not null && e.Action.RouteValues.TryGetValue("area", out var area) && area == "Admin")
-            .Select(e => new AdminEndpoint(
-                e.Endpoint,
-                $"{e.Action!.ControllerName}.{e.Action.ActionName}",
-                "/" + RouteParameter().Replace(e.Endpoint.RoutePattern.RawText!.TrimStart('/'), "1"),
-                e.Endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods.ToList() ?? ["GET", "POST"],
-                e.Endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy).OfType<string>().Distinct().ToList()))
-            .ToList();
-
-    [GeneratedRegex(@"\{[^}]+\}")]
-    private static partial Regex RouteParameter();
-
-    private sealed record AdminEndpoint(RouteEndpoint Endpoint, string Name, string Path, IReadOnlyList<string> Methods, IReadOnlyList<string> Policies);
+    private IReadOnlyList<AdminEndpoint> AdminEndpoints() => Infrastructure.AdminEndpoints.All(_factory);
 }
