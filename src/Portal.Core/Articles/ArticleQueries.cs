@@ -5,7 +5,7 @@ using Portal.Core.Paging;
 namespace Portal.Core.Articles;
 
 /// <summary>An article in a list: enough for a dated link.</summary>
-public sealed record ArticleListItem(string UrlKey, string Title, DateTime PublishedAt, int SectionId);
+public sealed record ArticleListItem(int Id, string UrlKey, string Title, DateTime PublishedAt, int SectionId);
 
 /// <summary>An article as its page shows it.</summary>
 public sealed record ArticleDetail(
@@ -47,15 +47,23 @@ public sealed class ArticleQueries(PortalDbContext db, TimeProvider time)
     public IQueryable<ArticleListItem> ListQuery(IReadOnlyCollection<int> sectionIds) =>
         Visible.Where(a => sectionIds.Contains(a.SectionId))
             .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
-            .Select(a => new ArticleListItem(a.UrlKey, a.Title, a.PublishedAt, a.SectionId));
+            .Select(a => new ArticleListItem(a.Id, a.UrlKey, a.Title, a.PublishedAt, a.SectionId));
 
-    /// <summary>The newest visible articles in the given sections.</summary>
-    public Task<List<ArticleListItem>> LatestAsync(IReadOnlyCollection<int> sectionIds, int count, CancellationToken cancellationToken = default) =>
-        Visible.Where(a => sectionIds.Contains(a.SectionId))
-            .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
-            .Take(count)
-            .Select(a => new ArticleListItem(a.UrlKey, a.Title, a.PublishedAt, a.SectionId))
+    /// <summary>
+    /// The newest <paramref name="count"/> visible articles of each given section, in one query
+    /// (top-N per group), newest first within each section.
+    /// </summary>
+    public async Task<ILookup<int, ArticleListItem>> LatestPerSectionAsync(IReadOnlyCollection<int> sectionIds, int count, CancellationToken cancellationToken = default)
+    {
+        var groups = await Visible.Where(a => sectionIds.Contains(a.SectionId))
+            .GroupBy(a => a.SectionId)
+            .Select(g => g.OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
+                .Take(count)
+                .Select(a => new ArticleListItem(a.Id, a.UrlKey, a.Title, a.PublishedAt, a.SectionId))
+                .ToList())
             .ToListAsync(cancellationToken);
+        return groups.SelectMany(g => g).ToLookup(a => a.SectionId);
+    }
 
     /// <summary>The visible article with the given URL key, or null.</summary>
     public Task<ArticleDetail?> FindAsync(string urlKey, CancellationToken cancellationToken = default) =>
@@ -78,12 +86,12 @@ public sealed class ArticleQueries(PortalDbContext db, TimeProvider time)
         var previous = await inSection
             .Where(a => a.PublishedAt > article.PublishedAt || (a.PublishedAt == article.PublishedAt && a.Id > article.Id))
             .OrderBy(a => a.PublishedAt).ThenBy(a => a.Id)
-            .Select(a => new ArticleListItem(a.UrlKey, a.Title, a.PublishedAt, a.SectionId))
+            .Select(a => new ArticleListItem(a.Id, a.UrlKey, a.Title, a.PublishedAt, a.SectionId))
             .FirstOrDefaultAsync(cancellationToken);
         var next = await inSection
             .Where(a => a.PublishedAt < article.PublishedAt || (a.PublishedAt == article.PublishedAt && a.Id < article.Id))
             .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
-            .Select(a => new ArticleListItem(a.UrlKey, a.Title, a.PublishedAt, a.SectionId))
+            .Select(a => new ArticleListItem(a.Id, a.UrlKey, a.Title, a.PublishedAt, a.SectionId))
             .FirstOrDefaultAsync(cancellationToken);
         return (previous, next);
     }

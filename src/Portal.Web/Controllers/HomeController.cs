@@ -16,12 +16,19 @@ public sealed class HomeController(SiteContext site, ArticleQueries articles) : 
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
         var sections = await site.GetSectionsAsync(cancellationToken);
-        var blocks = new List<HomeSectionBlock>();
-        foreach (var section in sections.Menu)
-        {
-            var latest = await articles.LatestAsync(SectionTree.SelfAndDescendantIds(section), ArticlesPerBlock, cancellationToken);
-            blocks.Add(new HomeSectionBlock(section, latest));
-        }
+        var menu = sections.Menu.Select(s => (Section: s, Ids: SectionTree.SelfAndDescendantIds(s))).ToList();
+
+        // One query for the whole page: the newest of every section, then each menu block takes
+        // the newest of its own section and the sections below it.
+        var latest = await articles.LatestPerSectionAsync(menu.SelectMany(m => m.Ids).ToList(), ArticlesPerBlock, cancellationToken);
+        var blocks = menu
+            .Select(m => new HomeSectionBlock(
+                m.Section,
+                m.Ids.SelectMany(id => latest[id])
+                    .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
+                    .Take(ArticlesPerBlock)
+                    .ToList()))
+            .ToList();
 
         var identity = await site.GetIdentityAsync(cancellationToken);
         return View(new HomeViewModel { Blocks = blocks, SiteName = identity.SiteName });

@@ -112,4 +112,13 @@ public sealed class PaginationTests : IAsyncLifetime
         Assert.Equal("第22篇文章", neighbours.QuerySelector("a[rel='prev']")!.TextContent.Trim());
         Assert.Equal("第18篇文章", neighbours.QuerySelector("a[rel='next']")!.TextContent.Trim());
     }
+
+    [Fact]
+    public async Task HomePage_SectionBlock_ShowsTheEightNewestOfTheSectionAndItsChildren()
+    {
+        var (_, document) = await _factory.GetDocumentAsync("/");
+        var block = document.QuerySelectorAll(".home-block").Single(b => b.QuerySelector("h2")!.TextContent.Trim() == "新闻中心");
+
+        Assert.Equal(Enumerable.Range(38, 8).Reverse().Select(i => $"第{i}篇文章"), block.QuerySelectorAll(".article-list li a").Select(a => a.TextContent.Trim()));
+    }
 }
