@@ -6,7 +6,9 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Logging;
 using Portal.Core.Data;
 using Portal.Core.Media;
@@ -114,14 +116,6 @@ public sealed class BackupService(PortalDbContext db, MediaFolder media, TimePro
     /// </summary>
     public async Task<BackupSummary> RestoreAsync(string file, bool force, CancellationToken cancellationToken = default)
     {
-        if (db.Database.ProviderName == SqlServerProvider)
-        {
-            // Inserting explicit ids on SQL Server needs SET IDENTITY_INSERT per table on the same
-            // connection; no SQL Server is available to verify that here, so it is refused rather
-            // than half-working. Export from SQL Server works (it only reads).
-            throw new NotSupportedException("Restore into SQL Server is not supported yet (explicit ids need IDENTITY_INSERT, which is not verified); restore into SQLite or PostgreSQL.");
-        }
-
         var staging = Path.Combine(Path.GetDirectoryName(media.Path)!, "media.restore-" + Guid.NewGuid().ToString("N"));
         var committed = false;
         try
@@ -397,7 +391,13 @@ public sealed class BackupService(PortalDbContext db, MediaFolder media, TimePro
         }
     }
 
-    /// <summary>Inside the transaction: deletes every row, inserts the archive's, and moves PostgreSQL's id sequences past them.</summary>
+    /// <summary>
+    /// Inside the transaction: deletes every row and inserts the archive's, ids included. SQL Server
+    /// accepts explicit values in an identity column only while <c>IDENTITY_INSERT</c> is on for
+    /// that table (one table at a time, per connection, which the transaction holds open); it then
+    /// moves the identity past the largest inserted id by itself. PostgreSQL's sequences are moved
+    /// afterwards.
+    /// </summary>
     private async Task ReplaceStoreAsync(IReadOnlyList<TableRows> tables, CancellationToken cancellationToken)
     {
         db.ChangeTracker.Clear();
@@ -410,17 +410,42 @@ public sealed class BackupService(PortalDbContext db, MediaFolder media, TimePro
             await table.DeleteAllAsync(db, cancellationToken);
         }
 
+        var sqlServer = db.Database.ProviderName == SqlServerProvider;
         foreach (var (table, rows) in tables)
         {
+            if (rows.Count == 0)
+            {
+                continue;
+            }
+
+            var identityTable = sqlServer && IdentityKeyColumn(table) is not null ? DelimitedTableName(table) : null;
+            if (identityTable is not null)
+            {
+                await SetIdentityInsertAsync(identityTable, "ON", cancellationToken);
+            }
+
             table.Add(db, rows);
             await db.SaveChangesAsync(cancellationToken);
             db.ChangeTracker.Clear();
+
+            if (identityTable is not null)
+            {
+                await SetIdentityInsertAsync(identityTable, "OFF", cancellationToken);
+            }
         }
 
         if (db.Database.ProviderName == NpgsqlProvider)
         {
             await ResetSequencesAsync(cancellationToken);
         }
+    }
+
+    /// <summary>SQL Server: turns explicit values in <paramref name="table"/>'s identity column on or off for this connection.</summary>
+    private async Task SetIdentityInsertAsync(string table, string onOrOff, CancellationToken cancellationToken)
+    {
+        // The table name is the model's, quoted by the provider; nothing comes from the archive.
+        var sql = $"SET IDENTITY_INSERT {table} {onOrOff}";
+        await db.Database.ExecuteSqlRawAsync(sql, cancellationToken);
     }
 
     /// <summary>
@@ -432,24 +457,42 @@ public sealed class BackupService(PortalDbContext db, MediaFolder media, TimePro
     {
         foreach (var table in BackupFormat.Tables)
         {
-            var entity = db.Model.FindEntityType(table.ClrType)!;
-            var key = entity.FindPrimaryKey()!.Properties;
-            if (key.Count != 1 || key[0].ValueGenerated != ValueGenerated.OnAdd || key[0].ClrType != typeof(int) && key[0].ClrType != typeof(long))
+            if (IdentityKeyColumn(table) is not { } column)
             {
                 continue;
             }
 
-            var tableName = entity.GetSchema() is { } schema ? $"\"{schema}\".\"{entity.GetTableName()}\"" : $"\"{entity.GetTableName()}\"";
-            var column = key[0].GetColumnName();
+            var tableName = DelimitedTableName(table);
 
             // Names come from the model, never from the archive. setval is not undone by a rollback,
             // so the sequence only ever moves forward: past the restored ids and never below where
             // it stood, whatever happens to the transaction afterwards.
             var sequence = $"pg_get_serial_sequence('{tableName}', '{column}')";
-            var sql = $"SELECT setval({sequence}, GREATEST(COALESCE(MAX(\"{column}\"), 0), COALESCE(pg_sequence_last_value({sequence}::regclass), 0)) + 1, false) FROM {tableName}";
+            var sql = $"SELECT setval({sequence}, GREATEST(COALESCE(MAX({Delimit(column)}), 0), COALESCE(pg_sequence_last_value({sequence}::regclass), 0)) + 1, false) FROM {tableName}";
             await db.Database.ExecuteSqlRawAsync(sql, cancellationToken);
         }
     }
+
+    /// <summary>
+    /// The key column whose values the database generates (an identity or serial column): a
+    /// single integer key generated on add. Every other key is a string the application makes.
+    /// </summary>
+    private string? IdentityKeyColumn(BackupTable table)
+    {
+        var key = db.Model.FindEntityType(table.ClrType)!.FindPrimaryKey()!.Properties;
+        return key.Count == 1 && key[0].ValueGenerated == ValueGenerated.OnAdd && (key[0].ClrType == typeof(int) || key[0].ClrType == typeof(long))
+            ? key[0].GetColumnName()
+            : null;
+    }
+
+    /// <summary>The table's name, schema-qualified and quoted the provider's way (<c>"Articles"</c>, <c>[Articles]</c>).</summary>
+    private string DelimitedTableName(BackupTable table)
+    {
+        var entity = db.Model.FindEntityType(table.ClrType)!;
+        return db.GetService<ISqlGenerationHelper>().DelimitIdentifier(entity.GetTableName()!, entity.GetSchema());
+    }
+
+    private string Delimit(string identifier) => db.GetService<ISqlGenerationHelper>().DelimitIdentifier(identifier);
 
     /// <summary>
     /// After the commit: the unpacked media folder takes the place of the old one. If that fails,
