@@ -32,10 +32,7 @@ public sealed class BackupSqlServerTests
         var expectedRows = await source.WithDbAsync(CountRowsPerTableAsync);
 
         using var connection = new RecordingSqlServerConnection();
-        var options = new DbContextOptionsBuilder<PortalDbContext>()
-            .UseSqlServer(connection, x => x.MigrationsAssembly("Portal.Migrations.SqlServer"))
-            .Options;
-        await using var db = new PortalDbContext(options);
+        await using var db = SqlServerContext(connection);
         var service = new BackupService(db, new MediaFolder(Path.Combine(folder.Path, "target-media")), TimeProvider.System, NullLogger<BackupService>.Instance);
 
         var restored = await service.RestoreAsync(file, force: true);
@@ -121,6 +118,34 @@ public sealed class BackupSqlServerTests
             expectedRows.Where(t => t.Value > 0 && identityKeys.ContainsKey(t.Key)).Select(t => t.Key).Order(StringComparer.Ordinal),
             switchedOn.Order(StringComparer.Ordinal));
     }
+
+    [Fact]
+    public async Task Export_FromSqlServer_ReadsEveryTableInOneRepeatableReadTransaction()
+    {
+        using var folder = TempFolder.Create();
+        using var connection = new RecordingSqlServerConnection();
+        await using var db = SqlServerContext(connection);
+        var service = new BackupService(db, new MediaFolder(Path.Combine(folder.Path, "media")), TimeProvider.System, NullLogger<BackupService>.Instance);
+
+        // The recording connection answers every query with no rows: an empty store.
+        var exported = await service.ExportAsync(Path.Combine(folder.Path, "site.zip"));
+
+        Assert.Equal(0, exported.Rows);
+        Assert.Equal(1, connection.Commits);
+        Assert.Equal(System.Data.IsolationLevel.RepeatableRead, connection.LastIsolationLevel);
+        Assert.All(connection.Commands, c => Assert.True(c.InTransaction, $"Read outside the transaction: {c.Text}"));
+        var read = connection.Commands.SelectMany(c => Parse(c.Text))
+            .Select(statement => Assert.IsType<SelectStatement>(statement).QueryExpression)
+            .Select(query => Assert.IsType<QuerySpecification>(query).FromClause.TableReferences.Single())
+            .Select(table => TableName(table))
+            .ToList();
+        Assert.Equal(db.Model.GetEntityTypes().Select(e => e.GetTableName()!).Order(StringComparer.Ordinal), read.Order(StringComparer.Ordinal));
+    }
+
+    private static PortalDbContext SqlServerContext(RecordingSqlServerConnection connection) =>
+        new(new DbContextOptionsBuilder<PortalDbContext>()
+            .UseSqlServer(connection, x => x.MigrationsAssembly("Portal.Migrations.SqlServer"))
+            .Options);
 
     /// <summary>Rows per table of the source store, by table name.</summary>
     private static async Task<Dictionary<string, int>> CountRowsPerTableAsync(PortalDbContext db)

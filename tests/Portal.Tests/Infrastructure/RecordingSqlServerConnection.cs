@@ -22,6 +22,9 @@ internal sealed class RecordingSqlServerConnection : DbConnection
 
     public int Rollbacks { get; private set; }
 
+    /// <summary>The isolation level of the last transaction begun.</summary>
+    public IsolationLevel? LastIsolationLevel { get; private set; }
+
     internal RecordingTransaction? Current { get; private set; }
 
     [AllowNull]
@@ -48,6 +51,7 @@ internal sealed class RecordingSqlServerConnection : DbConnection
             throw new InvalidOperationException("SQL Server does not support parallel transactions.");
         }
 
+        LastIsolationLevel = isolationLevel;
         Current = new RecordingTransaction(this, isolationLevel);
         return Current;
     }
