@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
@@ -21,14 +22,22 @@ public sealed partial class SiteFooterViewComponent(SiteContext site, IOptions<S
             identity.ErrorReportLabel is null ? null : ErrorReportUrl(identity.SiteCode, PageUrl())));
     }
 
-    /// <summary>This page's public address: on <see cref="SiteOptions.BaseUrl"/> when configured.</summary>
+    /// <summary>
+    /// This page's public address: on <see cref="SiteOptions.BaseUrl"/> when configured. On an
+    /// error page the request was re-executed at <c>/error/{code}</c>; the reader's address is the
+    /// original one, which is the page worth reporting.
+    /// </summary>
     private string PageUrl()
     {
         var request = HttpContext.Request;
+        var original = HttpContext.Features.Get<IStatusCodeReExecuteFeature>();
+        var pathBase = original is null ? request.PathBase : new PathString(original.OriginalPathBase);
+        var path = original is null ? request.Path : new PathString(original.OriginalPath);
+        var query = original is null ? request.QueryString : new QueryString(original.OriginalQueryString);
         var baseUrl = options.Value.BaseUrl;
         return string.IsNullOrEmpty(baseUrl)
-            ? request.GetEncodedUrl()
-            : baseUrl.TrimEnd('/') + request.PathBase + request.Path + request.QueryString;
+            ? UriHelper.BuildAbsolute(request.Scheme, request.Host, pathBase, path, query)
+            : baseUrl.TrimEnd('/') + pathBase + path + query;
     }
 
     /// <summary>The national error-report entry (我为政府网站找错) for this site and page.</summary>
