@@ -113,7 +113,11 @@ public sealed class UserAdminService(UserManager<PortalUser> users, PortalDbCont
     public Task<UserChangeResult> SetPasswordAsync(string userId, string password) =>
         InTransactionAsync(() => SetPasswordCoreAsync(userId, password));
 
-    public Task<UserChangeResult> SetDisabledAsync(string userId, string actingUserId, bool disabled) =>
+    /// <summary>
+    /// Disables or enables an account. <paramref name="actingUserId"/> is the administrator doing
+    /// it (who may not disable their own account), or null on the command line.
+    /// </summary>
+    public Task<UserChangeResult> SetDisabledAsync(string userId, string? actingUserId, bool disabled) =>
         InTransactionAsync(() => SetDisabledCoreAsync(userId, actingUserId, disabled));
 
     public Task<UserChangeResult> UnlockAsync(string userId) =>
@@ -147,7 +151,7 @@ public sealed class UserAdminService(UserManager<PortalUser> users, PortalDbCont
         return UserChangeResult.Success;
     }
 
-    private async Task<UserChangeResult> SetDisabledCoreAsync(string userId, string actingUserId, bool disabled)
+    private async Task<UserChangeResult> SetDisabledCoreAsync(string userId, string? actingUserId, bool disabled)
     {
         var user = await users.FindByIdAsync(userId);
         if (user is null)
@@ -160,15 +164,15 @@ public sealed class UserAdminService(UserManager<PortalUser> users, PortalDbCont
             return UserChangeResult.Fail("不能停用自己的账号。");
         }
 
+        // A new security stamp ends the account's open sessions at their next check; the same
+        // update saves the flag, so the user is written once.
         user.IsDisabled = disabled;
-        var result = await users.UpdateAsync(user);
+        var result = await users.UpdateSecurityStampAsync(user);
         if (!result.Succeeded)
         {
             return UserChangeResult.From(result);
         }
 
-        // A new security stamp ends the account's open sessions at their next check.
-        await users.UpdateSecurityStampAsync(user);
         await audit.WriteAsync(disabled ? AuditActions.UserDisable : AuditActions.UserEnable, "user", userId, user.UserName);
         return UserChangeResult.Success;
     }

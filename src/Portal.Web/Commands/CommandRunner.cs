@@ -53,45 +53,25 @@ public static class CommandRunner
             app.ValidatePortalOptions();
             await using var scope = app.Services.CreateAsyncScope();
             var services = scope.ServiceProvider;
-            switch (invocation.Verb)
+            if (invocation.Verb == "migrate" && invocation.VerbArgs.Count == 0)
             {
-                case "import" when invocation.VerbArgs.Count == 1:
-                    var initializer = services.GetRequiredService<StoreInitializer>();
-                    await initializer.MigrateIfConfiguredAsync();
-                    var summary = await services.GetRequiredService<SiteImporter>().ImportAsync(UserPath(invocation.VerbArgs[0]));
-                    Console.WriteLine(summary);
-                    return 0;
-                case "migrate" when invocation.VerbArgs.Count == 0:
-                    await services.GetRequiredService<StoreInitializer>().MigrateAsync();
-                    Console.WriteLine("Database is up to date.");
-                    return 0;
-                case "create-user" when invocation.VerbArgs.Count == 1 && invocation.VerbOptions.ContainsKey("--role"):
-                    await services.GetRequiredService<StoreInitializer>().MigrateIfConfiguredAsync();
-                    Console.WriteLine(await services.GetRequiredService<UserCommands>().CreateAsync(
-                        invocation.VerbArgs[0], invocation.VerbOptions["--role"], invocation.VerbOptions.GetValueOrDefault("--display-name"), Console.In));
-                    return 0;
-                case "set-password" when invocation.VerbArgs.Count == 1:
-                    await services.GetRequiredService<StoreInitializer>().MigrateIfConfiguredAsync();
-                    Console.WriteLine(await services.GetRequiredService<UserCommands>().SetPasswordAsync(invocation.VerbArgs[0], Console.In));
-                    return 0;
-                case "disable-user" when invocation.VerbArgs.Count == 1:
-                    await services.GetRequiredService<StoreInitializer>().MigrateIfConfiguredAsync();
-                    Console.WriteLine(await services.GetRequiredService<UserCommands>().DisableAsync(invocation.VerbArgs[0]));
-                    return 0;
-                case "export" when invocation.VerbArgs.Count == 1 && invocation.VerbOptions.Count == 0:
-                    await services.GetRequiredService<StoreInitializer>().MigrateIfConfiguredAsync();
-                    Console.WriteLine(await services.GetRequiredService<BackupService>().ExportAsync(UserPath(invocation.VerbArgs[0])));
-                    return 0;
-                case "restore" when invocation.VerbArgs.Count == 1 && invocation.VerbOptions.Keys.All(k => k == "--force"):
-                    await services.GetRequiredService<StoreInitializer>().MigrateIfConfiguredAsync();
-                    Console.WriteLine(await services.GetRequiredService<BackupService>().RestoreAsync(
-                        UserPath(invocation.VerbArgs[0]), invocation.VerbOptions.ContainsKey("--force")));
-                    return 0;
-                default:
-                    await Console.Error.WriteLineAsync($"Unknown command or wrong arguments: {invocation.Verb} {string.Join(' ', invocation.VerbArgs)}");
-                    await Console.Error.WriteLineAsync(Usage);
-                    return 2;
+                await services.GetRequiredService<StoreInitializer>().MigrateAsync();
+                Console.WriteLine("Database is up to date.");
+                return 0;
             }
+
+            var verb = VerbOf(invocation);
+            if (verb is null)
+            {
+                await Console.Error.WriteLineAsync($"Unknown command or wrong arguments: {invocation.Verb} {string.Join(' ', invocation.VerbArgs)}");
+                await Console.Error.WriteLineAsync(Usage);
+                return 2;
+            }
+
+            // Every other verb works on the store as the server would find it: migrated first when so configured.
+            await services.GetRequiredService<StoreInitializer>().MigrateIfConfiguredAsync();
+            Console.WriteLine(await verb(services));
+            return 0;
         }
         catch (CommandException ex)
         {
@@ -120,5 +100,28 @@ public static class CommandRunner
             await Console.Error.WriteLineAsync($"{invocation.Verb} failed: {ex.GetType().Name}: {ex.Message}");
             return 1;
         }
+    }
+
+    /// <summary>The work of a verb other than <c>migrate</c>, returning its one line of output; null for a usage error.</summary>
+    private static Func<IServiceProvider, Task<string>>? VerbOf(Invocation invocation)
+    {
+        var args = invocation.VerbArgs;
+        var options = invocation.VerbOptions;
+        return invocation.Verb switch
+        {
+            "import" when args.Count == 1 => async services =>
+                (await services.GetRequiredService<SiteImporter>().ImportAsync(UserPath(args[0]))).ToString(),
+            "create-user" when args.Count == 1 && options.ContainsKey("--role") => services =>
+                services.GetRequiredService<UserCommands>().CreateAsync(args[0], options["--role"], options.GetValueOrDefault("--display-name"), Console.In),
+            "set-password" when args.Count == 1 => services =>
+                services.GetRequiredService<UserCommands>().SetPasswordAsync(args[0], Console.In),
+            "disable-user" when args.Count == 1 => services =>
+                services.GetRequiredService<UserCommands>().DisableAsync(args[0]),
+            "export" when args.Count == 1 && options.Count == 0 => async services =>
+                (await services.GetRequiredService<BackupService>().ExportAsync(UserPath(args[0]))).ToString(),
+            "restore" when args.Count == 1 && options.Keys.All(k => k == "--force") => async services =>
+                (await services.GetRequiredService<BackupService>().RestoreAsync(UserPath(args[0]), options.ContainsKey("--force"))).ToString(),
+            _ => null,
+        };
     }
 }
