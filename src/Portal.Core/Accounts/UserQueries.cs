@@ -5,7 +5,14 @@ using Portal.Core.Paging;
 namespace Portal.Core.Accounts;
 
 /// <summary>A staff account in the admin list.</summary>
-public sealed record UserListItem(string Id, string UserName, string DisplayName, IReadOnlyList<string> Roles, bool IsDisabled, bool IsLockedOut);
+public sealed record UserListItem(string Id, string UserName, string DisplayName, IReadOnlyList<string> Roles, bool IsDisabled, bool IsLockedOut)
+{
+    /// <summary>The account's state as the admin pages word it: a disabled account reads 已停用 even when also locked out.</summary>
+    public string Status => IsDisabled ? "已停用" : IsLockedOut ? "已锁定" : "正常";
+}
+
+/// <summary>One account for its edit page: what the list shows, and the sections an editor is limited to (empty: all).</summary>
+public sealed record UserDetails(UserListItem User, IReadOnlyList<int> SectionIds);
 
 /// <summary>The read side of accounts for the admin area.</summary>
 public sealed class UserQueries(PortalDbContext db, TimeProvider time)
@@ -28,24 +35,46 @@ public sealed class UserQueries(PortalDbContext db, TimeProvider time)
             users = users.Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && roleId.Contains(ur.RoleId)));
         }
 
-        var rows = await users.OrderBy(u => u.UserName).ThenBy(u => u.Id)
-            .Select(u => new
-            {
-                u.Id,
-                UserName = u.UserName!,
-                u.DisplayName,
-                Roles = db.UserRoles.Where(ur => ur.UserId == u.Id)
-                    .Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name!).ToList(),
-                u.IsDisabled,
-                u.LockoutEnd,
-            })
-            .ToPagedListAsync(page, PageSize, cancellationToken);
-        return new PagedList<UserListItem>(
-            rows.Items.Select(r => new UserListItem(r.Id, r.UserName, r.DisplayName, r.Roles, r.IsDisabled, r.LockoutEnd > time.GetUtcNow())).ToList(),
-            rows.PageNumber, rows.PageSize, rows.TotalCount);
+        var rows = await Project(users.OrderBy(u => u.UserName).ThenBy(u => u.Id)).ToPagedListAsync(page, PageSize, cancellationToken);
+        return new PagedList<UserListItem>(rows.Items.Select(ToItem).ToList(), rows.PageNumber, rows.PageSize, rows.TotalCount);
     }
 
-    /// <summary>The sections an editor is limited to (empty: all).</summary>
-    public Task<List<int>> SectionIdsAsync(string userId, CancellationToken cancellationToken = default) =>
+    /// <summary>One account, or null when there is none with that id.</summary>
+    public async Task<UserDetails?> GetAsync(string id, CancellationToken cancellationToken = default)
+    {
+        var row = await Project(db.Users.AsNoTracking().Where(u => u.Id == id)).SingleOrDefaultAsync(cancellationToken);
+        return row is null ? null : new UserDetails(ToItem(row), await SectionIdsAsync(id, cancellationToken));
+    }
+
+    private Task<List<int>> SectionIdsAsync(string userId, CancellationToken cancellationToken = default) =>
         db.UserSections.AsNoTracking().Where(s => s.UserId == userId).Select(s => s.SectionId).ToListAsync(cancellationToken);
+
+    private IQueryable<UserRow> Project(IQueryable<PortalUser> users) => users.Select(u => new UserRow
+    {
+        Id = u.Id,
+        UserName = u.UserName!,
+        DisplayName = u.DisplayName,
+        Roles = db.UserRoles.Where(ur => ur.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name!).ToList(),
+        IsDisabled = u.IsDisabled,
+        LockoutEnd = u.LockoutEnd,
+    });
+
+    // The lockout is compared here, in memory: the providers store DateTimeOffset differently.
+    private UserListItem ToItem(UserRow row) =>
+        new(row.Id, row.UserName, row.DisplayName, row.Roles, row.IsDisabled, row.LockoutEnd > time.GetUtcNow());
+
+    private sealed class UserRow
+    {
+        public required string Id { get; init; }
+
+        public required string UserName { get; init; }
+
+        public required string DisplayName { get; init; }
+
+        public required List<string> Roles { get; init; }
+
+        public bool IsDisabled { get; init; }
+
+        public DateTimeOffset? LockoutEnd { get; init; }
+    }
 }

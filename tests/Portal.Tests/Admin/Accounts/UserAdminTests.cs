@@ -23,7 +23,7 @@ public sealed class UserAdminTests : IAsyncLifetime, IDisposable
     {
         using var admin = await StaffAccounts.SignInAsync(_factory, "chief");
 
-        var response = await PostFormAsync(admin, "/admin/users/create", new() { ["UserName"] = "weak", ["DisplayName"] = "弱密码", ["Role"] = PortalRoles.Editor, ["Password"] = "abc" });
+        var response = await PostFormAsync(admin, "/admin/users/create", new() { ["Input.UserName"] = "weak", ["Input.DisplayName"] = "弱密码", ["Input.Role"] = PortalRoles.Editor, ["Input.Password"] = "abc" });
         var page = new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -36,7 +36,7 @@ public sealed class UserAdminTests : IAsyncLifetime, IDisposable
     {
         using var admin = await StaffAccounts.SignInAsync(_factory, "chief");
 
-        var created = await PostFormAsync(admin, "/admin/users/create", new() { ["UserName"] = "newbie", ["DisplayName"] = "新编辑", ["Role"] = PortalRoles.Editor, ["Password"] = StaffAccounts.Password });
+        var created = await PostFormAsync(admin, "/admin/users/create", new() { ["Input.UserName"] = "newbie", ["Input.DisplayName"] = "新编辑", ["Input.Role"] = PortalRoles.Editor, ["Input.Password"] = StaffAccounts.Password });
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
         var editPage = created.Headers.Location!.OriginalString;
         var id = editPage["/admin/users/edit/".Length..];
@@ -61,6 +61,51 @@ public sealed class UserAdminTests : IAsyncLifetime, IDisposable
         await PostFormAsync(admin, $"/admin/users/edit/{id}", new(), action: $"/admin/users/disable/{id}");
 
         Assert.False(await _factory.WithDbAsync(db => db.Users.Where(u => u.Id == id).Select(u => u.IsDisabled).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task DisableOwnAccount_ShowsRefusalInAlertNotInStatusBox()
+    {
+        using var admin = await StaffAccounts.SignInAsync(_factory, "chief");
+        var id = await _factory.WithDbAsync(db => db.Users.Where(u => u.UserName == "chief").Select(u => u.Id).SingleAsync());
+
+        var refused = await PostFormAsync(admin, $"/admin/users/edit/{id}", new(), action: $"/admin/users/disable/{id}");
+        var page = new HtmlParser().ParseDocument(await admin.GetStringAsync(refused.Headers.Location!.OriginalString));
+
+        Assert.Contains("不能停用自己的账号", page.QuerySelector("main .form-errors[role='alert']")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(page.QuerySelector("main [role='status']"));
+    }
+
+    [Fact]
+    public async Task CreateUser_WithoutRole_ShowsRequiredMessageBesideRole()
+    {
+        using var admin = await StaffAccounts.SignInAsync(_factory, "chief");
+
+        var response = await PostFormAsync(admin, "/admin/users/create", new() { ["Input.UserName"] = "norole", ["Input.DisplayName"] = "无角色", ["Input.Role"] = "", ["Input.Password"] = StaffAccounts.Password });
+        var page = new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("请选择角色。", page.QuerySelector("[data-valmsg-for='Input.Role']")!.TextContent.Trim());
+        Assert.False(await _factory.WithDbAsync(db => db.Users.AnyAsync(u => u.UserName == "norole")));
+    }
+
+    [Fact]
+    public async Task EditPage_LockedOutAccount_ShowsStatusAndUnlockButton()
+    {
+        using var admin = await StaffAccounts.SignInAsync(_factory, "chief");
+        var created = await PostFormAsync(admin, "/admin/users/create", new() { ["Input.UserName"] = "lockme", ["Input.DisplayName"] = "锁定", ["Input.Role"] = PortalRoles.Editor, ["Input.Password"] = StaffAccounts.Password });
+        var editPage = created.Headers.Location!.OriginalString;
+        await _factory.WithDbAsync(async db =>
+        {
+            var user = await db.Users.SingleAsync(u => u.UserName == "lockme");
+            user.LockoutEnd = DateTimeOffset.UtcNow.AddHours(1);
+            return await db.SaveChangesAsync();
+        });
+
+        var page = new HtmlParser().ParseDocument(await admin.GetStringAsync(editPage));
+
+        Assert.Contains("状态：已锁定", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(page.QuerySelectorAll("main form").SingleOrDefault(f => f.GetAttribute("action")!.StartsWith("/admin/users/unlock/", StringComparison.Ordinal)));
     }
 
     /// <summary>Posts a form of the page at <paramref name="pageUrl"/> with that form's own token.</summary>

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Portal.Core.Accounts;
+using Portal.Core.Site;
 
 namespace Portal.Web.Areas.Admin.Controllers;
 
@@ -17,4 +18,22 @@ public abstract class AdminController : Controller
 {
     /// <summary>A one-time message shown at the top of the next admin page (after a redirect).</summary>
     protected void Flash(string message) => TempData["Flash"] = message;
+
+    /// <summary>
+    /// A one-time failure shown at the top of the next admin page (after a redirect), in the error
+    /// style and announced as an alert, not in the success box.
+    /// </summary>
+    protected void FlashError(string message) => TempData["FlashError"] = message;
+
+    /// <summary>
+    /// Puts a refused change's errors into model state, beside their fields in a form bound with
+    /// the <c>Input</c> prefix, or in the form's summary when an error names no field.
+    /// </summary>
+    protected void AddErrors(ChangeResult result)
+    {
+        foreach (var error in result.Errors)
+        {
+            ModelState.AddModelError(error.Field.Length == 0 ? "" : "Input." + error.Field, error.Message);
+        }
+    }
 }

@@ -122,12 +122,4 @@ public sealed class FooterLinksController(FooterLinkService footer) : AdminContr
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return View("Index", new FooterLinkListViewModel { Groups = await footer.ListAsync(cancellationToken), Errors = errors });
     }
-
-    private void AddErrors(ChangeResult result)
-    {
-        foreach (var error in result.Errors)
-        {
-            ModelState.AddModelError(error.Field.Length == 0 ? "" : "Input." + error.Field, error.Message);
-        }
-    }
 }

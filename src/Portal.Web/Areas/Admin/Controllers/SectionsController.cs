@@ -108,14 +108,6 @@ public sealed class SectionsController(SectionAdminService sections) : AdminCont
         return Redirect("/admin/sections");
     }
 
-    private void AddErrors(ChangeResult result)
-    {
-        foreach (var error in result.Errors)
-        {
-            ModelState.AddModelError(error.Field.Length == 0 ? "" : "Input." + error.Field, error.Message);
-        }
-    }
-
     private async Task<SectionFormViewModel> FormAsync(int? id, SectionInputModel input, CancellationToken cancellationToken)
     {
         var rows = await sections.ListAsync(cancellationToken);

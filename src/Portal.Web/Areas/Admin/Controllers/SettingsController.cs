@@ -27,10 +27,7 @@ public sealed class SettingsController(SiteSettingsService settings, MediaLibrar
                 return Redirect("/admin/settings");
             }
 
-            foreach (var error in result.Errors)
-            {
-                ModelState.AddModelError("Input." + error.Field, error.Message);
-            }
+            AddErrors(result);
         }
 
         return View(await FormAsync(input, cancellationToken));

@@ -10,7 +10,7 @@ namespace Portal.Web.Areas.Admin.Controllers;
 
 /// <summary>用户管理 (administrators only).</summary>
 [Authorize(Policy = PortalPolicies.Administer)]
-public sealed class UsersController(UserQueries queries, UserAdminService service, UserManager<PortalUser> users, SiteContext site, TimeProvider time) : AdminController
+public sealed class UsersController(UserQueries queries, UserAdminService service, UserManager<PortalUser> users, SiteContext site) : AdminController
 {
     [HttpGet("/admin/users")]
     public async Task<IActionResult> Index(string? search, string? role, int page = 1, CancellationToken cancellationToken = default)
@@ -28,11 +28,11 @@ public sealed class UsersController(UserQueries queries, UserAdminService servic
         View("Edit", await EditModelAsync(null, new UserInputModel(), cancellationToken));
 
     [HttpPost]
-    public async Task<IActionResult> Create(UserInputModel input, CancellationToken cancellationToken)
+    public async Task<IActionResult> Create([Bind(Prefix = "Input")] UserInputModel input, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(input.Password))
         {
-            ModelState.AddModelError(nameof(input.Password), "请输入初始密码。");
+            ModelState.AddModelError("Input." + nameof(input.Password), "请输入初始密码。");
         }
 
         if (ModelState.IsValid)
@@ -53,35 +53,32 @@ public sealed class UsersController(UserQueries queries, UserAdminService servic
     [HttpGet("/admin/users/edit/{id}")]
     public async Task<IActionResult> Edit(string id, CancellationToken cancellationToken)
     {
-        var user = await users.FindByIdAsync(id);
-        if (user is null)
+        if (await queries.GetAsync(id, cancellationToken) is not { } details)
         {
             return NotFound();
         }
 
-        var roles = await users.GetRolesAsync(user);
         var input = new UserInputModel
         {
-            UserName = user.UserName!,
-            DisplayName = user.DisplayName,
-            Role = roles.FirstOrDefault() ?? PortalRoles.Editor,
-            SectionIds = await queries.SectionIdsAsync(id, cancellationToken),
+            UserName = details.User.UserName,
+            DisplayName = details.User.DisplayName,
+            Role = details.User.Roles.Count > 0 ? details.User.Roles[0] : PortalRoles.Editor,
+            SectionIds = [.. details.SectionIds],
         };
-        return View(await EditModelAsync(user, input, cancellationToken));
+        return View(await EditModelAsync(details.User, input, cancellationToken));
     }
 
     [HttpPost("/admin/users/edit/{id}")]
-    public async Task<IActionResult> Edit(string id, UserInputModel input, CancellationToken cancellationToken)
+    public async Task<IActionResult> Edit(string id, [Bind(Prefix = "Input")] UserInputModel input, CancellationToken cancellationToken)
     {
-        var user = await users.FindByIdAsync(id);
-        if (user is null)
+        if (await queries.GetAsync(id, cancellationToken) is not { } details)
         {
             return NotFound();
         }
 
         // The user name is fixed once created: the audit log refers to people by it.
-        input.UserName = user.UserName!;
-        ModelState.Remove(nameof(input.UserName));
+        input.UserName = details.User.UserName;
+        ModelState.Remove("Input." + nameof(input.UserName));
         if (ModelState.IsValid)
         {
             var result = await service.UpdateAsync(id, users.GetUserId(User)!, input.ToChange());
@@ -94,14 +91,14 @@ public sealed class UsersController(UserQueries queries, UserAdminService servic
             AddErrors(result);
         }
 
-        return View(await EditModelAsync(user, input, cancellationToken));
+        return View(await EditModelAsync(details.User, input, cancellationToken));
     }
 
     [HttpPost("/admin/users/setpassword/{id}")]
     public async Task<IActionResult> SetPassword(string id, PasswordInputModel input)
     {
         var result = ModelState.IsValid ? await service.SetPasswordAsync(id, input.Password) : UserChangeResult.Fail("请输入新密码。");
-        Flash(result.Succeeded ? "密码已设置。" : "密码未设置：" + string.Join(" ", result.Errors));
+        Report(result, "密码已设置。", "密码未设置：");
         return Redirect($"/admin/users/edit/{id}");
     }
 
@@ -115,28 +112,39 @@ public sealed class UsersController(UserQueries queries, UserAdminService servic
     public async Task<IActionResult> Unlock(string id)
     {
         var result = await service.UnlockAsync(id);
-        Flash(result.Succeeded ? "已解除锁定。" : string.Join(" ", result.Errors));
+        Report(result, "已解除锁定。");
         return Redirect($"/admin/users/edit/{id}");
     }
 
     private async Task<IActionResult> SetDisabledAsync(string id, bool disabled)
     {
         var result = await service.SetDisabledAsync(id, users.GetUserId(User)!, disabled);
-        Flash(result.Succeeded ? (disabled ? "账号已停用。" : "账号已启用。") : string.Join(" ", result.Errors));
+        Report(result, disabled ? "账号已停用。" : "账号已启用。");
         return Redirect($"/admin/users/edit/{id}");
     }
 
-    private async Task<UserEditViewModel> EditModelAsync(PortalUser? user, UserInputModel input, CancellationToken cancellationToken)
+    private async Task<UserEditViewModel> EditModelAsync(UserListItem? account, UserInputModel input, CancellationToken cancellationToken)
     {
         var tree = await site.GetSectionsAsync(cancellationToken);
         return new UserEditViewModel
         {
-            UserId = user?.Id,
+            Account = account,
             Input = input,
             Sections = tree.Roots.SelectMany(SectionTree.SelfAndDescendants).ToList(),
-            IsDisabled = user?.IsDisabled ?? false,
-            IsLockedOut = user?.LockoutEnd > time.GetUtcNow(),
         };
+    }
+
+    /// <summary>Flashes the outcome of an action that redirects back to the edit page: success as a status, refusal as an alert.</summary>
+    private void Report(UserChangeResult result, string success, string failurePrefix = "")
+    {
+        if (result.Succeeded)
+        {
+            Flash(success);
+        }
+        else
+        {
+            FlashError(failurePrefix + string.Join(" ", result.Errors));
+        }
     }
 
     private void AddErrors(UserChangeResult result)

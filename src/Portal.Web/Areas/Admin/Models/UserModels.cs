@@ -56,16 +56,14 @@ public sealed class UserListViewModel
 
 public sealed class UserEditViewModel
 {
-    /// <summary>Null when creating.</summary>
-    public string? UserId { get; init; }
+    /// <summary>The account as stored (its status, id); null when creating.</summary>
+    public UserListItem? Account { get; init; }
+
+    public string? UserId => Account?.Id;
 
     public required UserInputModel Input { get; init; }
 
     public required IReadOnlyList<SectionNode> Sections { get; init; }
-
-    public bool IsDisabled { get; init; }
-
-    public bool IsLockedOut { get; init; }
 }
 
 public sealed class AuditListViewModel
