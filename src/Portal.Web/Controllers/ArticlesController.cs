@@ -25,10 +25,8 @@ public sealed class ArticlesController(SiteContext site, ArticleQueries articles
             Title = article.Title,
             CurrentSection = section,
             Article = article,
-            Section = section,
             Previous = previous,
             Next = next,
-            FontSize = FontSizePreference.From(Request),
             Meta = MonitoringMeta(article, section.Name),
         });
     }

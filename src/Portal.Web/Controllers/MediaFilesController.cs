@@ -19,7 +19,6 @@ public sealed class MediaFilesController(MediaLibrary media) : Controller
 
         // A stored name is random and never reused, so the file behind it never changes.
         Response.Headers.CacheControl = "public, max-age=31536000, immutable";
-        Response.Headers.XContentTypeOptions = "nosniff";
         return PhysicalFile(file.FilePath, file.ContentType, enableRangeProcessing: true);
     }
 }

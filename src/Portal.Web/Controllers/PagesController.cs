@@ -12,7 +12,6 @@ public sealed class PagesController(SiteContext site) : Controller
         View(new ContactViewModel
         {
             Title = "联系我们",
-            BreadcrumbTail = "联系我们",
             Identity = await site.GetIdentityAsync(cancellationToken),
         });
 
@@ -21,7 +20,6 @@ public sealed class PagesController(SiteContext site) : Controller
         View(new SiteMapViewModel
         {
             Title = "网站地图",
-            BreadcrumbTail = "网站地图",
             Roots = (await site.GetSectionsAsync(cancellationToken)).Roots,
         });
 }

@@ -48,8 +48,6 @@ public sealed class SectionsController(SiteContext site, ArticleQueries articles
         return View(new SectionViewModel
         {
             Title = page > 1 ? $"{section.Name}（第{page}页）" : section.Name,
-            CurrentSection = section,
-            IsSectionPage = true,
             Section = section,
             Articles = list,
             Meta =

@@ -18,9 +18,24 @@ public static class FontSizePreference
     public static IReadOnlyList<(FontSize Size, string Label)> Choices { get; } =
         [(FontSize.Large, "大"), (FontSize.Medium, "中"), (FontSize.Small, "小")];
 
-    /// <summary>The reader's choice, or <see cref="FontSize.Medium"/> when none (or nonsense) was stored.</summary>
-    public static FontSize From(HttpRequest request) =>
-        request.Cookies.TryGetValue(CookieName, out var value) && TryParse(value, out var size) ? size : FontSize.Medium;
+    private static readonly object ItemKey = new();
+
+    /// <summary>
+    /// The reader's choice, or <see cref="FontSize.Medium"/> when none (or nonsense) was stored.
+    /// Read from the cookie once per request: the layout (the page's class) and the article page
+    /// (the switch's current entry) both ask.
+    /// </summary>
+    public static FontSize Of(HttpContext context)
+    {
+        if (context.Items.TryGetValue(ItemKey, out var known) && known is FontSize remembered)
+        {
+            return remembered;
+        }
+
+        var size = context.Request.Cookies.TryGetValue(CookieName, out var value) && TryParse(value, out var parsed) ? parsed : FontSize.Medium;
+        context.Items[ItemKey] = size;
+        return size;
+    }
 
     /// <summary>Parses the lower-case name used in URLs and the cookie.</summary>
     public static bool TryParse(string? value, out FontSize size)

@@ -16,10 +16,13 @@ public abstract class PageViewModel
     public SectionNode? CurrentSection { get; init; }
 
     /// <summary>Whether the page is the current section's own page (not an article in it).</summary>
-    public bool IsSectionPage { get; init; }
+    public bool IsSectionPage => this is SectionViewModel;
 
-    /// <summary>A last breadcrumb item after the section path, for pages outside sections (联系我们).</summary>
-    public string? BreadcrumbTail { get; init; }
+    /// <summary>
+    /// The last breadcrumb item for a page outside sections (联系我们): its title. Section and
+    /// article pages end with their section path instead.
+    /// </summary>
+    public string? BreadcrumbTail => CurrentSection is null ? Title : null;
 
     /// <summary>Whether the layout shows the 当前位置 breadcrumb.</summary>
     public virtual bool ShowBreadcrumb => true;

@@ -7,7 +7,12 @@ namespace Portal.Web.Models;
 /// <summary>A section's page: its sub-sections and one page of its (and their) articles.</summary>
 public sealed class SectionViewModel : PageViewModel
 {
-    public required SectionNode Section { get; init; }
+    /// <summary>The section shown: the page's <see cref="PageViewModel.CurrentSection"/>, which it sets.</summary>
+    public required SectionNode Section
+    {
+        get => CurrentSection!;
+        init => CurrentSection = value;
+    }
 
     public required PagedList<ArticleListItem> Articles { get; init; }
 }
