@@ -63,4 +63,18 @@ public sealed class UserVerbTests
         var actions = await factory.WithDbAsync(db => Task.FromResult(db.AuditEntries.OrderBy(e => e.Id).Select(e => e.Action).ToList()));
         Assert.Equal(["user.create", "user.password", "user.disable"], actions);
     }
+
+    [Fact]
+    public async Task CreateUser_NameWithSurroundingSpaces_IsStoredTrimmedAsOnTheAdminPages()
+    {
+        using var data = TempFolder.Create();
+        var settings = $"--Storage:DataPath={data.Path}";
+
+        var create = await PortalProcess.RunAsync("First-Passw0rd", "create-user", "  dave ", "--role", "editor", settings);
+        var setPassword = await PortalProcess.RunAsync("Second-Passw0rd", "set-password", "dave", settings);
+
+        Assert.True(create.ExitCode == 0, create.Describe());
+        Assert.Equal("Created user 'dave' with role editor.", Assert.Single(create.StdOutLines));
+        Assert.True(setPassword.ExitCode == 0, setPassword.Describe());
+    }
 }
