@@ -1,3 +1,6 @@
+using Portal.Core.Audit;
+using Portal.Core.Data;
+
 namespace Portal.Core.Articles;
 
 /// <summary>
@@ -47,9 +50,9 @@ public class ArticleRevision
         ArticleId = article.Id,
         Number = article.Version,
         AuthorId = authorId,
-        AuthorName = authorName.Length <= Data.FieldLengths.DisplayName ? authorName : authorName[..Data.FieldLengths.DisplayName],
+        AuthorName = AuditLog.Truncate(authorName, FieldLengths.DisplayName),
         CreatedAt = createdAt,
-        Note = note.Length <= Data.FieldLengths.RevisionNote ? note : note[..Data.FieldLengths.RevisionNote],
+        Note = AuditLog.Truncate(note, FieldLengths.RevisionNote),
         Title = article.Title,
         SectionId = article.SectionId,
         Source = article.Source,

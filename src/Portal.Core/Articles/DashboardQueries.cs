@@ -4,7 +4,7 @@ using Portal.Core.Data;
 namespace Portal.Core.Articles;
 
 /// <summary>An article in an admin list.</summary>
-public sealed record ArticleWorkItem(int Id, string Title, ArticleStatus Status, DateTime UpdatedAt, string? ReviewComment);
+public sealed record ArticleWorkItem(int Id, string Title, ArticleStatus Status, string? ReviewComment);
 
 /// <summary>What waits for whom: the reviewer's queue and an editor's own drafts and returned articles.</summary>
 public sealed class DashboardQueries(PortalDbContext db)
@@ -18,7 +18,7 @@ public sealed class DashboardQueries(PortalDbContext db)
             .Where(a => a.DeletedAt == null && a.Status == ArticleStatus.Submitted)
             .OrderBy(a => a.UpdatedAt).ThenBy(a => a.Id)
             .Take(ListSize)
-            .Select(a => new ArticleWorkItem(a.Id, a.Title, a.Status, a.UpdatedAt, a.ReviewComment))
+            .Select(a => new ArticleWorkItem(a.Id, a.Title, a.Status, a.ReviewComment))
             .ToListAsync(cancellationToken);
 
     /// <summary>An editor's drafts and returned articles, most recently changed first.</summary>
@@ -27,7 +27,7 @@ public sealed class DashboardQueries(PortalDbContext db)
             .Where(a => a.DeletedAt == null && a.AuthorId == userId && (a.Status == ArticleStatus.Draft || a.Status == ArticleStatus.Returned))
             .OrderByDescending(a => a.UpdatedAt).ThenByDescending(a => a.Id)
             .Take(ListSize)
-            .Select(a => new ArticleWorkItem(a.Id, a.Title, a.Status, a.UpdatedAt, a.ReviewComment))
+            .Select(a => new ArticleWorkItem(a.Id, a.Title, a.Status, a.ReviewComment))
             .ToListAsync(cancellationToken);
 
     /// <summary>Articles by status (the recycle bin not counted).</summary>

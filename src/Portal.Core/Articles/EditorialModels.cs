@@ -83,9 +83,6 @@ public sealed record ArticleSnapshot(
     int? CoverImageId,
     string BodyMarkdown)
 {
-    public static ArticleSnapshot Of(ArticleRevision r) =>
-        new(r.Title, r.SectionId, r.Source, r.PublishedAt, r.Summary, r.Keywords, r.CoverImageId, r.BodyMarkdown);
-
     public static ArticleSnapshot Of(Article a) =>
         new(a.Title, a.SectionId, a.Source, a.PublishedAt, a.Summary, a.Keywords, a.CoverImageId, a.BodyMarkdown);
 }

@@ -1,6 +1,8 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Portal.Core.Data;
 using Portal.Core.Paging;
+using Portal.Core.Sections;
 
 namespace Portal.Core.Articles;
 
@@ -16,14 +18,15 @@ public sealed record ArticleEditData(
     string UrlKey,
     ArticleStatus Status,
     int Version,
-    string? AuthorId,
     string? LastEditorId,
     string? ReviewComment,
-    DateTime? DeletedAt,
     ArticleSnapshot Fields);
 
 /// <summary>A line of an article's history.</summary>
 public sealed record RevisionListItem(int Number, string AuthorName, DateTime CreatedAt, string Note, string Title);
+
+/// <summary>What changed between two states of an article: the other fields, then the body.</summary>
+public sealed record RevisionComparison(IReadOnlyList<FieldChange> FieldChanges, IReadOnlyList<DiffSegment> BodyDiff);
 
 /// <summary>A choice in a select list.</summary>
 public sealed record Choice(string Value, string Text);
@@ -78,7 +81,7 @@ public sealed class EditorialQueries(PortalDbContext db)
     public Task<ArticleEditData?> GetAsync(int id, CancellationToken cancellationToken = default) =>
         db.Articles.AsNoTracking().Where(a => a.Id == id && a.DeletedAt == null)
             .Select(a => new ArticleEditData(
-                a.Id, a.UrlKey, a.Status, a.Version, a.AuthorId, a.LastEditorId, a.ReviewComment, a.DeletedAt,
+                a.Id, a.UrlKey, a.Status, a.Version, a.LastEditorId, a.ReviewComment,
                 new ArticleSnapshot(a.Title, a.SectionId, a.Source, a.PublishedAt, a.Summary, a.Keywords, a.CoverImageId, a.BodyMarkdown)))
             .FirstOrDefaultAsync(cancellationToken);
 
@@ -113,38 +116,35 @@ public sealed class EditorialQueries(PortalDbContext db)
             .Select(r => new RevisionListItem(r.Number, r.AuthorName, r.CreatedAt, r.Note, r.Title))
             .ToListAsync(cancellationToken);
 
-    /// <summary>Sections for a select, in tree order by name; restricted to <paramref name="allowed"/> when given.</summary>
+    /// <summary>Sections for a select, in tree order (indented by depth); restricted to <paramref name="allowed"/> when given and not empty.</summary>
     public async Task<List<Choice>> SectionChoicesAsync(IReadOnlyCollection<int>? allowed = null, CancellationToken cancellationToken = default)
     {
-        var sections = await db.Sections.AsNoTracking()
-            .Select(s => new { s.Id, s.ParentId, s.Name, s.SortOrder })
-            .ToListAsync(cancellationToken);
-        var children = sections.ToLookup(s => s.ParentId);
-        var result = new List<Choice>();
-        void Walk(int? parentId, int depth)
-        {
-            foreach (var s in children[parentId].OrderBy(s => s.SortOrder).ThenBy(s => s.Id))
-            {
-                if (allowed is null || allowed.Count == 0 || allowed.Contains(s.Id))
-                {
-                    result.Add(new Choice(s.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), new string('　', depth) + s.Name));
-                }
-
-                Walk(s.Id, depth + 1);
-            }
-        }
-
-        Walk(null, 0);
-        return result;
+        var tree = await SectionTree.LoadAsync(db, cancellationToken);
+        return tree.Roots.SelectMany(SectionTree.SelfAndDescendants)
+            .Where(s => allowed is null || allowed.Count == 0 || allowed.Contains(s.Id))
+            .Select(s => new Choice(s.Id.ToString(CultureInfo.InvariantCulture), new string('　', SectionTree.Ancestry(s).Count - 1) + s.Name))
+            .ToList();
     }
 
     /// <summary>The sections a user is limited to; empty means all.</summary>
     public Task<List<int>> AllowedSectionsAsync(string userId, CancellationToken cancellationToken = default) =>
-        db.UserSections.AsNoTracking().Where(s => s.UserId == userId).Select(s => s.SectionId).ToListAsync(cancellationToken);
+        AllowedSections(db, userId).ToListAsync(cancellationToken);
 
-    /// <summary>Section names by id, for diffs and lists.</summary>
-    public Task<Dictionary<int, string>> SectionNamesAsync(CancellationToken cancellationToken = default) =>
-        db.Sections.AsNoTracking().ToDictionaryAsync(s => s.Id, s => s.Name, cancellationToken);
+    /// <summary>The query behind <see cref="AllowedSectionsAsync"/>, shared with <see cref="EditorialService"/>'s checks.</summary>
+    internal static IQueryable<int> AllowedSections(PortalDbContext db, string userId) =>
+        db.UserSections.AsNoTracking().Where(s => s.UserId == userId).Select(s => s.SectionId);
+
+    /// <summary>
+    /// Two states of an article compared for people: the other fields that changed (sections by
+    /// name, dates through <paramref name="formatDate"/>) and the body diff.
+    /// </summary>
+    public async Task<RevisionComparison> CompareAsync(ArticleSnapshot before, ArticleSnapshot after, Func<DateTime, string> formatDate, CancellationToken cancellationToken = default)
+    {
+        var tree = await SectionTree.LoadAsync(db, cancellationToken);
+        return new RevisionComparison(
+            RevisionDiff.Fields(before, after, id => tree.Find(id)?.Name ?? $"#{id}", formatDate),
+            RevisionDiff.Body(before.BodyMarkdown, after.BodyMarkdown));
+    }
 
     /// <summary>The newest images, for the cover select.</summary>
     public async Task<List<Choice>> ImageChoicesAsync(CancellationToken cancellationToken = default)
@@ -152,7 +152,7 @@ public sealed class EditorialQueries(PortalDbContext db)
         var images = await db.MediaFiles.AsNoTracking().OrderByDescending(m => m.UploadedAt).ThenByDescending(m => m.Id).Take(200)
             .Select(m => new { m.Id, m.OriginalName })
             .ToListAsync(cancellationToken);
-        return images.ConvertAll(m => new Choice(m.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), m.OriginalName));
+        return images.ConvertAll(m => new Choice(m.Id.ToString(CultureInfo.InvariantCulture), m.OriginalName));
     }
 
     /// <summary>Staff who have written articles, for the author filter.</summary>

@@ -1,8 +1,5 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using Markdig;
-using Markdig.Syntax;
-using Markdig.Syntax.Inlines;
 using Microsoft.EntityFrameworkCore;
 using Portal.Core.Audit;
 using Portal.Core.Data;
@@ -23,41 +20,42 @@ public sealed class EditorialService(PortalDbContext db, AuditLog audit, Markdow
     /// <summary>The revision note of a save by the scheduler, shown in history.</summary>
     public const string ScheduledPublishNote = "定时发布执行";
 
-    // Markdig parsing only to find images; the renderer's own pipeline does the rendering.
-    private static readonly MarkdownPipeline ImageScanPipeline = new MarkdownPipelineBuilder().DisableHtml().Build();
-
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
     /// <summary>Creates a draft (and optionally submits it at once).</summary>
     public async Task<EditorialResult> CreateAsync(EditorialActor actor, ArticleFields fields, bool submit, CancellationToken cancellationToken = default)
     {
-        var errors = await ValidateAsync(actor, fields, cancellationToken);
+        var errors = await ValidateAsync(fields, await AllowedSectionsAsync(actor, cancellationToken), cancellationToken);
         if (errors.Count > 0)
         {
             return EditorialResult.Invalid(errors);
         }
 
-        var now = Now;
-        var article = new Article
-        {
-            UrlKey = await NewUrlKeyAsync(cancellationToken),
-            Status = submit ? ArticleStatus.Submitted : ArticleStatus.Draft,
-            AuthorId = actor.UserId,
-            CreatedAt = now,
-            PublishedAt = fields.PublishedAt ?? now,
-        };
-        Apply(article, fields);
-        article.LastEditorId = actor.UserId;
-        db.Articles.Add(article);
-        await AddRevisionAsync(article, actor.UserId, submit ? "新建并提交审核" : "新建草稿", cancellationToken);
-
         // The article's id exists only after the insert: audit entries naming it follow in a second
-        // save of the same transaction, so they are still stored together or not at all.
+        // save of the same transaction, so they are still stored together or not at all. A retrying
+        // execution strategy runs the unit again from its start after a failed attempt, whose
+        // entities (accepted by its first save, though rolled back) would otherwise be taken for
+        // stored ones: each attempt starts from an empty change tracker and builds its own.
         return await db.InTransactionAsync(
             async () =>
             {
+                db.ChangeTracker.Clear();
+                var now = Now;
+                var article = new Article
+                {
+                    UrlKey = await NewUrlKeyAsync(cancellationToken),
+                    Status = submit ? ArticleStatus.Submitted : ArticleStatus.Draft,
+                    AuthorId = actor.UserId,
+                    CreatedAt = now,
+                    PublishedAt = fields.PublishedAt ?? now,
+                };
+                Apply(article, fields);
+                article.LastEditorId = actor.UserId;
+                db.Articles.Add(article);
+                await AddRevisionAsync(article, actor.UserId, submit ? "新建并提交审核" : "新建草稿", cancellationToken);
                 await db.SaveChangesAsync(cancellationToken);
-                var id = article.Id.ToString(CultureInfo.InvariantCulture);
+
+                var id = Key(article);
                 audit.Add(AuditActions.ArticleCreate, "article", id, article.Title);
                 if (submit)
                 {
@@ -77,20 +75,13 @@ public sealed class EditorialService(PortalDbContext db, AuditLog audit, Markdow
     /// scheduled article is corrected by a reviewer or admin, and its publish date only by them,
     /// always with an audit entry naming the old and new date.
     /// </summary>
-    public async Task<EditorialResult> SaveAsync(EditorialActor actor, int id, int expectedVersion, ArticleFields fields, bool submit, CancellationToken cancellationToken = default)
+    public Task<EditorialResult> SaveAsync(EditorialActor actor, int id, int expectedVersion, ArticleFields fields, bool submit, CancellationToken cancellationToken = default) =>
+        ChangeAsync(id, expectedVersion, article => SaveChangedAsync(actor, article, fields, submit, cancellationToken), cancellationToken);
+
+    private async Task<EditorialResult> SaveChangedAsync(EditorialActor actor, Article article, ArticleFields fields, bool submit, CancellationToken cancellationToken)
     {
-        var article = await db.Articles.FirstOrDefaultAsync(a => a.Id == id && a.DeletedAt == null, cancellationToken);
-        if (article is null)
-        {
-            return EditorialResult.NotFound();
-        }
-
-        if (article.Version != expectedVersion)
-        {
-            return EditorialResult.Conflict(id);
-        }
-
-        if (!await MaySectionAsync(actor, article.SectionId, cancellationToken))
+        var allowed = await AllowedSectionsAsync(actor, cancellationToken);
+        if (!MaySection(allowed, article.SectionId))
         {
             return EditorialResult.Forbidden("您没有编辑该栏目文章的权限。");
         }
@@ -106,7 +97,7 @@ public sealed class EditorialService(PortalDbContext db, AuditLog audit, Markdow
             return EditorialResult.Invalid("已发布或定时发布的文章不能再提交审核。");
         }
 
-        var errors = await ValidateAsync(actor, fields, cancellationToken);
+        var errors = await ValidateAsync(fields, allowed, cancellationToken);
         if (errors.Count > 0)
         {
             return EditorialResult.Invalid(errors);
@@ -120,7 +111,7 @@ public sealed class EditorialService(PortalDbContext db, AuditLog audit, Markdow
         article.PublishedAt = fields.PublishedAt is { } posted && ToMinute(posted) != ToMinute(before.PublishedAt)
             ? posted
             : before.PublishedAt;
-        var key = id.ToString(CultureInfo.InvariantCulture);
+        var key = Key(article);
         var changed = RevisionDiff.ChangedFieldNames(before, ArticleSnapshot.Of(article));
 
         // Only a save that changes something makes its author the writer of the current revision
@@ -153,10 +144,10 @@ public sealed class EditorialService(PortalDbContext db, AuditLog audit, Markdow
     }
 
     /// <summary>草稿, 已退回 or 已撤回 → 待审.</summary>
-    public Task<EditorialResult> SubmitAsync(EditorialActor actor, int id, int? expectedVersion, CancellationToken cancellationToken = default) =>
+    public Task<EditorialResult> SubmitAsync(EditorialActor actor, int id, int expectedVersion, CancellationToken cancellationToken = default) =>
         ChangeAsync(id, expectedVersion, async article =>
         {
-            if (!await MaySectionAsync(actor, article.SectionId, cancellationToken))
+            if (!MaySection(await AllowedSectionsAsync(actor, cancellationToken), article.SectionId))
             {
                 return EditorialResult.Forbidden("您没有编辑该栏目文章的权限。");
             }
@@ -172,7 +163,7 @@ public sealed class EditorialService(PortalDbContext db, AuditLog audit, Markdow
         }, cancellationToken);
 
     /// <summary>待审 → 已退回, with the reviewer's comment (required).</summary>
-    public Task<EditorialResult> ReturnAsync(EditorialActor actor, int id, int? expectedVersion, string? comment, CancellationToken cancellationToken = default) =>
+    public Task<EditorialResult> ReturnAsync(EditorialActor actor, int id, int expectedVersion, string? comment, CancellationToken cancellationToken = default) =>
         ChangeAsync(id, expectedVersion, async article =>
         {
             if (!actor.CanReview)
@@ -202,7 +193,7 @@ public sealed class EditorialService(PortalDbContext db, AuditLog audit, Markdow
     /// come (its publish date becomes now), scheduled when it lies in the future. The person who
     /// wrote the current revision may not approve it (三审 separation of duties).
     /// </summary>
-    public Task<EditorialResult> ApproveAsync(EditorialActor actor, int id, int? expectedVersion, DateTime? publishAt, CancellationToken cancellationToken = default) =>
+    public Task<EditorialResult> ApproveAsync(EditorialActor actor, int id, int expectedVersion, DateTime? publishAt, CancellationToken cancellationToken = default) =>
         ChangeAsync(id, expectedVersion, async article =>
         {
             if (!actor.CanReview)
@@ -229,7 +220,7 @@ public sealed class EditorialService(PortalDbContext db, AuditLog audit, Markdow
     /// An administrator publishes (or schedules) whatever the status and whoever wrote it, with a
     /// reason that the audit log keeps (<see cref="AuditActions.ArticleForcePublish"/>).
     /// </summary>
-    public Task<EditorialResult> ForcePublishAsync(EditorialActor actor, int id, int? expectedVersion, string? reason, DateTime? publishAt, CancellationToken cancellationToken = default) =>
+    public Task<EditorialResult> ForcePublishAsync(EditorialActor actor, int id, int expectedVersion, string? reason, DateTime? publishAt, CancellationToken cancellationToken = default) =>
         ChangeAsync(id, expectedVersion, async article =>
         {
             if (!actor.IsAdmin)
@@ -253,7 +244,7 @@ public sealed class EditorialService(PortalDbContext db, AuditLog audit, Markdow
         }, cancellationToken);
 
     /// <summary>已发布 or 定时发布 → 已撤回: readers no longer see it.</summary>
-    public Task<EditorialResult> WithdrawAsync(EditorialActor actor, int id, int? expectedVersion, CancellationToken cancellationToken = default) =>
+    public Task<EditorialResult> WithdrawAsync(EditorialActor actor, int id, int expectedVersion, CancellationToken cancellationToken = default) =>
         ChangeAsync(id, expectedVersion, async article =>
         {
             if (!actor.CanReview)
@@ -275,10 +266,10 @@ public sealed class EditorialService(PortalDbContext db, AuditLog audit, Markdow
     /// Moves an article to the recycle bin (回收站). Editors may delete only what is not on the site
     /// (or scheduled for it) in their sections; reviewers and admins may delete anything.
     /// </summary>
-    public Task<EditorialResult> DeleteAsync(EditorialActor actor, int id, int? expectedVersion, CancellationToken cancellationToken = default) =>
+    public Task<EditorialResult> DeleteAsync(EditorialActor actor, int id, int expectedVersion, CancellationToken cancellationToken = default) =>
         ChangeAsync(id, expectedVersion, async article =>
         {
-            if (!await MaySectionAsync(actor, article.SectionId, cancellationToken))
+            if (!MaySection(await AllowedSectionsAsync(actor, cancellationToken), article.SectionId))
             {
                 return EditorialResult.Forbidden("您没有编辑该栏目文章的权限。");
             }
@@ -325,7 +316,7 @@ public sealed class EditorialService(PortalDbContext db, AuditLog audit, Markdow
     /// (a new revision; the old ones stay). A live article must be withdrawn first: the model has
     /// one working copy, and restoring into it would change what readers see without review.
     /// </summary>
-    public Task<EditorialResult> RestoreRevisionAsync(EditorialActor actor, int id, int number, int? expectedVersion, CancellationToken cancellationToken = default) =>
+    public Task<EditorialResult> RestoreRevisionAsync(EditorialActor actor, int id, int number, int expectedVersion, CancellationToken cancellationToken = default) =>
         ChangeAsync(id, expectedVersion, async article =>
         {
             var revision = await db.ArticleRevisions.AsNoTracking()
@@ -335,7 +326,8 @@ public sealed class EditorialService(PortalDbContext db, AuditLog audit, Markdow
                 return EditorialResult.NotFound();
             }
 
-            if (!await MaySectionAsync(actor, article.SectionId, cancellationToken) || !await MaySectionAsync(actor, revision.SectionId, cancellationToken))
+            var allowed = await AllowedSectionsAsync(actor, cancellationToken);
+            if (!MaySection(allowed, article.SectionId) || !MaySection(allowed, revision.SectionId))
             {
                 return EditorialResult.Forbidden("您没有编辑该栏目文章的权限。");
             }
@@ -368,7 +360,7 @@ public sealed class EditorialService(PortalDbContext db, AuditLog audit, Markdow
     /// names), plus what only the store knows: the section exists and the actor may write in it,
     /// the cover image exists, and every image in the body has alt text.
     /// </summary>
-    public async Task<Dictionary<string, string>> ValidateAsync(EditorialActor actor, ArticleFields fields, CancellationToken cancellationToken = default)
+    private async Task<Dictionary<string, string>> ValidateAsync(ArticleFields fields, IReadOnlyCollection<int>? allowed, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string>();
         var title = fields.Title.Trim();
@@ -405,7 +397,7 @@ public sealed class EditorialService(PortalDbContext db, AuditLog audit, Markdow
         {
             errors[nameof(ArticleFields.BodyMarkdown)] = "请填写正文。";
         }
-        else if (HasImageWithoutAlt(fields.BodyMarkdown))
+        else if (MarkdownRenderer.HasImageWithoutAlt(fields.BodyMarkdown))
         {
             errors[nameof(ArticleFields.BodyMarkdown)] = "正文中的每张图片都必须填写替代文字，例如 ![图片说明](地址)。";
         }
@@ -414,7 +406,7 @@ public sealed class EditorialService(PortalDbContext db, AuditLog audit, Markdow
         {
             errors[nameof(ArticleFields.SectionId)] = "请选择栏目。";
         }
-        else if (!await MaySectionAsync(actor, fields.SectionId, cancellationToken))
+        else if (!MaySection(allowed, fields.SectionId))
         {
             errors[nameof(ArticleFields.SectionId)] = "您没有在该栏目发稿的权限。";
         }
@@ -427,36 +419,16 @@ public sealed class EditorialService(PortalDbContext db, AuditLog audit, Markdow
         return errors;
     }
 
-    /// <summary>Whether the Markdown contains an image (<c>![](url)</c>) whose alt text is empty.</summary>
-    public static bool HasImageWithoutAlt(string markdown)
-    {
-        var document = Markdown.Parse(markdown, ImageScanPipeline);
-        foreach (var link in document.Descendants<LinkInline>())
-        {
-            if (link.IsImage && string.IsNullOrWhiteSpace(AltText(link)))
-            {
-                return true;
-            }
-        }
+    /// <summary>
+    /// The sections <paramref name="actor"/> is limited to (empty: all), or null for an admin. Read
+    /// once per command, which may check several sections against it.
+    /// </summary>
+    private async Task<IReadOnlyCollection<int>?> AllowedSectionsAsync(EditorialActor actor, CancellationToken cancellationToken) =>
+        actor.IsAdmin ? null : await EditorialQueries.AllowedSections(db, actor.UserId).ToListAsync(cancellationToken);
 
-        return false;
-    }
-
-    private static string AltText(ContainerInline container) =>
-        string.Concat(container.Descendants<LiteralInline>().Select(l => l.Content.ToString()))
-        + string.Concat(container.Descendants<CodeInline>().Select(c => c.Content));
-
-    /// <summary>Whether an editor limited to chosen sections may write in <paramref name="sectionId"/>. No rows: all sections. Admins: always.</summary>
-    public async Task<bool> MaySectionAsync(EditorialActor actor, int sectionId, CancellationToken cancellationToken = default)
-    {
-        if (actor.IsAdmin)
-        {
-            return true;
-        }
-
-        var allowed = await db.UserSections.Where(s => s.UserId == actor.UserId).Select(s => s.SectionId).ToListAsync(cancellationToken);
-        return allowed.Count == 0 || allowed.Contains(sectionId);
-    }
+    /// <summary>Whether an editor limited to <paramref name="allowed"/> sections may write in <paramref name="sectionId"/>. No rows: all sections. Admins (null): always.</summary>
+    private static bool MaySection(IReadOnlyCollection<int>? allowed, int sectionId) =>
+        allowed is null || allowed.Count == 0 || allowed.Contains(sectionId);
 
     private async Task<EditorialResult> PublishOrScheduleAsync(EditorialActor actor, Article article, DateTime? publishAt, string? forceReason, CancellationToken cancellationToken)
     {
@@ -488,7 +460,7 @@ public sealed class EditorialService(PortalDbContext db, AuditLog audit, Markdow
         return await CommitAsync(article, actor.UserId, note, schedule ? "已定时发布。" : "已发布。", cancellationToken);
     }
 
-    private async Task<EditorialResult> ChangeAsync(int id, int? expectedVersion, Func<Article, Task<EditorialResult>> change, CancellationToken cancellationToken)
+    private async Task<EditorialResult> ChangeAsync(int id, int expectedVersion, Func<Article, Task<EditorialResult>> change, CancellationToken cancellationToken)
     {
         var article = await db.Articles.FirstOrDefaultAsync(a => a.Id == id && a.DeletedAt == null, cancellationToken);
         if (article is null)
@@ -496,7 +468,7 @@ public sealed class EditorialService(PortalDbContext db, AuditLog audit, Markdow
             return EditorialResult.NotFound();
         }
 
-        if (expectedVersion is { } expected && article.Version != expected)
+        if (article.Version != expectedVersion)
         {
             return EditorialResult.Conflict(id);
         }
@@ -536,17 +508,20 @@ public sealed class EditorialService(PortalDbContext db, AuditLog audit, Markdow
 
     /// <summary>
     /// Increments the version and adds the revision of this save, numbered like the new version
-    /// (never below an existing revision number, for articles whose version started elsewhere).
+    /// (every writer of revisions numbers them so, which keeps the numbers unique). The body is
+    /// rendered again only when its Markdown changed: a status change leaves it as it was.
     /// </summary>
     private async Task AddRevisionAsync(Article article, string userId, string note, CancellationToken cancellationToken)
     {
-        var lastNumber = article.Id == 0
-            ? 0
-            : await db.ArticleRevisions.Where(r => r.ArticleId == article.Id).MaxAsync(r => (int?)r.Number, cancellationToken) ?? 0;
         var now = Now;
-        article.Version = Math.Max(article.Version, lastNumber) + 1;
+        article.Version++;
         article.UpdatedAt = now;
-        article.BodyHtml = renderer.Render(article.BodyMarkdown);
+        var entry = db.Entry(article);
+        if (entry.State == EntityState.Added || !string.Equals(entry.Property(a => a.BodyMarkdown).OriginalValue, article.BodyMarkdown, StringComparison.Ordinal))
+        {
+            article.BodyHtml = renderer.Render(article.BodyMarkdown);
+        }
+
         var author = await db.Users.AsNoTracking().Where(u => u.Id == userId)
             .Select(u => u.DisplayName == "" ? u.UserName : u.DisplayName).FirstOrDefaultAsync(cancellationToken);
         article.Revisions.Add(ArticleRevision.Of(article, userId, author ?? userId, now, note));

@@ -1,5 +1,7 @@
 using Ganss.Xss;
 using Markdig;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
 
 namespace Portal.Core.Articles;
 
@@ -28,4 +30,26 @@ public sealed class MarkdownRenderer
         var html = Markdown.ToHtml(markdown, Pipeline);
         return _sanitizer.Sanitize(html);
     }
+
+    /// <summary>
+    /// Whether the Markdown contains an image (<c>![](url)</c>) whose alt text is empty, read with
+    /// the same pipeline that renders it, so the check sees the images readers will see.
+    /// </summary>
+    public static bool HasImageWithoutAlt(string markdown)
+    {
+        var document = Markdown.Parse(markdown, Pipeline);
+        foreach (var link in document.Descendants<LinkInline>())
+        {
+            if (link.IsImage && string.IsNullOrWhiteSpace(AltText(link)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string AltText(ContainerInline container) =>
+        string.Concat(container.Descendants<LiteralInline>().Select(l => l.Content.ToString()))
+        + string.Concat(container.Descendants<CodeInline>().Select(c => c.Content));
 }

@@ -89,6 +89,10 @@ public sealed class ScheduledPublisher(PortalDbContext db, TimeProvider time, IL
 
     private async Task<bool> PublishInTransactionAsync(int id, DateTime now, CancellationToken cancellationToken)
     {
+        // A retrying execution strategy runs this again after a failed attempt (a failed commit
+        // too, when the save had already accepted its revision and audit entry): start from an
+        // empty change tracker, so nothing of that attempt is taken for stored or saved twice.
+        db.ChangeTracker.Clear();
         var rows = await db.Articles
             .Where(a => a.Id == id && a.Status == ArticleStatus.Scheduled && a.DeletedAt == null && a.PublishedAt <= now)
             .ExecuteUpdateAsync(

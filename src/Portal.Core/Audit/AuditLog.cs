@@ -16,7 +16,7 @@ public sealed class AuditLog(PortalDbContext db, IAuditActor actor, TimeProvider
         {
             At = time.GetUtcNow().UtcDateTime,
             UserId = actor.UserId,
-            UserName = Truncate(userName ?? actor.UserName, FieldLengths.DisplayName * 5),
+            UserName = Truncate(userName ?? actor.UserName, FieldLengths.AuditUserName),
             Action = action,
             TargetType = targetType,
             TargetId = targetId,
@@ -34,5 +34,6 @@ public sealed class AuditLog(PortalDbContext db, IAuditActor actor, TimeProvider
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    private static string Truncate(string value, int max) => value.Length <= max ? value : value[..max];
+    /// <summary><paramref name="value"/> cut to at most <paramref name="max"/> characters, to fit its column.</summary>
+    public static string Truncate(string value, int max) => value.Length <= max ? value : value[..max];
 }

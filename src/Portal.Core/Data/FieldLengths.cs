@@ -29,6 +29,12 @@ public static class FieldLengths
     public const int Comment = 500;
     public const int UserId = 450;
     public const int DisplayName = 50;
+
+    /// <summary>
+    /// The name an audit entry keeps: a display name, or a user name, or what a failed login typed
+    /// (up to five display names' worth, so nothing an inspector needs is cut).
+    /// </summary>
+    public const int AuditUserName = DisplayName * 5;
     public const int Phone = 50;
     public const int Email = 100;
     public const int AuditAction = 50;

@@ -40,4 +40,16 @@ public sealed class MarkdownRendererTests
 
         Assert.Contains("&lt;b&gt;粗体&lt;/b&gt;", html);
     }
+
+    [Theory]
+    [InlineData("![](a.png)", true)]
+    [InlineData("正文\n\n![ ](a.png)", true)]
+    [InlineData("| 表 |\n|---|\n| ![](a.png) |", true)]
+    [InlineData("![吐鲁番](a.png)", false)]
+    [InlineData("![`代码`](a.png)", false)]
+    [InlineData("[链接](a.html)", false)]
+    public void HasImageWithoutAlt_FindsImagesWithEmptyAltText(string markdown, bool expected)
+    {
+        Assert.Equal(expected, MarkdownRenderer.HasImageWithoutAlt(markdown));
+    }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using Portal.Core.Articles;
+using Portal.Core.Paging;
 using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Pages;
@@ -72,6 +73,29 @@ public sealed class PaginationTests : IAsyncLifetime
         var (response, _) = await _factory.GetDocumentAsync("/xinwen?page=4");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("/xinwen?page=107374184")]
+    [InlineData("/xinwen?page=2147483647")]
+    public async Task SectionPage_PageNumberWhoseOffsetOverflows_Is404(string url)
+    {
+        var (response, _) = await _factory.GetDocumentAsync(url);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task ToPagedListAsync_PageWhoseOffsetOverflows_IsEmptyWithTheTrueCount()
+    {
+        // (2147483647 - 1) * 20 wraps to a negative offset, which SQLite reads as 0 (page 1's
+        // items) and PostgreSQL and SQL Server refuse.
+        var page = await _factory.WithDbAsync(db => db.Articles.OrderBy(a => a.Id).ToPagedListAsync(int.MaxValue, 20));
+
+        Assert.Empty(page.Items);
+        Assert.Equal(47, page.TotalCount);
+        Assert.Equal(3, page.PageCount);
+        Assert.False(page.HasNext);
     }
 
     [Theory]

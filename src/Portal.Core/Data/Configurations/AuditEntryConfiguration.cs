@@ -9,7 +9,7 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
     public void Configure(EntityTypeBuilder<AuditEntry> builder)
     {
         builder.Property(e => e.UserId).HasMaxLength(FieldLengths.UserId);
-        builder.Property(e => e.UserName).HasMaxLength(FieldLengths.DisplayName * 5).IsRequired();
+        builder.Property(e => e.UserName).HasMaxLength(FieldLengths.AuditUserName).IsRequired();
         builder.Property(e => e.Action).HasMaxLength(FieldLengths.AuditAction).IsRequired();
         builder.Property(e => e.TargetType).HasMaxLength(FieldLengths.AuditTarget);
         builder.Property(e => e.TargetId).HasMaxLength(FieldLengths.AuditTarget);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -6,6 +5,7 @@ using Portal.Core.Accounts;
 using Portal.Core.Articles;
 using Portal.Core.Site;
 using Portal.Web.Areas.Admin.Models;
+using Portal.Web.TagHelpers;
 
 namespace Portal.Web.Areas.Admin.Controllers;
 
@@ -22,10 +22,7 @@ public sealed class ArticlesController(
 {
     private const string ErrorKey = "ArticleError";
 
-    private EditorialActor Actor => new(
-        users.GetUserId(User)!,
-        User.IsInRole(PortalRoles.Admin) || User.IsInRole(PortalRoles.Reviewer),
-        User.IsInRole(PortalRoles.Admin));
+    private EditorialActor Actor => new(users.GetUserId(User)!, User.CanReview(), User.IsAdministrator());
 
     [HttpGet("/admin/articles")]
     public async Task<IActionResult> Index(ArticleStatus? status, int? sectionId, string? authorId, string? q, int page = 1, CancellationToken cancellationToken = default)
@@ -109,15 +106,15 @@ public sealed class ArticlesController(
 
     [HttpPost("/admin/articles/submit/{id:int}")]
     public async Task<IActionResult> Submit(int id, int version, CancellationToken cancellationToken) =>
-        AfterAction(await editorial.SubmitAsync(Actor, id, version, cancellationToken));
+        AfterAction(await editorial.SubmitAsync(Actor, id, version, cancellationToken), id);
 
     [HttpPost("/admin/articles/return/{id:int}"), Authorize(Policy = PortalPolicies.Review)]
     public async Task<IActionResult> Return(int id, int version, string? comment, CancellationToken cancellationToken) =>
-        AfterAction(await editorial.ReturnAsync(Actor, id, version, comment, cancellationToken));
+        AfterAction(await editorial.ReturnAsync(Actor, id, version, comment, cancellationToken), id);
 
     [HttpPost("/admin/articles/publish/{id:int}"), Authorize(Policy = PortalPolicies.Review)]
     public async Task<IActionResult> Publish(int id, int version, CancellationToken cancellationToken) =>
-        AfterAction(await editorial.ApproveAsync(Actor, id, version, null, cancellationToken));
+        AfterAction(await editorial.ApproveAsync(Actor, id, version, null, cancellationToken), id);
 
     [HttpPost("/admin/articles/schedule/{id:int}"), Authorize(Policy = PortalPolicies.Review)]
     public async Task<IActionResult> Schedule(int id, int version, DateTime? publishAt, CancellationToken cancellationToken)
@@ -127,16 +124,16 @@ public sealed class ArticlesController(
             return AfterAction(EditorialResult.Invalid("请选择定时发布的时间。"), id);
         }
 
-        return AfterAction(await editorial.ApproveAsync(Actor, id, version, clock.FromLocal(publishAt.Value), cancellationToken));
+        return AfterAction(await editorial.ApproveAsync(Actor, id, version, clock.FromLocal(publishAt.Value), cancellationToken), id);
     }
 
     [HttpPost("/admin/articles/withdraw/{id:int}"), Authorize(Policy = PortalPolicies.Review)]
     public async Task<IActionResult> Withdraw(int id, int version, CancellationToken cancellationToken) =>
-        AfterAction(await editorial.WithdrawAsync(Actor, id, version, cancellationToken));
+        AfterAction(await editorial.WithdrawAsync(Actor, id, version, cancellationToken), id);
 
     [HttpPost("/admin/articles/forcepublish/{id:int}"), Authorize(Policy = PortalPolicies.Administer)]
     public async Task<IActionResult> ForcePublish(int id, int version, string? reason, DateTime? publishAt, CancellationToken cancellationToken) =>
-        AfterAction(await editorial.ForcePublishAsync(Actor, id, version, reason, publishAt is null ? null : clock.FromLocal(publishAt.Value), cancellationToken));
+        AfterAction(await editorial.ForcePublishAsync(Actor, id, version, reason, publishAt is null ? null : clock.FromLocal(publishAt.Value), cancellationToken), id);
 
     [HttpPost("/admin/articles/delete/{id:int}")]
     public async Task<IActionResult> Delete(int id, int version, CancellationToken cancellationToken)
@@ -161,7 +158,7 @@ public sealed class ArticlesController(
 
     [HttpPost("/admin/articles/restore/{id:int}"), Authorize(Policy = PortalPolicies.Administer)]
     public async Task<IActionResult> Restore(int id, CancellationToken cancellationToken) =>
-        AfterAction(await editorial.RestoreAsync(Actor, id, cancellationToken));
+        AfterAction(await editorial.RestoreAsync(Actor, id, cancellationToken), id);
 
     [HttpGet("/admin/articles/history/{id:int}")]
     public async Task<IActionResult> History(int id, CancellationToken cancellationToken)
@@ -193,21 +190,21 @@ public sealed class ArticlesController(
             return NotFound();
         }
 
-        var names = await queries.SectionNamesAsync(cancellationToken);
+        var comparison = await queries.CompareAsync(old, current, FormatLocal, cancellationToken);
         return View(new ArticleCompareViewModel
         {
             Id = id,
             Title = article.Fields.Title,
             From = from,
             To = to,
-            FieldChanges = RevisionDiff.Fields(old, current, SectionName(names), FormatLocal),
-            BodyDiff = RevisionDiff.Body(old.BodyMarkdown, current.BodyMarkdown),
+            FieldChanges = comparison.FieldChanges,
+            BodyDiff = comparison.BodyDiff,
         });
     }
 
     [HttpPost("/admin/articles/restorerevision/{id:int}")]
     public async Task<IActionResult> RestoreRevision(int id, int number, int version, CancellationToken cancellationToken) =>
-        AfterAction(await editorial.RestoreRevisionAsync(Actor, id, number, version, cancellationToken));
+        AfterAction(await editorial.RestoreRevisionAsync(Actor, id, number, version, cancellationToken), id);
 
     private ArticleFields ToFields(ArticleInputModel input) => new()
     {
@@ -244,9 +241,12 @@ public sealed class ArticlesController(
         }
     }
 
-    private IActionResult AfterAction(EditorialResult result, int? id = null)
+    /// <summary>
+    /// Where a workflow button leads: back to the article <paramref name="id"/> of the route, with
+    /// the outcome (done, or why not) shown there. A refusal carries no article id of its own.
+    /// </summary>
+    private IActionResult AfterAction(EditorialResult result, int id)
     {
-        id ??= result.ArticleId;
         switch (result.Outcome)
         {
             case EditorialOutcome.Ok:
@@ -261,7 +261,7 @@ public sealed class ArticlesController(
                 break;
         }
 
-        return id is > 0 ? LocalRedirect($"/admin/articles/edit/{id}") : LocalRedirect("/admin/articles");
+        return LocalRedirect($"/admin/articles/edit/{id}");
     }
 
     private ViewResult Refused(string message)
@@ -284,35 +284,21 @@ public sealed class ArticlesController(
         }
 
         var startedFrom = await queries.StateAtVersionAsync(id, input.Version, cancellationToken) ?? current.Fields;
-        var names = await queries.SectionNamesAsync(cancellationToken);
+        var comparison = await queries.CompareAsync(startedFrom, current.Fields, FormatLocal, cancellationToken);
         var conflict = new ArticleConflictViewModel
         {
             StartedFrom = input.Version,
             Current = current.Version,
             OtherSaves = await queries.RevisionsAfterAsync(id, input.Version, cancellationToken),
-            FieldChanges = RevisionDiff.Fields(startedFrom, current.Fields, SectionName(names), FormatLocal),
-            BodyDiff = RevisionDiff.Body(startedFrom.BodyMarkdown, current.Fields.BodyMarkdown),
+            FieldChanges = comparison.FieldChanges,
+            BodyDiff = comparison.BodyDiff,
         };
         input.Version = current.Version;
         ModelState.Remove("Input.Version");
-        var model = await EditModelAsync(current, input, cancellationToken);
-        return new ArticleEditViewModel
-        {
-            Id = model.Id,
-            UrlKey = model.UrlKey,
-            Status = model.Status,
-            Input = input,
-            Sections = model.Sections,
-            Images = model.Images,
-            ReviewComment = model.ReviewComment,
-            CanReview = model.CanReview,
-            IsAdmin = model.IsAdmin,
-            IsOwnRevision = model.IsOwnRevision,
-            Conflict = conflict,
-        };
+        return await EditModelAsync(current, input, cancellationToken, conflict: conflict);
     }
 
-    private async Task<ArticleEditViewModel> EditModelAsync(ArticleEditData? article, ArticleInputModel input, CancellationToken cancellationToken, bool preview = false, string? error = null)
+    private async Task<ArticleEditViewModel> EditModelAsync(ArticleEditData? article, ArticleInputModel input, CancellationToken cancellationToken, bool preview = false, string? error = null, ArticleConflictViewModel? conflict = null)
     {
         var actor = Actor;
         var allowed = actor.IsAdmin ? null : await queries.AllowedSectionsAsync(actor.UserId, cancellationToken);
@@ -329,12 +315,10 @@ public sealed class ArticlesController(
             CanReview = actor.CanReview,
             IsAdmin = actor.IsAdmin,
             IsOwnRevision = article?.LastEditorId == actor.UserId,
+            Conflict = conflict,
             Error = error ?? TempData[ErrorKey] as string,
         };
     }
 
-    private static Func<int, string> SectionName(Dictionary<int, string> names) =>
-        id => names.TryGetValue(id, out var name) ? name : $"#{id}";
-
-    private string FormatLocal(DateTime utc) => clock.ToLocal(utc).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+    private string FormatLocal(DateTime utc) => SiteDateTagHelper.Format(clock, utc);
 }

@@ -13,7 +13,7 @@ public sealed class DashboardController(DashboardQueries queries, UserManager<Po
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
         var userId = users.GetUserId(User)!;
-        var canReview = User.IsInRole(PortalRoles.Admin) || User.IsInRole(PortalRoles.Reviewer);
+        var canReview = User.CanReview();
         return View(new DashboardViewModel
         {
             Counts = await queries.CountsAsync(cancellationToken),
