@@ -14,4 +14,13 @@ public static class PortalPolicies
 
     /// <summary>管理员 only: users, sections, footer links, settings, the audit log, the recycle bin.</summary>
     public const string Administer = "Administer";
+
+    /// <summary>The roles <see cref="Staff"/> admits.</summary>
+    public static IReadOnlyList<string> StaffRoles { get; } = [PortalRoles.Admin, PortalRoles.Reviewer, PortalRoles.Editor];
+
+    /// <summary>The roles <see cref="Review"/> admits.</summary>
+    public static IReadOnlyList<string> ReviewRoles { get; } = [PortalRoles.Admin, PortalRoles.Reviewer];
+
+    /// <summary>The role <see cref="Administer"/> admits.</summary>
+    public static IReadOnlyList<string> AdministerRoles { get; } = [PortalRoles.Admin];
 }

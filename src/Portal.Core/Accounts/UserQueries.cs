@@ -43,11 +43,12 @@ public sealed class UserQueries(PortalDbContext db, TimeProvider time)
     public async Task<UserDetails?> GetAsync(string id, CancellationToken cancellationToken = default)
     {
         var row = await Project(db.Users.AsNoTracking().Where(u => u.Id == id)).SingleOrDefaultAsync(cancellationToken);
-        return row is null ? null : new UserDetails(ToItem(row), await SectionIdsAsync(id, cancellationToken));
+        return row is null ? null : new UserDetails(ToItem(row), await SectionIdsOf(db, id).ToListAsync(cancellationToken));
     }
 
-    private Task<List<int>> SectionIdsAsync(string userId, CancellationToken cancellationToken = default) =>
-        db.UserSections.AsNoTracking().Where(s => s.UserId == userId).Select(s => s.SectionId).ToListAsync(cancellationToken);
+    /// <summary>The sections a user is limited to (none: all sections), for the user pages and the editorial checks.</summary>
+    internal static IQueryable<int> SectionIdsOf(PortalDbContext db, string userId) =>
+        db.UserSections.AsNoTracking().Where(s => s.UserId == userId).Select(s => s.SectionId);
 
     private IQueryable<UserRow> Project(IQueryable<PortalUser> users) => users.Select(u => new UserRow
     {

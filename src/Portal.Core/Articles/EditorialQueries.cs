@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Portal.Core.Accounts;
 using Portal.Core.Data;
 using Portal.Core.Paging;
 using Portal.Core.Sections;
@@ -128,11 +129,7 @@ public sealed class EditorialQueries(PortalDbContext db)
 
     /// <summary>The sections a user is limited to; empty means all.</summary>
     public Task<List<int>> AllowedSectionsAsync(string userId, CancellationToken cancellationToken = default) =>
-        AllowedSections(db, userId).ToListAsync(cancellationToken);
-
-    /// <summary>The query behind <see cref="AllowedSectionsAsync"/>, shared with <see cref="EditorialService"/>'s checks.</summary>
-    internal static IQueryable<int> AllowedSections(PortalDbContext db, string userId) =>
-        db.UserSections.AsNoTracking().Where(s => s.UserId == userId).Select(s => s.SectionId);
+        UserQueries.SectionIdsOf(db, userId).ToListAsync(cancellationToken);
 
     /// <summary>
     /// Two states of an article compared for people: the other fields that changed (sections by

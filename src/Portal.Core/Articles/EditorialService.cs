@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
+using Portal.Core.Accounts;
 using Portal.Core.Audit;
 using Portal.Core.Data;
 
@@ -424,7 +425,7 @@ public sealed class EditorialService(PortalDbContext db, AuditLog audit, Markdow
     /// once per command, which may check several sections against it.
     /// </summary>
     private async Task<IReadOnlyCollection<int>?> AllowedSectionsAsync(EditorialActor actor, CancellationToken cancellationToken) =>
-        actor.IsAdmin ? null : await EditorialQueries.AllowedSections(db, actor.UserId).ToListAsync(cancellationToken);
+        actor.IsAdmin ? null : await UserQueries.SectionIdsOf(db, actor.UserId).ToListAsync(cancellationToken);
 
     /// <summary>Whether an editor limited to <paramref name="allowed"/> sections may write in <paramref name="sectionId"/>. No rows: all sections. Admins (null): always.</summary>
     private static bool MaySection(IReadOnlyCollection<int>? allowed, int sectionId) =>

@@ -14,6 +14,7 @@ public static class EditorialServiceExtensions
             .ValidateOnStart();
         services.AddScoped<EditorialService>();
         services.AddScoped<EditorialQueries>();
+        services.AddScoped<DashboardQueries>();
         services.AddScoped<ScheduledPublisher>();
         services.AddHostedService<ScheduledPublishingService>();
         return services;

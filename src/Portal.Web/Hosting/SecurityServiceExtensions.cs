@@ -59,9 +59,9 @@ public static class SecurityServiceExtensions
         services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
 
         services.AddAuthorizationBuilder()
-            .AddPolicy(PortalPolicies.Staff, policy => policy.RequireRole(PortalRoles.Admin, PortalRoles.Reviewer, PortalRoles.Editor))
-            .AddPolicy(PortalPolicies.Review, policy => policy.RequireRole(PortalRoles.Admin, PortalRoles.Reviewer))
-            .AddPolicy(PortalPolicies.Administer, policy => policy.RequireRole(PortalRoles.Admin));
+            .AddPolicy(PortalPolicies.Staff, policy => policy.RequireRole(PortalPolicies.StaffRoles))
+            .AddPolicy(PortalPolicies.Review, policy => policy.RequireRole(PortalPolicies.ReviewRoles))
+            .AddPolicy(PortalPolicies.Administer, policy => policy.RequireRole(PortalPolicies.AdministerRoles));
 
         services.AddHttpContextAccessor();
         services.AddScoped<IAuditActor, HttpAuditActor>();

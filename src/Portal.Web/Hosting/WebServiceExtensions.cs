@@ -38,7 +38,6 @@ public static class WebServiceExtensions
                     new DirectoryInfo(Path.Combine(storage.Value.DataPath, "keys")), NullLoggerFactory.Instance));
         services.AddScoped<SiteContext>();
         services.AddScoped<ArticleQueries>();
-        services.AddScoped<DashboardQueries>();
         return services;
     }
 

@@ -305,7 +305,7 @@ public sealed class SeedPageTests(SeededPortalFixture portal) : IClassFixture<Se
     }
 
     [Fact]
-    public async Task PublicPage_PostWithoutToken_GetsChineseErrorPageNotEmpty400()
+    public async Task PublicPage_Post_GetsChineseErrorPageWith405()
     {
         using var client = portal.Factory.CreateClient();
 

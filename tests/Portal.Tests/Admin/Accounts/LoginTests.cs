@@ -177,7 +177,9 @@ public sealed class LoginTests : IAsyncLifetime
         var failedRows = failed.QuerySelectorAll("table.audit-log tbody tr").Select(r => r.TextContent).ToList();
         Assert.NotEmpty(failedRows);
         Assert.All(failedRows, r => Assert.Contains("登录失败", r, StringComparison.Ordinal));
-        Assert.All(byUser.QuerySelectorAll("table.audit-log tbody tr"), r => Assert.Contains("auditor", r.TextContent, StringComparison.Ordinal));
+        var byUserRows = byUser.QuerySelectorAll("table.audit-log tbody tr");
+        Assert.NotEmpty(byUserRows);
+        Assert.All(byUserRows, r => Assert.Contains("auditor", r.TextContent, StringComparison.Ordinal));
         Assert.Empty(all.QuerySelectorAll("form[action*='audit'][method='post']"));
     }
 

@@ -61,7 +61,9 @@ public sealed class XssTests(EditorialFixture fixture) : IClassFixture<Editorial
         if (created.StatusCode != HttpStatusCode.Redirect)
         {
             // Refused at the door (an image without alt text): nothing to publish, which is safe.
+            // Only an image can be refused; a refusal of anything else would hide the check below.
             Assert.Equal(HttpStatusCode.OK, created.StatusCode);
+            Assert.True(payload.Contains("<img", StringComparison.OrdinalIgnoreCase) || payload.Contains("![", StringComparison.Ordinal), $"Refused a payload that is not an image: {payload}");
             Assert.NotNull(createdPage.QuerySelector(".field-error:not(:empty)"));
             return;
         }
