@@ -146,15 +146,6 @@ public sealed class EditorialQueries(PortalDbContext db)
     public Task<Dictionary<int, string>> SectionNamesAsync(CancellationToken cancellationToken = default) =>
         db.Sections.AsNoTracking().ToDictionaryAsync(s => s.Id, s => s.Name, cancellationToken);
 
-    /// <summary>The newest images, for the cover select.</summary>
-    public async Task<List<Choice>> ImageChoicesAsync(CancellationToken cancellationToken = default)
-    {
-        var images = await db.MediaFiles.AsNoTracking().OrderByDescending(m => m.UploadedAt).ThenByDescending(m => m.Id).Take(200)
-            .Select(m => new { m.Id, m.OriginalName })
-            .ToListAsync(cancellationToken);
-        return images.ConvertAll(m => new Choice(m.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), m.OriginalName));
-    }
-
     /// <summary>Staff who have written articles, for the author filter.</summary>
     public Task<List<Choice>> AuthorChoicesAsync(CancellationToken cancellationToken = default) =>
         db.Users.AsNoTracking().Where(u => db.Articles.Any(a => a.AuthorId == u.Id))

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Portal.Core.Articles;
 using Portal.Core.Audit;
 using Portal.Core.Data;
 using Portal.Core.Paging;
@@ -152,12 +153,32 @@ public sealed partial class MediaLibrary(
         return new PagedList<MediaListItem>(items, files.PageNumber, files.PageSize, files.TotalCount);
     }
 
-    /// <summary>Images to choose from (e.g. for the WeChat QR code), newest first.</summary>
-    public async Task<IReadOnlyList<(int Id, string Label)>> ChoicesAsync(CancellationToken cancellationToken = default)
+    /// <summary>How many of the newest images a picker lists; the current choice is added when older.</summary>
+    public const int ChoiceLimit = 200;
+
+    /// <summary>
+    /// Images to choose from (an article's cover, the WeChat QR code): the newest
+    /// <see cref="ChoiceLimit"/>, plus <paramref name="current"/> when it is older, because a select
+    /// without the current value would post it back empty and so clear it on any save.
+    /// </summary>
+    public async Task<List<Choice>> ChoicesAsync(int? current, CancellationToken cancellationToken = default)
     {
-        var rows = await db.MediaFiles.AsNoTracking().OrderByDescending(m => m.Id)
-            .Select(m => new { m.Id, m.OriginalName, m.StoredName }).Take(500).ToListAsync(cancellationToken);
-        return rows.Select(m => (m.Id, $"#{m.Id.ToString(CultureInfo.InvariantCulture)} {m.OriginalName}")).ToList();
+        var images = await db.MediaFiles.AsNoTracking()
+            .OrderByDescending(m => m.UploadedAt).ThenByDescending(m => m.Id)
+            .Take(ChoiceLimit)
+            .Select(m => new { m.Id, m.OriginalName })
+            .ToListAsync(cancellationToken);
+        if (current is { } id && !images.Exists(m => m.Id == id))
+        {
+            var older = await db.MediaFiles.AsNoTracking().Where(m => m.Id == id)
+                .Select(m => new { m.Id, m.OriginalName }).FirstOrDefaultAsync(cancellationToken);
+            if (older is not null)
+            {
+                images.Add(older);
+            }
+        }
+
+        return images.ConvertAll(m => new Choice(m.Id.ToString(CultureInfo.InvariantCulture), $"#{m.Id.ToString(CultureInfo.InvariantCulture)} {m.OriginalName}"));
     }
 
     /// <summary>The stored name of an image, for its address; null when it does not exist.</summary>

@@ -39,7 +39,7 @@ public sealed class SettingsController(SiteSettingsService settings, MediaLibrar
     private async Task<SettingsFormViewModel> FormAsync(SettingsInputModel input, CancellationToken cancellationToken) => new()
     {
         Input = input,
-        Images = await media.ChoicesAsync(cancellationToken),
+        Images = await media.ChoicesAsync(input.WeChatQrImageId, cancellationToken),
         QrUrl = input.WeChatQrImageId is { } id && await media.StoredNameAsync(id, cancellationToken) is { } name ? MediaLibrary.UrlOf(name) : null,
     };
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Portal.Core.Articles;
 using Portal.Core.Data;
 using Portal.Core.Site;
 
@@ -106,7 +107,7 @@ public sealed class SettingsFormViewModel
 {
     public required SettingsInputModel Input { get; init; }
 
-    public required IReadOnlyList<(int Id, string Label)> Images { get; init; }
+    public required IReadOnlyList<Choice> Images { get; init; }
 
     /// <summary>The address of the current QR image, for a preview.</summary>
     public string? QrUrl { get; init; }
