@@ -79,11 +79,6 @@ public sealed partial class MediaLibrary(
         var storedName = RandomNumberGenerator.GetHexString(32, lowercase: true) + type.Extension;
         Directory.CreateDirectory(folder.Path);
         var path = System.IO.Path.Combine(folder.Path, storedName);
-        await using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None))
-        {
-            await file.WriteAsync(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), cancellationToken);
-        }
-
         var name = System.IO.Path.GetFileName(originalName.Replace('\\', '/'));
         var media = new MediaFile
         {
@@ -98,12 +93,20 @@ public sealed partial class MediaLibrary(
         audit.Add(AuditActions.MediaUpload, "media", storedName, $"上传图片“{media.OriginalName}”（{type.ContentType}，{media.Length} 字节）");
         try
         {
+            // The write is inside the try: an upload cancelled or failing half-way through the
+            // file leaves no partial file behind either.
+            await using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            {
+                await file.WriteAsync(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), cancellationToken);
+            }
+
             await db.SaveChangesAsync(cancellationToken);
         }
         catch
         {
             // No row, no file: an orphan on disk would never be listed or cleaned up.
             File.Delete(path);
+            db.ChangeTracker.Clear();
             throw;
         }
 
@@ -203,7 +206,8 @@ public sealed partial class MediaLibrary(
         return contentType is null || !File.Exists(path) ? null : new MediaContent(path, contentType);
     }
 
-    private static string FormatSize(long bytes) =>
+    /// <summary>A size for people: bytes, KB or MB with at most one decimal.</summary>
+    public static string FormatSize(long bytes) =>
         bytes >= 1024 * 1024
             ? (bytes / (1024d * 1024)).ToString("0.#", CultureInfo.InvariantCulture) + " MB"
             : bytes >= 1024 ? (bytes / 1024d).ToString("0.#", CultureInfo.InvariantCulture) + " KB" : bytes.ToString(CultureInfo.InvariantCulture) + " 字节";
