@@ -64,3 +64,39 @@ public sealed class SettingsQrChoiceTests(SiteAdminFixture fixture) : IClassFixt
         ["Input.WeChatQrImageId"] = qrImageId.ToString(CultureInfo.InvariantCulture),
     };
 }
+
+/// <summary>The settings form's labels and length limits come through without rules of its own.</summary>
+public sealed class SettingsFormTests(SiteAdminFixture fixture) : IClassFixture<SiteAdminFixture>
+{
+    [Fact]
+    public async Task Settings_Form_ShowsLabelsAndServiceLengthLimits()
+    {
+        var (response, page) = await SiteAdminFixture.GetAsync(fixture.Admin, "/admin/settings");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        foreach (var field in Portal.Core.Site.SiteSettingsService.Fields)
+        {
+            var input = page.QuerySelector($"input[name='Input.{field.Name}']")!;
+            Assert.Equal(field.MaxLength.ToString(CultureInfo.InvariantCulture), input.GetAttribute("maxlength"));
+        }
+
+        Assert.Equal("网站名称", page.QuerySelector("label[for='Input_SiteName']")!.TextContent.Trim());
+        Assert.Equal("“我为政府网站找错”入口文字", page.QuerySelector("label[for='Input_ErrorReportLabel']")!.TextContent.Trim());
+        Assert.Equal("官方微信二维码", page.QuerySelector("label[for='Input_WeChatQrImageId']")!.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task Settings_TooLongOrEmpty_ServiceMessagesBesideFields()
+    {
+        var response = await SiteAdminFixture.PostAsync(fixture.Admin, "/admin/settings", new Dictionary<string, string>
+        {
+            ["Input.SiteName"] = "",
+            ["Input.Sponsor"] = new string('主', Portal.Core.Data.FieldLengths.Organisation + 1),
+        });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await SiteAdminFixture.ParseAsync(response);
+        Assert.Equal("请填写网站名称。", page.QuerySelector("[data-valmsg-for='Input.SiteName']")!.TextContent.Trim());
+        Assert.Equal($"主办单位不能超过 {Portal.Core.Data.FieldLengths.Organisation} 个字符。", page.QuerySelector("[data-valmsg-for='Input.Sponsor']")!.TextContent.Trim());
+    }
+}
