@@ -143,15 +143,6 @@ public sealed class EditorialQueries(PortalDbContext db)
             RevisionDiff.Body(before.BodyMarkdown, after.BodyMarkdown));
     }
 
-    /// <summary>The newest images, for the cover select.</summary>
-    public async Task<List<Choice>> ImageChoicesAsync(CancellationToken cancellationToken = default)
-    {
-        var images = await db.MediaFiles.AsNoTracking().OrderByDescending(m => m.UploadedAt).ThenByDescending(m => m.Id).Take(200)
-            .Select(m => new { m.Id, m.OriginalName })
-            .ToListAsync(cancellationToken);
-        return images.ConvertAll(m => new Choice(m.Id.ToString(CultureInfo.InvariantCulture), m.OriginalName));
-    }
-
     /// <summary>Staff who have written articles, for the author filter.</summary>
     public Task<List<Choice>> AuthorChoicesAsync(CancellationToken cancellationToken = default) =>
         db.Users.AsNoTracking().Where(u => db.Articles.Any(a => a.AuthorId == u.Id))

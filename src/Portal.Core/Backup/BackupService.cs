@@ -37,7 +37,7 @@ public sealed class BackupService(PortalDbContext db, MediaFolder media, TimePro
     {
         var json = TableJson();
         var tables = await ReadStoreAsync(cancellationToken);
-        var mediaFiles = tables[0].Rows.Cast<MediaFile>().ToList();
+        var mediaFiles = MediaFilesOf(tables);
         foreach (var mediaFile in mediaFiles)
         {
             if (!File.Exists(Path.Combine(media.Path, mediaFile.StoredName)))
@@ -116,12 +116,14 @@ public sealed class BackupService(PortalDbContext db, MediaFolder media, TimePro
     /// </summary>
     public async Task<BackupSummary> RestoreAsync(string file, bool force, CancellationToken cancellationToken = default)
     {
+        // The same guard as export: a table the format does not know would be left as it is.
+        CheckEveryTableIsCovered();
         var staging = Path.Combine(Path.GetDirectoryName(media.Path)!, "media.restore-" + Guid.NewGuid().ToString("N"));
         var committed = false;
         try
         {
             var tables = await ReadArchiveAsync(file, staging, cancellationToken);
-            var mediaCount = tables[0].Rows.Count;
+            var mediaCount = MediaFilesOf(tables).Count;
             if (!force)
             {
                 await RefuseNonEmptyStoreAsync(cancellationToken);
@@ -200,21 +202,27 @@ public sealed class BackupService(PortalDbContext db, MediaFolder media, TimePro
     private async Task<IReadOnlyList<TableRows>> ReadStoreAsync(CancellationToken cancellationToken)
     {
         CheckEveryTableIsCovered();
-        var strategy = db.Database.CreateExecutionStrategy();
-        return await strategy.ExecuteAsync(async () =>
-        {
-            // Repeatable read is a snapshot on PostgreSQL; SQLite upgrades it to serializable.
-            await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
-            var tables = new List<TableRows>();
-            foreach (var table in BackupFormat.Tables)
-            {
-                tables.Add(new TableRows(table, await table.ReadAsync(db, cancellationToken)));
-            }
 
-            await transaction.CommitAsync(cancellationToken);
-            return tables;
-        });
+        // Repeatable read is a snapshot on PostgreSQL; SQLite upgrades it to serializable.
+        return await db.InTransactionAsync<IReadOnlyList<TableRows>>(
+            async () =>
+            {
+                var tables = new List<TableRows>();
+                foreach (var table in BackupFormat.Tables)
+                {
+                    tables.Add(new TableRows(table, await table.ReadAsync(db, cancellationToken)));
+                }
+
+                return tables;
+            },
+            commit: null,
+            IsolationLevel.RepeatableRead,
+            cancellationToken);
     }
+
+    /// <summary>The media table's rows (found by type, whatever its place in the format's list).</summary>
+    private static List<MediaFile> MediaFilesOf(IReadOnlyList<TableRows> tables) =>
+        tables.Single(t => t.Table.ClrType == typeof(MediaFile)).Rows.Cast<MediaFile>().ToList();
 
     /// <summary>
     /// A model change that adds a table or a column EF keeps outside the entity class would
@@ -343,7 +351,7 @@ public sealed class BackupService(PortalDbContext db, MediaFolder media, TimePro
             tables.Add(new TableRows(table, rows));
         }
 
-        var mediaFiles = tables[0].Rows.Cast<MediaFile>().ToList();
+        var mediaFiles = MediaFilesOf(tables);
         var mediaEntries = archive.Entries.Count(e => e.FullName.StartsWith(BackupFormat.MediaPrefix, StringComparison.Ordinal));
         if (mediaEntries != manifest.MediaFiles || mediaFiles.Count != manifest.MediaFiles)
         {

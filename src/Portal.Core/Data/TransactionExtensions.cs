@@ -1,3 +1,4 @@
+using System.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace Portal.Core.Data;
@@ -13,9 +14,19 @@ public static class TransactionExtensions
     /// <c>BeginTransaction</c> would be refused.
     /// </summary>
     public static Task<T> InTransactionAsync<T>(this PortalDbContext db, Func<Task<T>> work, Func<T, bool>? commit = null, CancellationToken cancellationToken = default) =>
+        db.InTransactionAsync(work, commit, isolationLevel: null, cancellationToken);
+
+    /// <summary>
+    /// <see cref="InTransactionAsync{T}(PortalDbContext, Func{Task{T}}, Func{T, bool}?, CancellationToken)"/>
+    /// at the given <paramref name="isolationLevel"/>; null is the provider's default (read
+    /// committed on SQL Server and PostgreSQL; SQLite is always serializable).
+    /// </summary>
+    public static Task<T> InTransactionAsync<T>(this PortalDbContext db, Func<Task<T>> work, Func<T, bool>? commit, IsolationLevel? isolationLevel, CancellationToken cancellationToken = default) =>
         db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await using var transaction = isolationLevel is { } level
+                ? await db.Database.BeginTransactionAsync(level, cancellationToken)
+                : await db.Database.BeginTransactionAsync(cancellationToken);
             var result = await work();
             if (commit?.Invoke(result) ?? true)
             {

@@ -11,7 +11,6 @@ public sealed class ImportException : Exception
     {
         File = file;
         Line = line;
-        Problem = problem;
     }
 
     public ImportException(string file, int? line, string problem, Exception innerException)
@@ -19,7 +18,6 @@ public sealed class ImportException : Exception
     {
         File = file;
         Line = line;
-        Problem = problem;
     }
 
     /// <summary>The file that holds the problem, as given to the importer.</summary>
@@ -27,7 +25,4 @@ public sealed class ImportException : Exception
 
     /// <summary>The 1-based line of the problem, or null when it concerns the whole file.</summary>
     public int? Line { get; }
-
-    /// <summary>What is wrong, without the location.</summary>
-    public string Problem { get; }
 }

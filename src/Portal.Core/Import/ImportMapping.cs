@@ -1,6 +1,8 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Portal.Core.Data;
 using Portal.Core.Sections;
+using Portal.Core.Site;
 
 namespace Portal.Core.Import;
 
@@ -57,7 +59,12 @@ public sealed class ImportMapping
 
         CheckLength(mapping.Site.Name, FieldLengths.SiteName, "site.name", path);
         CheckLength(mapping.Site.Sponsor, FieldLengths.Organisation, "site.sponsor", path);
-        CheckLength(mapping.Site.SiteCode, FieldLengths.SiteCode, "site.siteCode", path);
+        if (mapping.Site.SiteCode is { } siteCode && !Regex.IsMatch(siteCode, SiteSettingsRules.SiteCodePattern, RegexOptions.CultureInvariant))
+        {
+            // The admin form's rule: an imported code the settings page would refuse is refused here too.
+            throw new ImportException(path, null, $"site.siteCode: \"{siteCode}\" is not a site code (bm and 8 digits, or 10 digits)");
+        }
+
         CheckLength(mapping.DefaultLinkGroup, FieldLengths.GroupName, "defaultLinkGroup", path);
         foreach (var (name, section) in mapping.Sections)
         {
@@ -71,9 +78,15 @@ public sealed class ImportMapping
 
         foreach (var (text, link) in mapping.Links)
         {
-            if (link.Url is not null && (!IsValidLinkUrl(link.Url) || link.Url.Length > FieldLengths.Url))
+            // The footer link form's rule, and its normalised value is what is stored.
+            if (link.Url is not null)
             {
-                throw new ImportException(path, null, $"link \"{text}\": \"{link.Url}\" is not an http(s) address or a site path starting with / (at most {FieldLengths.Url} characters)");
+                if (!LinkUrl.TryNormalize(link.Url, out var url))
+                {
+                    throw new ImportException(path, null, $"link \"{text}\": \"{link.Url}\" is not an http(s) address or a site path starting with one / (no spaces or backslashes, at most {FieldLengths.Url} characters)");
+                }
+
+                link.Url = url;
             }
 
             CheckLength(link.Group, FieldLengths.GroupName, $"the group of link \"{text}\"", path);
@@ -90,9 +103,6 @@ public sealed class ImportMapping
         }
     }
 
-    private static bool IsValidLinkUrl(string url) =>
-        (url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal))
-        || (Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp));
 }
 
 /// <summary>Site-wide values for the importer.</summary>

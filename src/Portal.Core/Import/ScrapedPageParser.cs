@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using Portal.Core.Data;
+using Portal.Core.Site;
 
 namespace Portal.Core.Import;
 
@@ -390,7 +391,8 @@ public static partial class ScrapedPageParser
     [GeneratedRegex(@"\S*公网安备\s*\d+号")]
     private static partial Regex PublicSecurityPattern();
 
-    [GeneratedRegex(@"^\d{6}$")]
+    /// <summary>The settings form's rule (ASCII digits only: \d would also take full-width ones).</summary>
+    [GeneratedRegex(SiteSettingsRules.PostcodePattern, RegexOptions.CultureInvariant)]
     private static partial Regex PostcodePattern();
 
     [GeneratedRegex(@"^建议使用.*浏览器")]

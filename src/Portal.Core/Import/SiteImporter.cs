@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Portal.Core.Articles;
+using Portal.Core.Audit;
 using Portal.Core.Data;
 using Portal.Core.Sections;
 using Portal.Core.Site;
@@ -32,11 +33,18 @@ public sealed class SiteImporter(
     MarkdownRenderer renderer,
     SiteClock clock,
     TimeProvider time,
+    AuditLog audit,
     IOptions<ImportOptions> options,
     ILogger<SiteImporter> logger)
 {
     /// <summary>The run's one timestamp: every row it creates or changes carries the same time.</summary>
     private DateTime _now;
+
+    /// <summary>The author name of revisions the importer writes (it has no user account).</summary>
+    public const string ImportAuthorName = "导入";
+
+    /// <summary>The note of revisions the importer writes.</summary>
+    public const string ImportRevisionNote = "导入更新";
 
     /// <summary>Imports a page file, or every <c>*.txt</c> page under a folder.</summary>
     /// <exception cref="ImportException">Any file is bad; the store is left exactly as it was.</exception>
@@ -45,27 +53,12 @@ public sealed class SiteImporter(
         var pages = ReadPages(path);
         _now = time.GetUtcNow().UtcDateTime;
 
-        // The change tracker is the run's unit of work: nothing reaches the store before the commit.
-        db.ChangeTracker.Clear();
-        var touched = new HashSet<object>(ReferenceEqualityComparer.Instance);
-        var sections = await db.Sections.ToListAsync(cancellationToken);
-        var groups = await db.FooterLinkGroups.Include(g => g.Links).ToListAsync(cancellationToken);
-        var settings = await db.SiteSettings.Where(s => s.Id == SiteSettings.SingletonId).FirstOrDefaultAsync(cancellationToken);
-
-        foreach (var (file, page, mapping) in pages)
-        {
-            var section = ApplySections(page, mapping, sections, touched, file);
-            await ApplyArticleAsync(file, page, section, touched, cancellationToken);
-            ApplyFooterLinks(page, mapping, groups, touched);
-            settings = ApplySettings(page, mapping, settings, touched);
-        }
-
-        StampUpdates(touched);
-        var summary = Summarise(pages.Count, touched);
+        ImportSummary summary;
         try
         {
-            // acceptAllChangesOnSuccess: false keeps the pending changes if the strategy retries.
-            await db.InTransactionAsync(() => db.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken), cancellationToken: cancellationToken);
+            // The whole unit (read, apply, write) runs inside the transaction callback, from a clear
+            // change tracker, so a retrying execution strategy can run it again from its start.
+            summary = await db.InTransactionAsync(() => ApplyAsync(pages, cancellationToken), cancellationToken: cancellationToken);
         }
         finally
         {
@@ -75,6 +68,38 @@ public sealed class SiteImporter(
         logger.LogInformation(
             "Imported {Files} file(s) from {Path}: {Created} created, {Updated} updated, {Unchanged} unchanged",
             summary.Files, path, summary.Created, summary.Updated, summary.Unchanged);
+        return summary;
+    }
+
+    private async Task<ImportSummary> ApplyAsync(List<(string File, ScrapedPage Page, ImportMapping Mapping)> pages, CancellationToken cancellationToken)
+    {
+        // The change tracker is the run's unit of work: nothing reaches the store before the commit.
+        db.ChangeTracker.Clear();
+        var touched = new HashSet<object>(ReferenceEqualityComparer.Instance);
+        var sections = await db.Sections.ToListAsync(cancellationToken);
+        var groups = await db.FooterLinkGroups.Include(g => g.Links).ToListAsync(cancellationToken);
+        var settings = await db.SiteSettings.Where(s => s.Id == SiteSettings.SingletonId).FirstOrDefaultAsync(cancellationToken);
+        var keys = pages.Select(p => ImportKeyOf(p.File)).ToList();
+        var articles = await db.Articles.Where(a => a.ImportKey != null && keys.Contains(a.ImportKey)).ToDictionaryAsync(a => a.ImportKey!, cancellationToken);
+        var stored = articles.Values.Select(a => (Article: a, Before: ArticleSnapshot.Of(a))).ToList();
+
+        foreach (var (file, page, mapping) in pages)
+        {
+            var section = ApplySections(page, mapping, sections, touched, file);
+            ApplyArticle(file, page, section, articles, touched);
+            ApplyFooterLinks(page, mapping, groups, touched);
+            settings = ApplySettings(page, mapping, settings, touched);
+        }
+
+        var changed = await BumpVersionsAsync(stored, cancellationToken);
+        StampUpdates(touched);
+        var summary = Summarise(pages.Count, touched);
+
+        // A changed article's revision holds its section id, which a section new in this run gets
+        // only from the first save; the revision and the audit entries follow in a second one.
+        await db.SaveChangesAsync(cancellationToken);
+        AddRevisions(changed);
+        await db.SaveChangesAsync(cancellationToken);
         return summary;
     }
 
@@ -214,13 +239,10 @@ public sealed class SiteImporter(
         return section;
     }
 
-    private async Task ApplyArticleAsync(string file, ScrapedPage page, Section section, HashSet<object> touched, CancellationToken cancellationToken)
+    private void ApplyArticle(string file, ScrapedPage page, Section section, Dictionary<string, Article> articles, HashSet<object> touched)
     {
         var importKey = ImportKeyOf(file);
-
-        var article = db.Articles.Local.FirstOrDefault(a => a.ImportKey == importKey)
-            ?? await db.Articles.FirstOrDefaultAsync(a => a.ImportKey == importKey, cancellationToken);
-        if (article is null)
+        if (!articles.TryGetValue(importKey, out var article))
         {
             article = new Article
             {
@@ -229,6 +251,7 @@ public sealed class SiteImporter(
                 Status = ArticleStatus.Published,
                 CreatedAt = _now,
             };
+            articles.Add(importKey, article);
             db.Articles.Add(article);
         }
 
@@ -244,6 +267,49 @@ public sealed class SiteImporter(
         }
 
         Touch(article, touched);
+    }
+
+    /// <summary>
+    /// Every save of an article is a revision (docs/decisions/0002): each stored article this run
+    /// changes gets the next version, which also makes an editor's form loaded before the import
+    /// a conflict instead of a silent overwrite. Unchanged articles keep their version.
+    /// </summary>
+    private async Task<List<(Article Article, ArticleSnapshot Before)>> BumpVersionsAsync(List<(Article Article, ArticleSnapshot Before)> stored, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.DetectChanges();
+        var changed = stored.Where(s => db.Entry(s.Article).State == EntityState.Modified).ToList();
+        if (changed.Count == 0)
+        {
+            return changed;
+        }
+
+        // Never below an existing revision number, for articles whose version started elsewhere.
+        var ids = changed.Select(c => c.Article.Id).ToList();
+        var lastNumbers = await db.ArticleRevisions.Where(r => ids.Contains(r.ArticleId))
+            .GroupBy(r => r.ArticleId)
+            .Select(g => new { ArticleId = g.Key, Number = g.Max(r => r.Number) })
+            .ToDictionaryAsync(x => x.ArticleId, x => x.Number, cancellationToken);
+        foreach (var (article, _) in changed)
+        {
+            article.Version = Math.Max(article.Version, lastNumbers.GetValueOrDefault(article.Id)) + 1;
+        }
+
+        return changed;
+    }
+
+    private void AddRevisions(List<(Article Article, ArticleSnapshot Before)> changed)
+    {
+        foreach (var (article, before) in changed)
+        {
+            db.ArticleRevisions.Add(ArticleRevision.Of(article, authorId: null, ImportAuthorName, _now, ImportRevisionNote));
+            var key = article.Id.ToString(CultureInfo.InvariantCulture);
+            var fields = RevisionDiff.ChangedFieldNames(before, ArticleSnapshot.Of(article));
+            audit.Add(AuditActions.ArticleEdit, "article", key, "导入修改：" + string.Join("、", fields));
+            if (article.PublishedAt != before.PublishedAt)
+            {
+                audit.Add(AuditActions.ArticlePublishDateChange, "article", key, $"发布日期：{EditorialService.Utc(before.PublishedAt)} → {EditorialService.Utc(article.PublishedAt)}");
+            }
+        }
     }
 
     /// <summary>

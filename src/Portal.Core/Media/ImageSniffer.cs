@@ -18,9 +18,6 @@ public static class ImageSniffer
 
     public static ImageType WebP { get; } = new("image/webp", ".webp");
 
-    /// <summary>Every accepted type.</summary>
-    public static IReadOnlyList<ImageType> All { get; } = [Jpeg, Png, Gif, WebP];
-
     /// <summary>How many leading bytes <see cref="Detect"/> needs.</summary>
     public const int HeaderLength = 12;
 
@@ -50,8 +47,4 @@ public static class ImageSniffer
 
         return null;
     }
-
-    /// <summary>The type for a stored file's extension (stored names carry the detected type's extension).</summary>
-    public static ImageType? FromExtension(string extension) =>
-        All.FirstOrDefault(t => string.Equals(t.Extension, extension, StringComparison.Ordinal));
 }

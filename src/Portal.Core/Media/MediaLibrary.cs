@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Portal.Core.Articles;
 using Portal.Core.Audit;
 using Portal.Core.Data;
 using Portal.Core.Paging;
@@ -78,11 +79,6 @@ public sealed partial class MediaLibrary(
         var storedName = RandomNumberGenerator.GetHexString(32, lowercase: true) + type.Extension;
         Directory.CreateDirectory(folder.Path);
         var path = System.IO.Path.Combine(folder.Path, storedName);
-        await using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None))
-        {
-            await file.WriteAsync(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), cancellationToken);
-        }
-
         var name = System.IO.Path.GetFileName(originalName.Replace('\\', '/'));
         var media = new MediaFile
         {
@@ -97,12 +93,20 @@ public sealed partial class MediaLibrary(
         audit.Add(AuditActions.MediaUpload, "media", storedName, $"上传图片“{media.OriginalName}”（{type.ContentType}，{media.Length} 字节）");
         try
         {
+            // The write is inside the try: an upload cancelled or failing half-way through the
+            // file leaves no partial file behind either.
+            await using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            {
+                await file.WriteAsync(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), cancellationToken);
+            }
+
             await db.SaveChangesAsync(cancellationToken);
         }
         catch
         {
             // No row, no file: an orphan on disk would never be listed or cleaned up.
             File.Delete(path);
+            db.ChangeTracker.Clear();
             throw;
         }
 
@@ -152,12 +156,32 @@ public sealed partial class MediaLibrary(
         return new PagedList<MediaListItem>(items, files.PageNumber, files.PageSize, files.TotalCount);
     }
 
-    /// <summary>Images to choose from (e.g. for the WeChat QR code), newest first.</summary>
-    public async Task<IReadOnlyList<(int Id, string Label)>> ChoicesAsync(CancellationToken cancellationToken = default)
+    /// <summary>How many of the newest images a picker lists; the current choice is added when older.</summary>
+    public const int ChoiceLimit = 200;
+
+    /// <summary>
+    /// Images to choose from (an article's cover, the WeChat QR code): the newest
+    /// <see cref="ChoiceLimit"/>, plus <paramref name="current"/> when it is older, because a select
+    /// without the current value would post it back empty and so clear it on any save.
+    /// </summary>
+    public async Task<List<Choice>> ChoicesAsync(int? current, CancellationToken cancellationToken = default)
     {
-        var rows = await db.MediaFiles.AsNoTracking().OrderByDescending(m => m.Id)
-            .Select(m => new { m.Id, m.OriginalName, m.StoredName }).Take(500).ToListAsync(cancellationToken);
-        return rows.Select(m => (m.Id, $"#{m.Id.ToString(CultureInfo.InvariantCulture)} {m.OriginalName}")).ToList();
+        var images = await db.MediaFiles.AsNoTracking()
+            .OrderByDescending(m => m.UploadedAt).ThenByDescending(m => m.Id)
+            .Take(ChoiceLimit)
+            .Select(m => new { m.Id, m.OriginalName })
+            .ToListAsync(cancellationToken);
+        if (current is { } id && !images.Exists(m => m.Id == id))
+        {
+            var older = await db.MediaFiles.AsNoTracking().Where(m => m.Id == id)
+                .Select(m => new { m.Id, m.OriginalName }).FirstOrDefaultAsync(cancellationToken);
+            if (older is not null)
+            {
+                images.Add(older);
+            }
+        }
+
+        return images.ConvertAll(m => new Choice(m.Id.ToString(CultureInfo.InvariantCulture), $"#{m.Id.ToString(CultureInfo.InvariantCulture)} {m.OriginalName}"));
     }
 
     /// <summary>The stored name of an image, for its address; null when it does not exist.</summary>
@@ -182,7 +206,8 @@ public sealed partial class MediaLibrary(
         return contentType is null || !File.Exists(path) ? null : new MediaContent(path, contentType);
     }
 
-    private static string FormatSize(long bytes) =>
+    /// <summary>A size for people: bytes, KB or MB with at most one decimal.</summary>
+    public static string FormatSize(long bytes) =>
         bytes >= 1024 * 1024
             ? (bytes / (1024d * 1024)).ToString("0.#", CultureInfo.InvariantCulture) + " MB"
             : bytes >= 1024 ? (bytes / 1024d).ToString("0.#", CultureInfo.InvariantCulture) + " KB" : bytes.ToString(CultureInfo.InvariantCulture) + " 字节";

@@ -55,9 +55,17 @@ public sealed class SectionAdminService(PortalDbContext db, AuditLog audit, Time
     {
         change = Normalize(change);
         var errors = ValidateFields(change);
-        if (change.ParentId is { } parentId && !await db.Sections.AnyAsync(s => s.Id == parentId, cancellationToken))
+        var tree = await SectionTree.LoadAsync(db, cancellationToken);
+        var parent = change.ParentId is { } parentId ? tree.Find(parentId) : null;
+        if (change.ParentId is not null && parent is null)
         {
             errors.Add(new FieldError(nameof(SectionChange.ParentId), "上级栏目不存在。"));
+        }
+
+        var path = PathUnder(parent, change.Slug);
+        if (errors.Count == 0 && PathTooLong(path.Length) is { } tooLong)
+        {
+            errors.Add(tooLong);
         }
 
         if (errors.Count == 0 && await SlugTakenAsync(change.ParentId, change.Slug, exceptId: null, cancellationToken))
@@ -70,28 +78,28 @@ public sealed class SectionAdminService(PortalDbContext db, AuditLog audit, Time
             return ChangeResult.Fail(errors);
         }
 
-        var now = time.GetUtcNow().UtcDateTime;
-        var maxOrder = await db.Sections.Where(s => s.ParentId == change.ParentId).MaxAsync(s => (int?)s.SortOrder, cancellationToken);
-        var section = new Section
-        {
-            Name = change.Name,
-            MenuLabel = change.MenuLabel,
-            Slug = change.Slug,
-            ParentId = change.ParentId,
-            ShowInMenu = change.ShowInMenu,
-            SortOrder = (maxOrder ?? -1) + 1,
-            CreatedAt = now,
-            UpdatedAt = now,
-        };
         // The audit entry names the new id, which exists only after the insert: two saves in one
-        // transaction keep "both or neither".
-        db.Sections.Add(section);
+        // transaction keep "both or neither". The unit builds its rows from a clear change tracker,
+        // so a retrying execution strategy can run it again from its start (decision 0003).
         return await db.InTransactionAsync(
             async () =>
             {
+                db.ChangeTracker.Clear();
+                var now = time.GetUtcNow().UtcDateTime;
+                var section = new Section
+                {
+                    Name = change.Name,
+                    MenuLabel = change.MenuLabel,
+                    Slug = change.Slug,
+                    ParentId = change.ParentId,
+                    ShowInMenu = change.ShowInMenu,
+                    SortOrder = await NextSortOrderAsync(change.ParentId, cancellationToken),
+                    CreatedAt = now,
+                    UpdatedAt = now,
+                };
+                db.Sections.Add(section);
                 await db.SaveChangesAsync(cancellationToken);
-                var parentPath = change.ParentId is { } p ? (await PathOfAsync(p, cancellationToken)) + "/" : "";
-                audit.Add(AuditActions.SectionChange, "section", IdText(section.Id), $"新建栏目“{section.Name}”，路径 /{parentPath}{section.Slug}");
+                audit.Add(AuditActions.SectionChange, "section", IdText(section.Id), $"新建栏目“{section.Name}”，路径 /{path}");
                 await db.SaveChangesAsync(cancellationToken);
                 return ChangeResult.Ok(section.Id);
             },
@@ -114,15 +122,30 @@ public sealed class SectionAdminService(PortalDbContext db, AuditLog audit, Time
         var errors = ValidateFields(change);
         var tree = await SectionTree.LoadAsync(db, cancellationToken);
         var node = tree.Find(id)!;
+        SectionNode? parent = null;
         if (change.ParentId is { } parentId)
         {
-            if (tree.Find(parentId) is null)
+            parent = tree.Find(parentId);
+            if (parent is null)
             {
                 errors.Add(new FieldError(nameof(SectionChange.ParentId), "上级栏目不存在。"));
             }
             else if (SectionTree.SelfAndDescendantIds(node).Contains(parentId))
             {
                 errors.Add(new FieldError(nameof(SectionChange.ParentId), "不能把栏目移到它自己或它的下级栏目下面。"));
+            }
+        }
+
+        var pathChanges = section.Slug != change.Slug || section.ParentId != change.ParentId;
+        var newPath = PathUnder(parent, change.Slug);
+        var oldPaths = SectionTree.SelfAndDescendantIds(node).ToDictionary(i => i, i => tree.Find(i)!.Path);
+        if (errors.Count == 0 && pathChanges)
+        {
+            // Every path below the section changes with it; the longest must still fit.
+            var deepest = oldPaths.Values.Max(p => p.Length) - node.Path.Length;
+            if (PathTooLong(newPath.Length + deepest) is { } tooLong)
+            {
+                errors.Add(tooLong);
             }
         }
 
@@ -148,17 +171,12 @@ public sealed class SectionAdminService(PortalDbContext db, AuditLog audit, Time
         Note("名称", section.Name, change.Name);
         Note("菜单名称", section.MenuLabel, change.MenuLabel);
         Note("在菜单中显示", section.ShowInMenu ? "是" : "否", change.ShowInMenu ? "是" : "否");
-        var pathChanges = section.Slug != change.Slug || section.ParentId != change.ParentId;
         if (pathChanges)
         {
-            var oldPaths = SectionTree.SelfAndDescendantIds(node).ToDictionary(i => i, i => tree.Find(i)!.Path);
-            var newParentPath = change.ParentId is { } p ? tree.Find(p)!.Path + "/" : "";
-            var newPath = newParentPath + change.Slug;
             details.Add($"路径：/{node.Path} → /{newPath}");
             if (section.ParentId != change.ParentId)
             {
-                var maxOrder = await db.Sections.Where(s => s.ParentId == change.ParentId).MaxAsync(s => (int?)s.SortOrder, cancellationToken);
-                section.SortOrder = (maxOrder ?? -1) + 1;
+                section.SortOrder = await NextSortOrderAsync(change.ParentId, cancellationToken);
             }
 
             await RecordRedirectsAsync(oldPaths, node.Path, newPath, cancellationToken);
@@ -191,24 +209,12 @@ public sealed class SectionAdminService(PortalDbContext db, AuditLog audit, Time
 
         var siblings = await db.Sections.Where(s => s.ParentId == section.ParentId)
             .OrderBy(s => s.SortOrder).ThenBy(s => s.Id).ToListAsync(cancellationToken);
-        var index = siblings.FindIndex(s => s.Id == id);
-        var target = index + Math.Sign(offset);
-        if (target < 0 || target >= siblings.Count || offset == 0)
+        if (Reordering.Swap(siblings, siblings.FindIndex(s => s.Id == id), offset, (s, order) => s.SortOrder = order))
         {
-            return ChangeResult.Ok(id);
+            audit.Add(AuditActions.SectionChange, "section", IdText(id), $"栏目“{section.Name}”{Reordering.Direction(offset)}");
+            await db.SaveChangesAsync(cancellationToken);
         }
 
-        (siblings[index], siblings[target]) = (siblings[target], siblings[index]);
-
-        // Renumber all siblings: imported sections may share a sort order, and a swap of equal
-        // numbers would change nothing.
-        for (var i = 0; i < siblings.Count; i++)
-        {
-            siblings[i].SortOrder = i;
-        }
-
-        audit.Add(AuditActions.SectionChange, "section", IdText(id), $"栏目“{section.Name}”{(offset < 0 ? "上移" : "下移")}");
-        await db.SaveChangesAsync(cancellationToken);
         return ChangeResult.Ok(id);
     }
 
@@ -284,8 +290,18 @@ public sealed class SectionAdminService(PortalDbContext db, AuditLog audit, Time
         }
     }
 
-    private async Task<string> PathOfAsync(int id, CancellationToken cancellationToken) =>
-        (await SectionTree.LoadAsync(db, cancellationToken)).Find(id)?.Path ?? "";
+    private Task<int> NextSortOrderAsync(int? parentId, CancellationToken cancellationToken) =>
+        Reordering.NextAsync(db.Sections.Where(s => s.ParentId == parentId).Select(s => s.SortOrder), cancellationToken);
+
+    private static string PathUnder(SectionNode? parent, string slug) => parent is null ? slug : parent.Path + "/" + slug;
+
+    /// <summary>
+    /// Paths are stored whole in redirects (<see cref="SectionRedirect.OldPath"/>): a path longer
+    /// than the column would fail on the server databases instead of being refused here.
+    /// </summary>
+    private static FieldError? PathTooLong(int length) => length <= FieldLengths.SectionPath
+        ? null
+        : new(nameof(SectionChange.Slug), $"栏目路径（含上级和下级栏目的英文标识）不能超过 {FieldLengths.SectionPath} 个字符，此修改后将达到 {length} 个字符；请缩短英文标识或选择层级较浅的上级栏目。");
 
     // The unique (ParentId, Slug) index does not catch two top-level sections on every database
     // (NULLs are distinct in SQL Server's filtered/PostgreSQL's indexes), so the check is here.
@@ -319,7 +335,7 @@ public sealed class SectionAdminService(PortalDbContext db, AuditLog audit, Time
             errors.Add(new(nameof(SectionChange.Slug),
                 SectionSlug.Reserved.Contains(change.Slug)
                     ? $"“{change.Slug}”是网站保留的路径，不能用作栏目标识。"
-                    : "英文标识只能包含小写字母、数字和单个连字符（-），不超过 100 个字符。"));
+                    : $"英文标识只能包含小写字母、数字和单个连字符（-），不超过 {FieldLengths.Slug} 个字符。"));
         }
 
         return errors;

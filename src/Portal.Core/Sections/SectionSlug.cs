@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
+using Portal.Core.Data;
 
 namespace Portal.Core.Sections;
 
@@ -8,7 +9,7 @@ namespace Portal.Core.Sections;
 public static partial class SectionSlug
 {
     /// <summary>The rule in words, for error messages.</summary>
-    public const string Rule = "lower-case letters, digits and single hyphens, at most 100 characters, and not a reserved path";
+    public static string Rule { get; } = $"lower-case letters, digits and single hyphens, at most {FieldLengths.Slug} characters, and not a reserved path";
 
     /// <summary>
     /// First path segments that belong to the site itself, not to sections: a section with one
@@ -21,7 +22,7 @@ public static partial class SectionSlug
     };
 
     public static bool IsValid(string slug) =>
-        slug.Length <= 100 && SlugPattern().IsMatch(slug) && !Reserved.Contains(slug);
+        slug.Length <= FieldLengths.Slug && SlugPattern().IsMatch(slug) && !Reserved.Contains(slug);
 
     /// <summary>
     /// A stable slug for a section that has no mapped one (a Chinese name has no ASCII form

@@ -45,8 +45,7 @@ public sealed class FooterLinkService(PortalDbContext db, AuditLog audit)
             return ChangeResult.Fail(nameof(FooterLinkGroup.Name), error);
         }
 
-        var maxOrder = await db.FooterLinkGroups.MaxAsync(g => (int?)g.SortOrder, cancellationToken);
-        var group = new FooterLinkGroup { Name = name, SortOrder = (maxOrder ?? -1) + 1 };
+        var group = new FooterLinkGroup { Name = name, SortOrder = await Reordering.NextAsync(db.FooterLinkGroups.Select(g => g.SortOrder), cancellationToken) };
         db.FooterLinkGroups.Add(group);
         audit.Add(AuditActions.FooterChange, "footer-group", null, $"新建链接分组“{name}”");
         await db.SaveChangesAsync(cancellationToken);
@@ -86,9 +85,9 @@ public sealed class FooterLinkService(PortalDbContext db, AuditLog audit)
             return ChangeResult.NotFound;
         }
 
-        if (Swap(groups, index, offset, (g, order) => g.SortOrder = order))
+        if (Reordering.Swap(groups, index, offset, (g, order) => g.SortOrder = order))
         {
-            audit.Add(AuditActions.FooterChange, "footer-group", IdText(id), $"链接分组“{groups.Single(g => g.Id == id).Name}”{Direction(offset)}");
+            audit.Add(AuditActions.FooterChange, "footer-group", IdText(id), $"链接分组“{groups.Single(g => g.Id == id).Name}”{Reordering.Direction(offset)}");
             await db.SaveChangesAsync(cancellationToken);
         }
 
@@ -195,9 +194,9 @@ public sealed class FooterLinkService(PortalDbContext db, AuditLog audit)
 
         var links = await db.FooterLinks.Where(l => l.GroupId == link.GroupId)
             .OrderBy(l => l.SortOrder).ThenBy(l => l.Id).ToListAsync(cancellationToken);
-        if (Swap(links, links.FindIndex(l => l.Id == id), offset, (l, order) => l.SortOrder = order))
+        if (Reordering.Swap(links, links.FindIndex(l => l.Id == id), offset, (l, order) => l.SortOrder = order))
         {
-            audit.Add(AuditActions.FooterChange, "footer-link", IdText(id), $"链接“{link.Text}”{Direction(offset)}");
+            audit.Add(AuditActions.FooterChange, "footer-link", IdText(id), $"链接“{link.Text}”{Reordering.Direction(offset)}");
             await db.SaveChangesAsync(cancellationToken);
         }
 
@@ -248,28 +247,8 @@ public sealed class FooterLinkService(PortalDbContext db, AuditLog audit)
         return errors;
     }
 
-    private async Task<int> NextOrderAsync(int groupId, CancellationToken cancellationToken) =>
-        ((await db.FooterLinks.Where(l => l.GroupId == groupId).MaxAsync(l => (int?)l.SortOrder, cancellationToken)) ?? -1) + 1;
-
-    /// <summary>Swaps an item with its neighbour and renumbers the list (imported rows may share numbers).</summary>
-    private static bool Swap<T>(List<T> items, int index, int offset, Action<T, int> setOrder)
-    {
-        var target = index + Math.Sign(offset);
-        if (index < 0 || offset == 0 || target < 0 || target >= items.Count)
-        {
-            return false;
-        }
-
-        (items[index], items[target]) = (items[target], items[index]);
-        for (var i = 0; i < items.Count; i++)
-        {
-            setOrder(items[i], i);
-        }
-
-        return true;
-    }
-
-    private static string Direction(int offset) => offset < 0 ? "上移" : "下移";
+    private Task<int> NextOrderAsync(int groupId, CancellationToken cancellationToken) =>
+        Reordering.NextAsync(db.FooterLinks.Where(l => l.GroupId == groupId).Select(l => l.SortOrder), cancellationToken);
 
     private static string IdText(int id) => id.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Core.Data;
+using Portal.Core.Media;
 using Portal.Core.Sections;
 
 namespace Portal.Core.Site;
@@ -52,7 +53,7 @@ public sealed class SiteContext(PortalDbContext db)
                 s.SiteName, s.Sponsor, s.CopyrightHolder, s.IcpNumber, s.PublicSecurityNumber, s.SiteCode,
                 s.Address, s.Postcode, s.Maintainer, s.ErrorReportLabel, s.WeChatLabel,
                 s.Phone, s.Email,
-                db.MediaFiles.Where(m => m.Id == s.WeChatQrImageId).Select(m => "/media/" + m.StoredName).FirstOrDefault()))
+                QrUrl(db.MediaFiles.Where(m => m.Id == s.WeChatQrImageId).Select(m => m.StoredName).FirstOrDefault())))
             .FirstOrDefaultAsync(cancellationToken) ?? SiteIdentity.Empty;
 
     public async Task<IReadOnlyList<FooterGroup>> GetFooterAsync(CancellationToken cancellationToken = default)
@@ -72,4 +73,7 @@ public sealed class SiteContext(PortalDbContext db)
 
         return _footer;
     }
+
+    // Evaluated on the client, on the query's last projection: the address is built in one place.
+    private static string? QrUrl(string? storedName) => storedName is null ? null : MediaLibrary.UrlOf(storedName);
 }

@@ -8,9 +8,10 @@ using Portal.Core.Data;
 namespace Portal.Core.Site;
 
 /// <summary>Every editable site-identity setting, as the 网站设置 form shows and submits it.</summary>
-public sealed record SiteSettingsValues
+public record SiteSettingsValues
 {
-    public string SiteName { get; init; } = "";
+    /// <summary>网站名称; required (null or blank is refused), nullable so that a form can bind it empty.</summary>
+    public string? SiteName { get; init; }
 
     public string? Sponsor { get; init; }
 
@@ -40,31 +41,47 @@ public sealed record SiteSettingsValues
 }
 
 /// <summary>
+/// One text setting: its name (the property of <see cref="SiteSettingsValues"/> and of the form),
+/// its label in messages and the audit log, its length limit, how to read it from the values and
+/// how to store it in the row.
+/// </summary>
+public sealed record SiteSettingField(string Name, string Label, int MaxLength, Func<SiteSettingsValues, string?> Get, Action<SiteSettings, string?> Store);
+
+/// <summary>
 /// 网站设置: reads and changes the one settings row. Changes are checked here (formats, lengths,
 /// that the QR image exists) and audited field by field with old and new values. Public pages
 /// read the settings per request (<see cref="SiteContext"/>), so a change shows at once.
 /// </summary>
 public sealed partial class SiteSettingsService(PortalDbContext db, AuditLog audit, TimeProvider time)
 {
-    /// <summary>The fields in form order with their Chinese labels, for messages and the audit log.</summary>
-    public static IReadOnlyList<(string Field, string Label, int MaxLength)> Fields { get; } =
+    /// <summary>
+    /// The text fields in form order: the one list that every rule, message, comparison and
+    /// assignment below goes through (the QR image, not text, is handled on its own).
+    /// </summary>
+    public static IReadOnlyList<SiteSettingField> Fields { get; } =
     [
-        (nameof(SiteSettingsValues.SiteName), "网站名称", FieldLengths.SiteName),
-        (nameof(SiteSettingsValues.Sponsor), "主办单位", FieldLengths.Organisation),
-        (nameof(SiteSettingsValues.Maintainer), "网站维护", FieldLengths.Organisation),
-        (nameof(SiteSettingsValues.CopyrightHolder), "版权所有", FieldLengths.Organisation),
-        (nameof(SiteSettingsValues.IcpNumber), "ICP备案编号", FieldLengths.RecordNumber),
-        (nameof(SiteSettingsValues.PublicSecurityNumber), "公安机关备案号", FieldLengths.RecordNumber),
-        (nameof(SiteSettingsValues.SiteCode), "网站标识码", FieldLengths.SiteCode),
-        (nameof(SiteSettingsValues.Address), "地址", FieldLengths.Address),
-        (nameof(SiteSettingsValues.Postcode), "邮政编码", FieldLengths.Postcode),
-        (nameof(SiteSettingsValues.Phone), "联系电话", FieldLengths.Phone),
-        (nameof(SiteSettingsValues.Email), "电子邮箱", FieldLengths.Email),
-        (nameof(SiteSettingsValues.ErrorReportLabel), "“找错”入口文字", FieldLengths.Label),
-        (nameof(SiteSettingsValues.WeChatLabel), "官方微信文字", FieldLengths.Label),
+        new(nameof(SiteSettingsValues.SiteName), "网站名称", FieldLengths.SiteName, v => v.SiteName, (s, x) => s.SiteName = x ?? ""),
+        new(nameof(SiteSettingsValues.Sponsor), "主办单位", FieldLengths.Organisation, v => v.Sponsor, (s, x) => s.Sponsor = x),
+        new(nameof(SiteSettingsValues.Maintainer), "网站维护", FieldLengths.Organisation, v => v.Maintainer, (s, x) => s.Maintainer = x),
+        new(nameof(SiteSettingsValues.CopyrightHolder), "版权所有", FieldLengths.Organisation, v => v.CopyrightHolder, (s, x) => s.CopyrightHolder = x),
+        new(nameof(SiteSettingsValues.IcpNumber), "ICP备案编号", FieldLengths.RecordNumber, v => v.IcpNumber, (s, x) => s.IcpNumber = x),
+        new(nameof(SiteSettingsValues.PublicSecurityNumber), "公安机关备案号", FieldLengths.RecordNumber, v => v.PublicSecurityNumber, (s, x) => s.PublicSecurityNumber = x),
+        new(nameof(SiteSettingsValues.SiteCode), "网站标识码", FieldLengths.SiteCode, v => v.SiteCode, (s, x) => s.SiteCode = x),
+        new(nameof(SiteSettingsValues.Address), "地址", FieldLengths.Address, v => v.Address, (s, x) => s.Address = x),
+        new(nameof(SiteSettingsValues.Postcode), "邮政编码", FieldLengths.Postcode, v => v.Postcode, (s, x) => s.Postcode = x),
+        new(nameof(SiteSettingsValues.Phone), "联系电话", FieldLengths.Phone, v => v.Phone, (s, x) => s.Phone = x),
+        new(nameof(SiteSettingsValues.Email), "电子邮箱", FieldLengths.Email, v => v.Email, (s, x) => s.Email = x),
+        new(nameof(SiteSettingsValues.ErrorReportLabel), "“找错”入口文字", FieldLengths.Label, v => v.ErrorReportLabel, (s, x) => s.ErrorReportLabel = x),
+        new(nameof(SiteSettingsValues.WeChatLabel), "官方微信文字", FieldLengths.Label, v => v.WeChatLabel, (s, x) => s.WeChatLabel = x),
     ];
 
-    /// <summary>The settings row as the form's values: one projection for the query and for the audit comparison.</summary>
+    /// <summary>The length limit of a field, for the form's <c>maxlength</c>.</summary>
+    public static int MaxLengthOf(string field) => Fields.Single(f => f.Name == field).MaxLength;
+
+    /// <summary>
+    /// The settings row as the form's values: the query's projection (EF needs an expression),
+    /// compiled once for the rows the service already holds.
+    /// </summary>
     private static readonly Expression<Func<SiteSettings, SiteSettingsValues>> ToValues = s => new SiteSettingsValues
     {
         SiteName = s.SiteName,
@@ -113,14 +130,14 @@ public sealed partial class SiteSettingsService(PortalDbContext db, AuditLog aud
             db.SiteSettings.Add(row);
         }
 
-        var before = Read(row);
+        var before = ToValuesCompiled(row);
         var changes = new List<string>();
-        foreach (var (field, label, _) in Fields)
+        foreach (var field in Fields)
         {
-            var (old, now) = (before[field], Read(values)[field]);
+            var (old, now) = (field.Get(before), field.Get(values));
             if (!string.Equals(old, now, StringComparison.Ordinal))
             {
-                changes.Add($"{label}：{old ?? "（空）"} → {now ?? "（空）"}");
+                changes.Add($"{field.Label}：{old ?? "（空）"} → {now ?? "（空）"}");
             }
         }
 
@@ -134,20 +151,7 @@ public sealed partial class SiteSettingsService(PortalDbContext db, AuditLog aud
             return ChangeResult.Ok();
         }
 
-        row.SiteName = values.SiteName;
-        row.Sponsor = values.Sponsor;
-        row.CopyrightHolder = values.CopyrightHolder;
-        row.IcpNumber = values.IcpNumber;
-        row.PublicSecurityNumber = values.PublicSecurityNumber;
-        row.SiteCode = values.SiteCode;
-        row.Address = values.Address;
-        row.Postcode = values.Postcode;
-        row.Phone = values.Phone;
-        row.Email = values.Email;
-        row.Maintainer = values.Maintainer;
-        row.ErrorReportLabel = values.ErrorReportLabel;
-        row.WeChatLabel = values.WeChatLabel;
-        row.WeChatQrImageId = values.WeChatQrImageId;
+        Store(values, row);
         row.UpdatedAt = time.GetUtcNow().UtcDateTime;
         audit.Add(AuditActions.SettingsChange, "settings", "1", string.Join("；", changes));
         await db.SaveChangesAsync(cancellationToken);
@@ -157,16 +161,15 @@ public sealed partial class SiteSettingsService(PortalDbContext db, AuditLog aud
     private static List<FieldError> Validate(SiteSettingsValues values)
     {
         var errors = new List<FieldError>();
-        var read = Read(values);
-        foreach (var (field, label, max) in Fields)
+        foreach (var field in Fields)
         {
-            if (read[field] is { } value && value.Length > max)
+            if (field.Get(values) is { } value && value.Length > field.MaxLength)
             {
-                errors.Add(new FieldError(field, $"{label}不能超过 {max} 个字符。"));
+                errors.Add(new FieldError(field.Name, $"{field.Label}不能超过 {field.MaxLength} 个字符。"));
             }
         }
 
-        if (values.SiteName.Length == 0)
+        if (string.IsNullOrEmpty(values.SiteName))
         {
             errors.Add(new FieldError(nameof(SiteSettingsValues.SiteName), "请填写网站名称。"));
         }
@@ -189,44 +192,29 @@ public sealed partial class SiteSettingsService(PortalDbContext db, AuditLog aud
         return errors;
     }
 
-    // Empty means "not set" (hidden on the public pages), never an empty string in the store.
-    private static SiteSettingsValues Normalize(SiteSettingsValues v) => v with
+    private static void Store(SiteSettingsValues values, SiteSettings row)
     {
-        SiteName = v.SiteName.Trim(),
-        Sponsor = Clean(v.Sponsor),
-        CopyrightHolder = Clean(v.CopyrightHolder),
-        IcpNumber = Clean(v.IcpNumber),
-        PublicSecurityNumber = Clean(v.PublicSecurityNumber),
-        SiteCode = Clean(v.SiteCode),
-        Address = Clean(v.Address),
-        Postcode = Clean(v.Postcode),
-        Phone = Clean(v.Phone),
-        Email = Clean(v.Email),
-        Maintainer = Clean(v.Maintainer),
-        ErrorReportLabel = Clean(v.ErrorReportLabel),
-        WeChatLabel = Clean(v.WeChatLabel),
-    };
+        foreach (var field in Fields)
+        {
+            field.Store(row, field.Get(values));
+        }
+
+        row.WeChatQrImageId = values.WeChatQrImageId;
+    }
+
+    // Empty means "not set" (hidden on the public pages), never an empty string in the store.
+    private static SiteSettingsValues Normalize(SiteSettingsValues values)
+    {
+        var row = new SiteSettings { WeChatQrImageId = values.WeChatQrImageId };
+        foreach (var field in Fields)
+        {
+            field.Store(row, Clean(field.Get(values)));
+        }
+
+        return ToValuesCompiled(row);
+    }
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-
-    private static Dictionary<string, string?> Read(SiteSettingsValues v) => new()
-    {
-        [nameof(v.SiteName)] = v.SiteName,
-        [nameof(v.Sponsor)] = v.Sponsor,
-        [nameof(v.CopyrightHolder)] = v.CopyrightHolder,
-        [nameof(v.IcpNumber)] = v.IcpNumber,
-        [nameof(v.PublicSecurityNumber)] = v.PublicSecurityNumber,
-        [nameof(v.SiteCode)] = v.SiteCode,
-        [nameof(v.Address)] = v.Address,
-        [nameof(v.Postcode)] = v.Postcode,
-        [nameof(v.Phone)] = v.Phone,
-        [nameof(v.Email)] = v.Email,
-        [nameof(v.Maintainer)] = v.Maintainer,
-        [nameof(v.ErrorReportLabel)] = v.ErrorReportLabel,
-        [nameof(v.WeChatLabel)] = v.WeChatLabel,
-    };
-
-    private static Dictionary<string, string?> Read(SiteSettings s) => Read(ToValuesCompiled(s));
 
     private static string Show(int? imageId) => imageId is { } id ? "图片 #" + id.ToString(CultureInfo.InvariantCulture) : "（无）";
 

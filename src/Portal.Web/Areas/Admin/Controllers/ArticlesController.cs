@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Portal.Core.Accounts;
 using Portal.Core.Articles;
+using Portal.Core.Media;
 using Portal.Core.Site;
 using Portal.Web.Areas.Admin.Models;
 using Portal.Web.TagHelpers;
@@ -16,6 +17,7 @@ namespace Portal.Web.Areas.Admin.Controllers;
 public sealed class ArticlesController(
     EditorialService editorial,
     EditorialQueries queries,
+    MediaLibrary media,
     MarkdownRenderer renderer,
     SiteClock clock,
     UserManager<PortalUser> users) : AdminController
@@ -309,7 +311,7 @@ public sealed class ArticlesController(
             Status = article?.Status,
             Input = input,
             Sections = await queries.SectionChoicesAsync(allowed, cancellationToken),
-            Images = await queries.ImageChoicesAsync(cancellationToken),
+            Images = await media.ChoicesAsync(input.CoverImageId, cancellationToken),
             ReviewComment = article?.ReviewComment,
             PreviewHtml = preview ? renderer.Render(input.BodyMarkdown ?? "") : null,
             CanReview = actor.CanReview,

@@ -29,14 +29,9 @@ public sealed class MediaController(MediaLibrary media, UserManager<PortalUser> 
     [HttpPost]
     public async Task<IActionResult> Upload(IFormFile? file, CancellationToken cancellationToken)
     {
-        if (file is null || file.Length == 0)
-        {
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return View("Index", await ListAsync(1, "请选择要上传的图片。", null, cancellationToken));
-        }
-
-        await using var stream = file.OpenReadStream();
-        var result = await media.UploadAsync(stream, file.FileName, users.GetUserId(User), cancellationToken);
+        // No file is an empty upload, which the library refuses with its own message.
+        await using var stream = file?.OpenReadStream() ?? Stream.Null;
+        var result = await media.UploadAsync(stream, file?.FileName ?? "", users.GetUserId(User), cancellationToken);
         if (!result.Succeeded)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;

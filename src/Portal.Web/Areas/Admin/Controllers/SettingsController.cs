@@ -13,14 +13,14 @@ public sealed class SettingsController(SiteSettingsService settings, MediaLibrar
 {
     [HttpGet("/admin/settings")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
-        View(await FormAsync(SettingsInputModel.From(await settings.GetAsync(cancellationToken)), cancellationToken));
+        View(await FormAsync(new SettingsInputModel(await settings.GetAsync(cancellationToken)), cancellationToken));
 
     [HttpPost("/admin/settings")]
     public async Task<IActionResult> Index([Bind(Prefix = "Input")] SettingsInputModel input, CancellationToken cancellationToken)
     {
         if (ModelState.IsValid)
         {
-            var result = await settings.UpdateAsync(input.ToValues(), cancellationToken);
+            var result = await settings.UpdateAsync(input, cancellationToken);
             if (result.Succeeded)
             {
                 Flash("网站设置已保存，公开页面立即生效。");
@@ -36,7 +36,7 @@ public sealed class SettingsController(SiteSettingsService settings, MediaLibrar
     private async Task<SettingsFormViewModel> FormAsync(SettingsInputModel input, CancellationToken cancellationToken) => new()
     {
         Input = input,
-        Images = await media.ChoicesAsync(cancellationToken),
+        Images = await media.ChoicesAsync(input.WeChatQrImageId, cancellationToken),
         QrUrl = input.WeChatQrImageId is { } id && await media.StoredNameAsync(id, cancellationToken) is { } name ? MediaLibrary.UrlOf(name) : null,
     };
 }
