@@ -134,9 +134,9 @@ public class SiteImporterBadInputTests(SeededStoreFixture fixture) : IClassFixtu
         Assert.StartsWith($"{file}: ", ex.Message, StringComparison.Ordinal);
         Assert.Contains("Import:MaxFileBytes", ex.Message, StringComparison.Ordinal);
 
-        // The importer formats numbers in the current culture, e.g. 5,242,880.
-        Assert.Contains((5 * 1024 * 1024).ToString("N0", CultureInfo.CurrentCulture), ex.Message, StringComparison.Ordinal);
-        Assert.Contains(length.ToString("N0", CultureInfo.CurrentCulture), ex.Message, StringComparison.Ordinal);
+        // The importer's messages are English and format numbers invariantly, e.g. 5,242,880.
+        Assert.Contains((5 * 1024 * 1024).ToString("N0", CultureInfo.InvariantCulture), ex.Message, StringComparison.Ordinal);
+        Assert.Contains(length.ToString("N0", CultureInfo.InvariantCulture), ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]

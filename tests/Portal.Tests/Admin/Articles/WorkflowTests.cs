@@ -103,6 +103,7 @@ public sealed class WorkflowTests(EditorialFixture fixture) : IClassFixture<Edit
 
         var allowed = await CreateAsync(limited, ArticleForm("本栏目稿件", fixture.NoticesId, "正文"));
         Assert.True(allowed > 0);
+        Assert.Equal(fixture.NoticesId, (await fixture.ArticleAsync(allowed)).SectionId);
     }
 
     [Fact]
