@@ -91,7 +91,7 @@ public sealed class SiteImporter(
             settings = ApplySettings(page, mapping, settings, touched);
         }
 
-        var changed = await BumpVersionsAsync(stored, cancellationToken);
+        var changed = BumpVersions(stored);
         StampUpdates(touched);
         var summary = Summarise(pages.Count, touched);
 
@@ -274,24 +274,14 @@ public sealed class SiteImporter(
     /// changes gets the next version, which also makes an editor's form loaded before the import
     /// a conflict instead of a silent overwrite. Unchanged articles keep their version.
     /// </summary>
-    private async Task<List<(Article Article, ArticleSnapshot Before)>> BumpVersionsAsync(List<(Article Article, ArticleSnapshot Before)> stored, CancellationToken cancellationToken)
+    private List<(Article Article, ArticleSnapshot Before)> BumpVersions(List<(Article Article, ArticleSnapshot Before)> stored)
     {
         db.ChangeTracker.DetectChanges();
         var changed = stored.Where(s => db.Entry(s.Article).State == EntityState.Modified).ToList();
-        if (changed.Count == 0)
-        {
-            return changed;
-        }
-
-        // Never below an existing revision number, for articles whose version started elsewhere.
-        var ids = changed.Select(c => c.Article.Id).ToList();
-        var lastNumbers = await db.ArticleRevisions.Where(r => ids.Contains(r.ArticleId))
-            .GroupBy(r => r.ArticleId)
-            .Select(g => new { ArticleId = g.Key, Number = g.Max(r => r.Number) })
-            .ToDictionaryAsync(x => x.ArticleId, x => x.Number, cancellationToken);
         foreach (var (article, _) in changed)
         {
-            article.Version = Math.Max(article.Version, lastNumbers.GetValueOrDefault(article.Id)) + 1;
+            // The revision written below gets this number, as EditorialService's do.
+            article.Version++;
         }
 
         return changed;
