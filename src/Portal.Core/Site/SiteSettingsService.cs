@@ -1,4 +1,6 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
+using System.Reflection;
 using System.Linq.Expressions;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
@@ -7,45 +9,66 @@ using Portal.Core.Data;
 
 namespace Portal.Core.Site;
 
-/// <summary>Every editable site-identity setting, as the 网站设置 form shows and submits it.</summary>
-public record SiteSettingsValues
+/// <summary>
+/// Every editable site-identity setting, as the 网站设置 form shows and submits it. The display
+/// names are the labels of the form and of the service's messages and audit entries.
+/// </summary>
+public sealed record SiteSettingsValues
 {
     /// <summary>网站名称; required (null or blank is refused), nullable so that a form can bind it empty.</summary>
+    [Display(Name = "网站名称")]
     public string? SiteName { get; init; }
 
+    [Display(Name = "主办单位")]
     public string? Sponsor { get; init; }
 
+    [Display(Name = "版权所有")]
     public string? CopyrightHolder { get; init; }
 
+    [Display(Name = "ICP备案编号")]
     public string? IcpNumber { get; init; }
 
+    [Display(Name = "公安机关备案号")]
     public string? PublicSecurityNumber { get; init; }
 
+    [Display(Name = "网站标识码")]
     public string? SiteCode { get; init; }
 
+    [Display(Name = "地址")]
     public string? Address { get; init; }
 
+    [Display(Name = "邮政编码")]
     public string? Postcode { get; init; }
 
+    [Display(Name = "联系电话")]
     public string? Phone { get; init; }
 
+    [Display(Name = "电子邮箱")]
     public string? Email { get; init; }
 
+    [Display(Name = "网站维护")]
     public string? Maintainer { get; init; }
 
+    [Display(Name = "“我为政府网站找错”入口文字")]
     public string? ErrorReportLabel { get; init; }
 
+    [Display(Name = "官方微信文字")]
     public string? WeChatLabel { get; init; }
 
+    [Display(Name = "官方微信二维码")]
     public int? WeChatQrImageId { get; init; }
 }
 
 /// <summary>
-/// One text setting: its name (the property of <see cref="SiteSettingsValues"/> and of the form),
-/// its label in messages and the audit log, its length limit, how to read it from the values and
-/// how to store it in the row.
+/// One text setting: its name (the property of <see cref="SiteSettingsValues"/>, and so of the
+/// form), its length limit, how to read it from the values and how to store it in the row. Its label
+/// is the property's display name.
 /// </summary>
-public sealed record SiteSettingField(string Name, string Label, int MaxLength, Func<SiteSettingsValues, string?> Get, Action<SiteSettings, string?> Store);
+public sealed record SiteSettingField(string Name, int MaxLength, Func<SiteSettingsValues, string?> Get, Action<SiteSettings, string?> Store)
+{
+    public string Label { get; } = typeof(SiteSettingsValues).GetProperty(Name)?.GetCustomAttribute<DisplayAttribute>()?.Name
+        ?? throw new ArgumentException($"{Name} is not a labelled property of {nameof(SiteSettingsValues)}.", nameof(Name));
+}
 
 /// <summary>
 /// 网站设置: reads and changes the one settings row. Changes are checked here (formats, lengths,
@@ -60,19 +83,19 @@ public sealed partial class SiteSettingsService(PortalDbContext db, AuditLog aud
     /// </summary>
     public static IReadOnlyList<SiteSettingField> Fields { get; } =
     [
-        new(nameof(SiteSettingsValues.SiteName), "网站名称", FieldLengths.SiteName, v => v.SiteName, (s, x) => s.SiteName = x ?? ""),
-        new(nameof(SiteSettingsValues.Sponsor), "主办单位", FieldLengths.Organisation, v => v.Sponsor, (s, x) => s.Sponsor = x),
-        new(nameof(SiteSettingsValues.Maintainer), "网站维护", FieldLengths.Organisation, v => v.Maintainer, (s, x) => s.Maintainer = x),
-        new(nameof(SiteSettingsValues.CopyrightHolder), "版权所有", FieldLengths.Organisation, v => v.CopyrightHolder, (s, x) => s.CopyrightHolder = x),
-        new(nameof(SiteSettingsValues.IcpNumber), "ICP备案编号", FieldLengths.RecordNumber, v => v.IcpNumber, (s, x) => s.IcpNumber = x),
-        new(nameof(SiteSettingsValues.PublicSecurityNumber), "公安机关备案号", FieldLengths.RecordNumber, v => v.PublicSecurityNumber, (s, x) => s.PublicSecurityNumber = x),
-        new(nameof(SiteSettingsValues.SiteCode), "网站标识码", FieldLengths.SiteCode, v => v.SiteCode, (s, x) => s.SiteCode = x),
-        new(nameof(SiteSettingsValues.Address), "地址", FieldLengths.Address, v => v.Address, (s, x) => s.Address = x),
-        new(nameof(SiteSettingsValues.Postcode), "邮政编码", FieldLengths.Postcode, v => v.Postcode, (s, x) => s.Postcode = x),
-        new(nameof(SiteSettingsValues.Phone), "联系电话", FieldLengths.Phone, v => v.Phone, (s, x) => s.Phone = x),
-        new(nameof(SiteSettingsValues.Email), "电子邮箱", FieldLengths.Email, v => v.Email, (s, x) => s.Email = x),
-        new(nameof(SiteSettingsValues.ErrorReportLabel), "“找错”入口文字", FieldLengths.Label, v => v.ErrorReportLabel, (s, x) => s.ErrorReportLabel = x),
-        new(nameof(SiteSettingsValues.WeChatLabel), "官方微信文字", FieldLengths.Label, v => v.WeChatLabel, (s, x) => s.WeChatLabel = x),
+        new(nameof(SiteSettingsValues.SiteName), FieldLengths.SiteName, v => v.SiteName, (s, x) => s.SiteName = x ?? ""),
+        new(nameof(SiteSettingsValues.Sponsor), FieldLengths.Organisation, v => v.Sponsor, (s, x) => s.Sponsor = x),
+        new(nameof(SiteSettingsValues.Maintainer), FieldLengths.Organisation, v => v.Maintainer, (s, x) => s.Maintainer = x),
+        new(nameof(SiteSettingsValues.CopyrightHolder), FieldLengths.Organisation, v => v.CopyrightHolder, (s, x) => s.CopyrightHolder = x),
+        new(nameof(SiteSettingsValues.IcpNumber), FieldLengths.RecordNumber, v => v.IcpNumber, (s, x) => s.IcpNumber = x),
+        new(nameof(SiteSettingsValues.PublicSecurityNumber), FieldLengths.RecordNumber, v => v.PublicSecurityNumber, (s, x) => s.PublicSecurityNumber = x),
+        new(nameof(SiteSettingsValues.SiteCode), FieldLengths.SiteCode, v => v.SiteCode, (s, x) => s.SiteCode = x),
+        new(nameof(SiteSettingsValues.Address), FieldLengths.Address, v => v.Address, (s, x) => s.Address = x),
+        new(nameof(SiteSettingsValues.Postcode), FieldLengths.Postcode, v => v.Postcode, (s, x) => s.Postcode = x),
+        new(nameof(SiteSettingsValues.Phone), FieldLengths.Phone, v => v.Phone, (s, x) => s.Phone = x),
+        new(nameof(SiteSettingsValues.Email), FieldLengths.Email, v => v.Email, (s, x) => s.Email = x),
+        new(nameof(SiteSettingsValues.ErrorReportLabel), FieldLengths.Label, v => v.ErrorReportLabel, (s, x) => s.ErrorReportLabel = x),
+        new(nameof(SiteSettingsValues.WeChatLabel), FieldLengths.Label, v => v.WeChatLabel, (s, x) => s.WeChatLabel = x),
     ];
 
     /// <summary>The length limit of a field, for the form's <c>maxlength</c>.</summary>

@@ -13,10 +13,10 @@ public sealed class SettingsController(SiteSettingsService settings, MediaLibrar
 {
     [HttpGet("/admin/settings")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
-        View(await FormAsync(new SettingsInputModel(await settings.GetAsync(cancellationToken)), cancellationToken));
+        View(await FormAsync(await settings.GetAsync(cancellationToken), cancellationToken));
 
     [HttpPost("/admin/settings")]
-    public async Task<IActionResult> Index([Bind(Prefix = "Input")] SettingsInputModel input, CancellationToken cancellationToken)
+    public async Task<IActionResult> Index([Bind(Prefix = "Input")] SiteSettingsValues input, CancellationToken cancellationToken)
     {
         if (ModelState.IsValid)
         {
@@ -33,7 +33,7 @@ public sealed class SettingsController(SiteSettingsService settings, MediaLibrar
         return View(await FormAsync(input, cancellationToken));
     }
 
-    private async Task<SettingsFormViewModel> FormAsync(SettingsInputModel input, CancellationToken cancellationToken) => new()
+    private async Task<SettingsFormViewModel> FormAsync(SiteSettingsValues input, CancellationToken cancellationToken) => new()
     {
         Input = input,
         Images = await media.ChoicesAsync(input.WeChatQrImageId, cancellationToken),
