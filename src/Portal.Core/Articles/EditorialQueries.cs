@@ -121,9 +121,9 @@ public sealed class EditorialQueries(PortalDbContext db)
     public async Task<List<Choice>> SectionChoicesAsync(IReadOnlyCollection<int>? allowed = null, CancellationToken cancellationToken = default)
     {
         var tree = await SectionTree.LoadAsync(db, cancellationToken);
-        return tree.Roots.SelectMany(SectionTree.SelfAndDescendants)
-            .Where(s => allowed is null || allowed.Count == 0 || allowed.Contains(s.Id))
-            .Select(s => new Choice(s.Id.ToString(CultureInfo.InvariantCulture), new string('　', SectionTree.Ancestry(s).Count - 1) + s.Name))
+        return tree.Indented()
+            .Where(s => allowed is null || allowed.Count == 0 || allowed.Contains(s.Node.Id))
+            .Select(s => new Choice(s.Node.Id.ToString(CultureInfo.InvariantCulture), s.Label))
             .ToList();
     }
 

@@ -1,4 +1,6 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Portal.Core.Articles;
 using Portal.Core.Audit;
 using Portal.Core.Data;
 using Portal.Core.Site;
@@ -22,6 +24,22 @@ public sealed record SectionAdminRow(
 public sealed class SectionAdminService(PortalDbContext db, AuditLog audit, TimeProvider time)
 {
     /// <summary>Every section in tree order (parents before children, siblings in menu order).</summary>
+    /// <summary>
+    /// The possible parents of section <paramref name="id"/> (of a new one when null): every
+    /// section but its own subtree, indented; with its current path when it exists.
+    /// </summary>
+    public async Task<(IReadOnlyList<Choice> Parents, string? CurrentPath)> ParentChoicesAsync(int? id, CancellationToken cancellationToken = default)
+    {
+        var tree = await SectionTree.LoadAsync(db, cancellationToken);
+        var self = id is { } sectionId ? tree.Find(sectionId) : null;
+        var excluded = self is null ? [] : SectionTree.SelfAndDescendantIds(self).ToHashSet();
+        var parents = tree.Indented()
+            .Where(s => !excluded.Contains(s.Node.Id))
+            .Select(s => new Choice(s.Node.Id.ToString(CultureInfo.InvariantCulture), s.Label))
+            .ToList();
+        return (parents, self?.Path);
+    }
+
     public async Task<IReadOnlyList<SectionAdminRow>> ListAsync(CancellationToken cancellationToken = default)
     {
         var tree = await SectionTree.LoadAsync(db, cancellationToken);

@@ -103,6 +103,13 @@ public sealed class SectionTree
         return path;
     }
 
+    /// <summary>
+    /// Every section depth first in menu order, with its name indented by its depth (full-width
+    /// spaces): the options of a section select.
+    /// </summary>
+    public IEnumerable<(SectionNode Node, string Label)> Indented() =>
+        Roots.SelectMany(SelfAndDescendants).Select(n => (n, new string('　', Ancestry(n).Count - 1) + n.Name));
+
     /// <summary>The section and every section below it, depth first in menu order.</summary>
     public static IEnumerable<SectionNode> SelfAndDescendants(SectionNode node)
     {

@@ -110,33 +110,7 @@ public sealed class SectionsController(SectionAdminService sections) : AdminCont
 
     private async Task<SectionFormViewModel> FormAsync(int? id, SectionInputModel input, CancellationToken cancellationToken)
     {
-        var rows = await sections.ListAsync(cancellationToken);
-        var parents = new List<SectionParentChoice>();
-        int? skipBelowDepth = null;
-        string? path = null;
-        foreach (var row in rows)
-        {
-            // Rows come depth-first: a section's subtree follows it until the depth returns.
-            if (skipBelowDepth is { } depth)
-            {
-                if (row.Depth > depth)
-                {
-                    continue;
-                }
-
-                skipBelowDepth = null;
-            }
-
-            if (row.Id == id)
-            {
-                skipBelowDepth = row.Depth;
-                path = row.Path;
-                continue;
-            }
-
-            parents.Add(new SectionParentChoice(row.Id, new string('　', row.Depth) + row.Name));
-        }
-
+        var (parents, path) = await sections.ParentChoicesAsync(id, cancellationToken);
         return new SectionFormViewModel { Id = id, CurrentPath = path, Input = input, Parents = parents };
     }
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Portal.Core.Articles;
 using Portal.Core.Data;
 using Portal.Core.Sections;
 
@@ -60,8 +61,5 @@ public sealed class SectionFormViewModel
     public required SectionInputModel Input { get; init; }
 
     /// <summary>Possible parents, indented by depth (a section's own subtree is left out).</summary>
-    public required IReadOnlyList<SectionParentChoice> Parents { get; init; }
+    public required IReadOnlyList<Choice> Parents { get; init; }
 }
-
-/// <summary>A possible parent section in the form's list.</summary>
-public sealed record SectionParentChoice(int Id, string Label);
