@@ -34,6 +34,18 @@ public sealed class MarkdownRendererTests
     }
 
     [Fact]
+    public void Render_TableAlignment_BecomesAClassNotAnInlineStyle()
+    {
+        var html = _renderer.Render("| 项目 | 数量 | 备注 |\n|:---|:---:|---:|\n| 甲 | 1 | 无 |");
+        var body = new HtmlParser().ParseDocument(html).Body!;
+
+        // The Content-Security-Policy blocks inline styles: alignment must come from a class.
+        Assert.Empty(body.QuerySelectorAll("[style]"));
+        Assert.Equal<string>(["align-left", "align-center", "align-right"], body.QuerySelectorAll("th").Select(th => th.ClassName ?? "").ToList());
+        Assert.Equal<string>(["align-left", "align-center", "align-right"], body.QuerySelectorAll("td").Select(td => td.ClassName ?? "").ToList());
+    }
+
+    [Fact]
     public void Render_RawHtml_IsShownAsText()
     {
         var html = _renderer.Render("<b>粗体</b>");
