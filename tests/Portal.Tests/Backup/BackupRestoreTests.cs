@@ -69,7 +69,7 @@ public sealed class BackupRestoreTests
             return await db.SaveChangesAsync();
         });
         Directory.CreateDirectory(Path.Combine(target.DataPath, "media"));
-        await File.WriteAllBytesAsync(Path.Combine(target.DataPath, "media", "ffffffffffffffffffffffffffffffff.png"), BackupTestSupport.TinyPng);
+        await File.WriteAllBytesAsync(Path.Combine(target.DataPath, "media", "ffffffffffffffffffffffffffffffff.png"), TestContent.TinyPng);
         var before = await CanonicalDump.TakeAsync(target);
         var mediaBefore = BackupTestSupport.MediaFiles(target);
 
@@ -108,7 +108,7 @@ public sealed class BackupRestoreTests
         _ = target.Services;
         await StaffAccounts.CreateAsync(target, "admin1", Portal.Core.Accounts.PortalRoles.Admin);
         Directory.CreateDirectory(Path.Combine(target.DataPath, "media"));
-        await File.WriteAllBytesAsync(Path.Combine(target.DataPath, "media", "ffffffffffffffffffffffffffffffff.png"), BackupTestSupport.TinyPng);
+        await File.WriteAllBytesAsync(Path.Combine(target.DataPath, "media", "ffffffffffffffffffffffffffffffff.png"), TestContent.TinyPng);
         var before = await CanonicalDump.TakeAsync(target);
         var mediaBefore = BackupTestSupport.MediaFiles(target);
 

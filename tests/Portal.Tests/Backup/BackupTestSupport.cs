@@ -14,10 +14,6 @@ namespace Portal.Tests.Backup;
 /// <summary>Stores with content of every kind, archives made from them, and archives damaged on purpose.</summary>
 internal static class BackupTestSupport
 {
-    /// <summary>A valid 1×1 transparent PNG.</summary>
-    public static readonly byte[] TinyPng = Convert.FromBase64String(
-        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
-
     public const string StoredName = "0123456789abcdef0123456789abcdef.png";
 
     /// <summary>
@@ -52,12 +48,12 @@ internal static class BackupTestSupport
 
         var mediaFolder = Path.Combine(factory.DataPath, "media");
         Directory.CreateDirectory(mediaFolder);
-        await File.WriteAllBytesAsync(Path.Combine(mediaFolder, StoredName), TinyPng);
+        await File.WriteAllBytesAsync(Path.Combine(mediaFolder, StoredName), TestContent.TinyPng);
         await factory.WithDbAsync(async db =>
         {
             var image = new MediaFile
             {
-                StoredName = StoredName, OriginalName = "封面.png", ContentType = "image/png", Length = TinyPng.Length, UploadedById = userId, UploadedAt = TestContent.Epoch,
+                StoredName = StoredName, OriginalName = "封面.png", ContentType = "image/png", Length = TestContent.TinyPng.Length, UploadedById = userId, UploadedAt = TestContent.Epoch,
             };
             db.MediaFiles.Add(image);
             await db.SaveChangesAsync();

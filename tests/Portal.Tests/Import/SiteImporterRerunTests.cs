@@ -9,8 +9,6 @@ namespace Portal.Tests.Import;
 [Trait("Store", TestDatabase.SqliteOnly)]
 public class SiteImporterRerunTests
 {
-    private const int SeedRows = 7 + 1 + 2 + 9 + 1;
-
     [Fact]
     public async Task ImportAsync_SameFolderTwice_SecondRunChangesNoRowNorTimestamp()
     {
@@ -21,8 +19,8 @@ public class SiteImporterRerunTests
 
         var second = await factory.ImportAsync(Seeds.Folder);
 
-        Assert.Equal(new ImportSummary(Files: 1, Created: 0, Updated: 0, Unchanged: SeedRows), second);
-        Assert.Equal($"Imported 1 file(s): 0 created, 0 updated, {SeedRows} unchanged (nothing to change).", second.ToString());
+        Assert.Equal(new ImportSummary(Files: 1, Created: 0, Updated: 0, Unchanged: Seeds.SeedRows), second);
+        Assert.Equal($"Imported 1 file(s): 0 created, 0 updated, {Seeds.SeedRows} unchanged (nothing to change).", second.ToString());
         var after = await StoreSnapshot.TakeAsync(factory);
         Assert.Equal(1, before.RowCounts["Articles"]);
         Assert.Equal(before.RowCounts, after.RowCounts);
@@ -44,7 +42,7 @@ public class SiteImporterRerunTests
         var summary = await factory.ImportAsync(folder.Path);
 
         // Only the article row changed; sections, footer and settings are untouched.
-        Assert.Equal(new ImportSummary(Files: 1, Created: 0, Updated: 1, Unchanged: SeedRows - 1), summary);
+        Assert.Equal(new ImportSummary(Files: 1, Created: 0, Updated: 1, Unchanged: Seeds.SeedRows - 1), summary);
         var updated = await factory.WithDbAsync(db => db.Articles.AsNoTracking().SingleAsync());
         Assert.Equal(original.Id, updated.Id);
         Assert.Equal(original.UrlKey, updated.UrlKey);

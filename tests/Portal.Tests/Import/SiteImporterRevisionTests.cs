@@ -25,7 +25,7 @@ public class SiteImporterRevisionTests
         var original = await factory.WithDbAsync(db => db.Articles.AsNoTracking().SingleAsync());
 
         // The editor loads the form, then the page is imported again with a new paragraph and date.
-        var (form, _) = await GetAsync(admin, $"/admin/articles/edit/{original.Id}");
+        var (form, _) = await factory.GetDocumentAsync($"/admin/articles/edit/{original.Id}", admin);
         Assert.Equal(HttpStatusCode.OK, form.StatusCode);
         var changed = SeedPage.Paragraphs[2] + "（本段已修订）";
         var text = SeedPage.ReplaceOnce(SeedPage.Text, SeedPage.Paragraphs[2], changed);

@@ -1,6 +1,4 @@
-using System.Net;
 using AngleSharp.Dom;
-using AngleSharp.Html.Parser;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Portal.Core.Accounts;
 using Portal.Core.Data;
@@ -14,8 +12,6 @@ namespace Portal.Tests.Admin.Site;
 /// </summary>
 public class SiteAdminFixture : IAsyncLifetime
 {
-    public const string Password = StaffAccounts.Password;
-
     public SiteAdminFixture()
         : this(null)
     {
@@ -62,27 +58,8 @@ public class SiteAdminFixture : IAsyncLifetime
     public static async Task<HttpResponseMessage> PostAsync(HttpClient client, string url, IEnumerable<KeyValuePair<string, string>> fields)
     {
         var all = fields.ToList();
-        all.Add(new("__RequestVerificationToken", await TokenAsync(client, "/admin/media")));
+        all.Add(new("__RequestVerificationToken", await StaffAccounts.AntiforgeryTokenAsync(client, "/admin/media")));
         return await client.PostAsync(url, new FormUrlEncodedContent(all));
-    }
-
-    /// <summary>GETs a page with the client and parses it.</summary>
-    public static async Task<(HttpResponseMessage Response, IDocument Document)> GetAsync(HttpClient client, string url)
-    {
-        var response = await client.GetAsync(url);
-        return (response, await ParseAsync(response));
-    }
-
-    public static async Task<IDocument> ParseAsync(HttpResponseMessage response) =>
-        await new HtmlParser().ParseDocumentAsync(await response.Content.ReadAsStringAsync());
-
-    /// <summary>The antiforgery token of the first form on a page.</summary>
-    public static async Task<string> TokenAsync(HttpClient client, string url)
-    {
-        var (response, document) = await GetAsync(client, url);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return document.QuerySelector("input[name='__RequestVerificationToken']")?.GetAttribute("value")
-            ?? throw new InvalidOperationException($"{url} has no antiforgery token");
     }
 
     private Task<string> CreateUserAsync(string userName, string role) => StaffAccounts.CreateAsync(Factory, userName, role);

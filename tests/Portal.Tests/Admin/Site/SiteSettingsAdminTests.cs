@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Portal.Core.Audit;
 using Portal.Core.Site;
+using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Admin.Site;
 
@@ -72,7 +73,7 @@ public sealed class SiteSettingsAdminTests(SiteAdminFixture fixture) : IClassFix
         var response = await SiteAdminFixture.PostAsync(fixture.Admin, "/admin/settings", Settings(f => f["Input.SiteCode"] = siteCode));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var document = await SiteAdminFixture.ParseAsync(response);
+        var document = await PortalFactory.ParseAsync(response);
         Assert.Equal(SiteSettingsRules.SiteCodeMessage, document.QuerySelector("[data-valmsg-for='Input.SiteCode']")!.TextContent.Trim());
         Assert.NotEqual(siteCode, await fixture.WithDbAsync(db => db.SiteSettings.Select(s => s.SiteCode).FirstOrDefaultAsync()));
     }
@@ -94,7 +95,7 @@ public sealed class SiteSettingsAdminTests(SiteAdminFixture fixture) : IClassFix
     {
         var response = await SiteAdminFixture.PostAsync(fixture.Admin, "/admin/settings", Settings(f => f["Input.Postcode"] = "83800"));
 
-        var document = await SiteAdminFixture.ParseAsync(response);
+        var document = await PortalFactory.ParseAsync(response);
         Assert.Equal(SiteSettingsRules.PostcodeMessage, document.QuerySelector("[data-valmsg-for='Input.Postcode']")!.TextContent.Trim());
     }
 
@@ -116,7 +117,7 @@ public sealed class SiteSettingsAdminTests(SiteAdminFixture fixture) : IClassFix
         });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var document = await SiteAdminFixture.ParseAsync(response);
+        var document = await PortalFactory.ParseAsync(response);
         Assert.Equal(LinkUrl.Rule, document.QuerySelector("[data-valmsg-for='Input.Url']")!.TextContent.Trim());
         Assert.False(await fixture.WithDbAsync(db => db.FooterLinks.AnyAsync(l => l.Text == "坏链接")));
     }
@@ -207,7 +208,7 @@ public sealed class SiteSettingsAdminTests(SiteAdminFixture fixture) : IClassFix
 
             foreach (var url in new[] { "/admin/settings", "/admin/footerlinks" })
             {
-                XssAssert.NoActiveContent((await SiteAdminFixture.GetAsync(fixture.Admin, url)).Document);
+                XssAssert.NoActiveContent((await fixture.Factory.GetDocumentAsync(url, fixture.Admin)).Document);
             }
         }
     }
