@@ -12,9 +12,7 @@ public class SiteImporterRerunTests
     [Fact]
     public async Task ImportAsync_SameFolderTwice_SecondRunChangesNoRowNorTimestamp()
     {
-        await using var factory = PortalFactory.Empty();
-        _ = factory.Services;
-        await factory.ImportAsync(Seeds.Folder);
+        await using var factory = await SeededStoreFixture.ImportedAsync(Seeds.Folder);
         var before = await StoreSnapshot.TakeAsync(factory);
 
         var second = await factory.ImportAsync(Seeds.Folder);
@@ -30,10 +28,8 @@ public class SiteImporterRerunTests
     [Fact]
     public async Task ImportAsync_ChangedParagraph_UpdatesTheSameArticleInPlace()
     {
-        await using var factory = PortalFactory.Empty();
         using var folder = TempFolder.CopyOfSeeds();
-        _ = factory.Services;
-        await factory.ImportAsync(folder.Path);
+        await using var factory = await SeededStoreFixture.ImportedAsync(folder.Path);
         var original = await factory.WithDbAsync(db => db.Articles.AsNoTracking().SingleAsync());
         var before = await StoreSnapshot.TakeAsync(factory);
 

@@ -16,10 +16,8 @@ public class SiteImporterRevisionTests
     [Fact]
     public async Task ImportAsync_ChangedPage_BumpsVersionWritesRevisionAndAudit_StaleEditorFormConflicts()
     {
-        await using var factory = PortalFactory.Empty();
         using var folder = TempFolder.CopyOfSeeds();
-        _ = factory.Services;
-        await factory.ImportAsync(folder.Path);
+        await using var factory = await SeededStoreFixture.ImportedAsync(folder.Path);
         await StaffAccounts.CreateAsync(factory, "admin", PortalRoles.Admin, displayName: "管理员甲");
         var admin = await StaffAccounts.SignInAsync(factory, "admin");
         var original = await factory.WithDbAsync(db => db.Articles.AsNoTracking().SingleAsync());

@@ -1,14 +1,12 @@
 using System.Net;
 using AngleSharp.Dom;
-using Portal.Tests.Infrastructure;
+using Portal.Tests.Import;
 
 namespace Portal.Tests.Pages;
 
 /// <summary>Every element of the seed page, asserted on the pages the portal renders from its store.</summary>
 public sealed class SeedPageTests(SeededPortalFixture portal) : IClassFixture<SeededPortalFixture>
 {
-    private static readonly string[] SeedLines = File.ReadAllLines(Seeds.TurpanPage);
-
     private static readonly string[] PublicPageUrls = ["/", "/xinwen", "/xinwen/difang", "/jigou", "/contact", "/sitemap"];
 
     public static TheoryData<string> PublicPages => new(PublicPageUrls);
@@ -78,12 +76,12 @@ public sealed class SeedPageTests(SeededPortalFixture portal) : IClassFixture<Se
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var h1 = Assert.Single(document.QuerySelectorAll("h1"));
-        Assert.Equal(SeedLines[4], h1.TextContent.Trim());
+        Assert.Equal(SeedPage.Lines[4], h1.TextContent.Trim());
         var meta = Normalize(document.QuerySelector(".article-meta")!.TextContent);
         Assert.Contains("日期：2023-11-21", meta);
         Assert.Contains("来源：新疆维吾尔自治区民委", meta);
         Assert.Equal("2023-11-21", document.QuerySelector(".article-date time")!.GetAttribute("datetime"));
-        Assert.Equal($"{SeedLines[4]} - 国家民族事务委员会", document.Title);
+        Assert.Equal($"{SeedPage.Lines[4]} - 国家民族事务委员会", document.Title);
     }
 
     [Fact]
@@ -93,7 +91,7 @@ public sealed class SeedPageTests(SeededPortalFixture portal) : IClassFixture<Se
         var paragraphs = document.QuerySelectorAll(".article-body p").Select(p => p.TextContent).ToList();
 
         // Lines 9-17 of the seed (1-based) are the five body paragraphs, blank lines between them.
-        var expected = SeedLines.Skip(8).Take(9).Where(l => l.Length > 0).ToList();
+        var expected = SeedPage.Paragraphs;
         Assert.Equal(5, expected.Count);
         Assert.Equal(expected, paragraphs);
         Assert.Equal(2, paragraphs.Count(p => p.StartsWith("二、", StringComparison.Ordinal)));
@@ -237,7 +235,7 @@ public sealed class SeedPageTests(SeededPortalFixture portal) : IClassFixture<Se
 
         Assert.Equal(["机构设置", "新闻中心", "政务公开", "互动交流", "专题专栏", "资料中心"], blocks.Select(b => b.QuerySelector("h2")!.TextContent.Trim()));
         var news = blocks[1].QuerySelector(".article-list li")!;
-        Assert.Equal(SeedLines[4], news.QuerySelector("a")!.TextContent.Trim());
+        Assert.Equal(SeedPage.Lines[4], news.QuerySelector("a")!.TextContent.Trim());
         Assert.Equal("2023-11-21", news.QuerySelector("time")!.TextContent.Trim());
         Assert.Contains("本栏目暂无信息", blocks[0].TextContent);
     }
