@@ -7,6 +7,7 @@ using Portal.Core.Audit;
 using Portal.Core.Backup;
 using Portal.Core.Media;
 using Portal.Core.Sections;
+using Portal.Tests.Import;
 using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Backup;
@@ -124,5 +125,47 @@ internal static class BackupTestSupport
         using var writer = new StreamWriter(zip.CreateEntry(entryName).Open(), new UTF8Encoding(false));
         writer.Write(change(text));
         return copy;
+    }
+}
+
+/// <summary>
+/// A seeded source (<see cref="BackupTestSupport.SeededSourceAsync"/>) exported to <c>site.zip</c>
+/// in a temp folder, the set-up of most restore tests; disposing removes both.
+/// </summary>
+internal sealed class ExportedSite : IDisposable
+{
+    private readonly TempFolder _folder;
+
+    private ExportedSite(TempFolder folder, PortalFactory source, string file, BackupSummary exported)
+    {
+        _folder = folder;
+        Source = source;
+        File = file;
+        Exported = exported;
+    }
+
+    /// <summary>The temp folder the archive is in, for more files beside it.</summary>
+    public string Folder => _folder.Path;
+
+    public PortalFactory Source { get; }
+
+    /// <summary>The archive's full path.</summary>
+    public string File { get; }
+
+    /// <summary>What the export counted.</summary>
+    public BackupSummary Exported { get; }
+
+    public static async Task<ExportedSite> CreateAsync()
+    {
+        var folder = TempFolder.Create();
+        var source = await BackupTestSupport.SeededSourceAsync();
+        var file = Path.Combine(folder.Path, "site.zip");
+        return new ExportedSite(folder, source, file, await BackupTestSupport.ExportAsync(source, file));
+    }
+
+    public void Dispose()
+    {
+        Source.Dispose();
+        _folder.Dispose();
     }
 }
