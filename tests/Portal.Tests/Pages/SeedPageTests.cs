@@ -1,6 +1,7 @@
 using System.Net;
 using AngleSharp.Dom;
 using Portal.Tests.Import;
+using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Pages;
 
@@ -308,7 +309,7 @@ public sealed class SeedPageTests(SeededPortalFixture portal) : IClassFixture<Se
         using var client = portal.Factory.CreateClient();
 
         var response = await client.PostAsync("/xinwen", new FormUrlEncodedContent([new("q", "1")]));
-        var document = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
+        var document = await PortalFactory.ParseAsync(response);
 
         Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
         Assert.Equal("请求无法完成", document.QuerySelector("h1")!.TextContent.Trim());
