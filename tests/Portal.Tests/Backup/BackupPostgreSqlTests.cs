@@ -20,13 +20,7 @@ public sealed class BackupPostgreSqlTests(PostgresServer server)
         await BackupTestSupport.ExportAsync(source, first);
         var expected = await CanonicalDump.TakeAsync(source);
 
-        using var postgres = PortalFactory.Empty(new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = "PostgreSql",
-            ["ConnectionStrings:Portal"] = server.ConnectionString("backup_" + Guid.NewGuid().ToString("N")[..8]),
-            ["Database:MigrateOnStartup"] = "true",
-            ["Publishing:Enabled"] = "false",
-        });
+        using var postgres = PortalFactory.Empty(server.PortalSettings("backup_" + Guid.NewGuid().ToString("N")[..8]));
         await BackupTestSupport.RestoreAsync(postgres, first);
         var onPostgres = await CanonicalDump.TakeAsync(postgres);
         await BackupTestSupport.ExportAsync(postgres, second);

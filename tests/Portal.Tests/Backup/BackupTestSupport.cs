@@ -7,6 +7,7 @@ using Portal.Core.Audit;
 using Portal.Core.Backup;
 using Portal.Core.Media;
 using Portal.Core.Sections;
+using Portal.Tests.Import;
 using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Backup;
@@ -14,10 +15,6 @@ namespace Portal.Tests.Backup;
 /// <summary>Stores with content of every kind, archives made from them, and archives damaged on purpose.</summary>
 internal static class BackupTestSupport
 {
-    /// <summary>A valid 1×1 transparent PNG.</summary>
-    public static readonly byte[] TinyPng = Convert.FromBase64String(
-        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
-
     public const string StoredName = "0123456789abcdef0123456789abcdef.png";
 
     /// <summary>
@@ -52,12 +49,12 @@ internal static class BackupTestSupport
 
         var mediaFolder = Path.Combine(factory.DataPath, "media");
         Directory.CreateDirectory(mediaFolder);
-        await File.WriteAllBytesAsync(Path.Combine(mediaFolder, StoredName), TinyPng);
+        await File.WriteAllBytesAsync(Path.Combine(mediaFolder, StoredName), TestContent.TinyPng);
         await factory.WithDbAsync(async db =>
         {
             var image = new MediaFile
             {
-                StoredName = StoredName, OriginalName = "封面.png", ContentType = "image/png", Length = TinyPng.Length, UploadedById = userId, UploadedAt = TestContent.Epoch,
+                StoredName = StoredName, OriginalName = "封面.png", ContentType = "image/png", Length = TestContent.TinyPng.Length, UploadedById = userId, UploadedAt = TestContent.Epoch,
             };
             db.MediaFiles.Add(image);
             await db.SaveChangesAsync();
@@ -128,5 +125,47 @@ internal static class BackupTestSupport
         using var writer = new StreamWriter(zip.CreateEntry(entryName).Open(), new UTF8Encoding(false));
         writer.Write(change(text));
         return copy;
+    }
+}
+
+/// <summary>
+/// A seeded source (<see cref="BackupTestSupport.SeededSourceAsync"/>) exported to <c>site.zip</c>
+/// in a temp folder, the set-up of most restore tests; disposing removes both.
+/// </summary>
+internal sealed class ExportedSite : IDisposable
+{
+    private readonly TempFolder _folder;
+
+    private ExportedSite(TempFolder folder, PortalFactory source, string file, BackupSummary exported)
+    {
+        _folder = folder;
+        Source = source;
+        File = file;
+        Exported = exported;
+    }
+
+    /// <summary>The temp folder the archive is in, for more files beside it.</summary>
+    public string Folder => _folder.Path;
+
+    public PortalFactory Source { get; }
+
+    /// <summary>The archive's full path.</summary>
+    public string File { get; }
+
+    /// <summary>What the export counted.</summary>
+    public BackupSummary Exported { get; }
+
+    public static async Task<ExportedSite> CreateAsync()
+    {
+        var folder = TempFolder.Create();
+        var source = await BackupTestSupport.SeededSourceAsync();
+        var file = Path.Combine(folder.Path, "site.zip");
+        return new ExportedSite(folder, source, file, await BackupTestSupport.ExportAsync(source, file));
+    }
+
+    public void Dispose()
+    {
+        Source.Dispose();
+        _folder.Dispose();
     }
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Options;
 using Portal.Tests.Infrastructure;
 
@@ -59,7 +58,7 @@ public sealed class StartupTests
     {
         // A database that cannot be opened: every page that reads the store fails.
         var missing = Path.Combine(Path.GetTempPath(), "portal-tests", Guid.NewGuid().ToString("N"), "no-such-folder", "portal.db");
-        using var factory = new ProductionFactory(new Dictionary<string, string?>
+        using var factory = new ProductionPortalFactory(new Dictionary<string, string?>
         {
             ["ConnectionStrings:Portal"] = $"Data Source={missing};Mode=ReadOnly",
             ["Database:MigrateOnStartup"] = "false",
@@ -75,14 +74,5 @@ public sealed class StartupTests
         Assert.Equal("zh-CN", document.DocumentElement.GetAttribute("lang"));
         Assert.DoesNotContain("Exception", html, StringComparison.Ordinal);
         Assert.DoesNotContain("Portal.", html, StringComparison.Ordinal);
-    }
-
-    private sealed class ProductionFactory(IDictionary<string, string?> settings) : PortalFactory(settings)
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.UseEnvironment("Production");
-        }
     }
 }

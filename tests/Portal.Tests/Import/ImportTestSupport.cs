@@ -24,10 +24,11 @@ internal static class SeedPage
     public static int FooterLineNumber => LineNumberOf(l => l.Contains("版权所有", StringComparison.Ordinal));
 
     /// <summary>
-    /// The five body paragraphs: lines 9, 11, 13, 15 and 17 of the seed file, between the date
-    /// line (7) and the footer (19), each followed by a blank line.
+    /// The body paragraphs: the non-blank lines among lines 9-17 of the seed file, between the
+    /// date line (7) and the footer (19); five of them (lines 9, 11, 13, 15 and 17), each
+    /// followed by a blank line. Counted, not indexed, so a test can check there are five.
     /// </summary>
-    public static IReadOnlyList<string> Paragraphs { get; } = [Lines[8], Lines[10], Lines[12], Lines[14], Lines[16]];
+    public static IReadOnlyList<string> Paragraphs { get; } = Lines.Skip(8).Take(9).Where(l => l.Length > 0).ToList();
 
     public static string Text => Seeds.TurpanText;
 
@@ -195,4 +196,24 @@ public sealed class SeededStoreFixture : IAsyncLifetime
     }
 
     public async Task DisposeAsync() => await Factory.DisposeAsync();
+
+    /// <summary>
+    /// A new factory on an empty, migrated store into which <paramref name="folder"/> has been
+    /// imported once, for a test that changes the store; the caller disposes it.
+    /// </summary>
+    public static async Task<PortalFactory> ImportedAsync(string folder)
+    {
+        var factory = PortalFactory.Empty();
+        try
+        {
+            _ = factory.Services;
+            await factory.ImportAsync(folder);
+            return factory;
+        }
+        catch
+        {
+            await factory.DisposeAsync();
+            throw;
+        }
+    }
 }

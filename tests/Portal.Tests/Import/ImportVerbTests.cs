@@ -9,8 +9,6 @@ namespace Portal.Tests.Import;
 [Trait("Store", TestDatabase.SqliteOnly)]
 public class ImportVerbTests
 {
-    private const int SeedRows = 7 + 1 + 2 + 9 + 1;
-
     [Fact]
     public async Task ImportVerb_SeedFolderTwice_FirstCreatesEverythingSecondChangesNothing()
     {
@@ -19,13 +17,13 @@ public class ImportVerbTests
         var first = await RunPortalAsync("import", Seeds.Folder, $"--Storage:DataPath={data.Path}", "--Import:SeedOnStartup=false");
 
         Assert.True(first.ExitCode == 0, first.Describe());
-        Assert.Equal($"Imported 1 file(s): {SeedRows} created, 0 updated, 0 unchanged.", Assert.Single(first.StdOutLines));
+        Assert.Equal($"Imported 1 file(s): {Seeds.SeedRows} created, 0 updated, 0 unchanged.", Assert.Single(first.StdOutLines));
         Assert.Equal("", first.StdErr);
 
         var second = await RunPortalAsync("import", Seeds.Folder, $"--Storage:DataPath={data.Path}", "--Import:SeedOnStartup=false");
 
         Assert.True(second.ExitCode == 0, second.Describe());
-        Assert.Equal($"Imported 1 file(s): 0 created, 0 updated, {SeedRows} unchanged (nothing to change).", Assert.Single(second.StdOutLines));
+        Assert.Equal($"Imported 1 file(s): 0 created, 0 updated, {Seeds.SeedRows} unchanged (nothing to change).", Assert.Single(second.StdOutLines));
         Assert.Equal("", second.StdErr);
     }
 
@@ -40,7 +38,7 @@ public class ImportVerbTests
 
         Assert.True(run.ExitCode == 1, run.Describe());
         Assert.Empty(run.StdOutLines);
-        var error = Assert.Single(run.StdErr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        var error = Assert.Single(run.StdErrLines);
         Assert.StartsWith(
             $"Import failed, nothing was changed: {file}:{SeedPage.DateLineNumber}: \"2023-13-45\" is not a valid date",
             error,

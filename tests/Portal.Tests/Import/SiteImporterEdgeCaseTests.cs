@@ -11,10 +11,8 @@ public class SiteImporterEdgeCaseTests
     [Fact]
     public async Task ImportAsync_ChangedTitleAndDate_UpdatesTheSameArticleAtTheSameAddress()
     {
-        await using var factory = PortalFactory.Empty();
         using var folder = TempFolder.CopyOfSeeds();
-        _ = factory.Services;
-        await factory.ImportAsync(folder.Path);
+        await using var factory = await SeededStoreFixture.ImportedAsync(folder.Path);
         var original = await factory.WithDbAsync(db => db.Articles.AsNoTracking().SingleAsync());
 
         var text = SeedPage.ReplaceOnce(SeedPage.Text, SeedPage.Lines[4], SeedPage.Lines[4] + "（更正）");
@@ -36,9 +34,7 @@ public class SiteImporterEdgeCaseTests
     [Fact]
     public async Task ImportAsync_PageWithoutMapping_KeepsKnownAddressesAndGroups()
     {
-        await using var factory = PortalFactory.Empty();
-        _ = factory.Services;
-        await factory.ImportAsync(Seeds.Folder);
+        await using var factory = await SeededStoreFixture.ImportedAsync(Seeds.Folder);
         var before = await StoreSnapshot.TakeAsync(factory);
 
         // The same page alone in a folder without mapping.json.
@@ -54,9 +50,7 @@ public class SiteImporterEdgeCaseTests
     [Fact]
     public async Task ImportAsync_BreadcrumbNameStartingLikeAMenuLabel_DoesNotRenameTheSection()
     {
-        await using var factory = PortalFactory.Empty();
-        _ = factory.Services;
-        await factory.ImportAsync(Seeds.Folder);
+        await using var factory = await SeededStoreFixture.ImportedAsync(Seeds.Folder);
 
         using var folder = TempFolder.Create();
         File.Copy(Path.Combine(Seeds.Folder, "mapping.json"), Path.Combine(folder.Path, "mapping.json"));
@@ -73,9 +67,7 @@ public class SiteImporterEdgeCaseTests
     [Fact]
     public async Task ImportAsync_BreadcrumbUsingTheShortLabel_KeepsTheMappedFullName()
     {
-        await using var factory = PortalFactory.Empty();
-        _ = factory.Services;
-        await factory.ImportAsync(Seeds.Folder);
+        await using var factory = await SeededStoreFixture.ImportedAsync(Seeds.Folder);
 
         using var folder = TempFolder.Create();
         File.Copy(Path.Combine(Seeds.Folder, "mapping.json"), Path.Combine(folder.Path, "mapping.json"));

@@ -9,20 +9,16 @@ namespace Portal.Tests.Import;
 [Trait("Store", TestDatabase.SqliteOnly)]
 public class SiteImporterRerunTests
 {
-    private const int SeedRows = 7 + 1 + 2 + 9 + 1;
-
     [Fact]
     public async Task ImportAsync_SameFolderTwice_SecondRunChangesNoRowNorTimestamp()
     {
-        await using var factory = PortalFactory.Empty();
-        _ = factory.Services;
-        await factory.ImportAsync(Seeds.Folder);
+        await using var factory = await SeededStoreFixture.ImportedAsync(Seeds.Folder);
         var before = await StoreSnapshot.TakeAsync(factory);
 
         var second = await factory.ImportAsync(Seeds.Folder);
 
-        Assert.Equal(new ImportSummary(Files: 1, Created: 0, Updated: 0, Unchanged: SeedRows), second);
-        Assert.Equal($"Imported 1 file(s): 0 created, 0 updated, {SeedRows} unchanged (nothing to change).", second.ToString());
+        Assert.Equal(new ImportSummary(Files: 1, Created: 0, Updated: 0, Unchanged: Seeds.SeedRows), second);
+        Assert.Equal($"Imported 1 file(s): 0 created, 0 updated, {Seeds.SeedRows} unchanged (nothing to change).", second.ToString());
         var after = await StoreSnapshot.TakeAsync(factory);
         Assert.Equal(1, before.RowCounts["Articles"]);
         Assert.Equal(before.RowCounts, after.RowCounts);
@@ -32,10 +28,8 @@ public class SiteImporterRerunTests
     [Fact]
     public async Task ImportAsync_ChangedParagraph_UpdatesTheSameArticleInPlace()
     {
-        await using var factory = PortalFactory.Empty();
         using var folder = TempFolder.CopyOfSeeds();
-        _ = factory.Services;
-        await factory.ImportAsync(folder.Path);
+        await using var factory = await SeededStoreFixture.ImportedAsync(folder.Path);
         var original = await factory.WithDbAsync(db => db.Articles.AsNoTracking().SingleAsync());
         var before = await StoreSnapshot.TakeAsync(factory);
 
@@ -44,7 +38,7 @@ public class SiteImporterRerunTests
         var summary = await factory.ImportAsync(folder.Path);
 
         // Only the article row changed; sections, footer and settings are untouched.
-        Assert.Equal(new ImportSummary(Files: 1, Created: 0, Updated: 1, Unchanged: SeedRows - 1), summary);
+        Assert.Equal(new ImportSummary(Files: 1, Created: 0, Updated: 1, Unchanged: Seeds.SeedRows - 1), summary);
         var updated = await factory.WithDbAsync(db => db.Articles.AsNoTracking().SingleAsync());
         Assert.Equal(original.Id, updated.Id);
         Assert.Equal(original.UrlKey, updated.UrlKey);

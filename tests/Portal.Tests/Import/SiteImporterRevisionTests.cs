@@ -16,16 +16,14 @@ public class SiteImporterRevisionTests
     [Fact]
     public async Task ImportAsync_ChangedPage_BumpsVersionWritesRevisionAndAudit_StaleEditorFormConflicts()
     {
-        await using var factory = PortalFactory.Empty();
         using var folder = TempFolder.CopyOfSeeds();
-        _ = factory.Services;
-        await factory.ImportAsync(folder.Path);
+        await using var factory = await SeededStoreFixture.ImportedAsync(folder.Path);
         await StaffAccounts.CreateAsync(factory, "admin", PortalRoles.Admin, displayName: "管理员甲");
         var admin = await StaffAccounts.SignInAsync(factory, "admin");
         var original = await factory.WithDbAsync(db => db.Articles.AsNoTracking().SingleAsync());
 
         // The editor loads the form, then the page is imported again with a new paragraph and date.
-        var (form, _) = await GetAsync(admin, $"/admin/articles/edit/{original.Id}");
+        var (form, _) = await factory.GetDocumentAsync($"/admin/articles/edit/{original.Id}", admin);
         Assert.Equal(HttpStatusCode.OK, form.StatusCode);
         var changed = SeedPage.Paragraphs[2] + "（本段已修订）";
         var text = SeedPage.ReplaceOnce(SeedPage.Text, SeedPage.Paragraphs[2], changed);

@@ -2,15 +2,13 @@ using AngleSharp.Html.Parser;
 using Microsoft.EntityFrameworkCore;
 using Portal.Core.Articles;
 using Portal.Core.Import;
+using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Import;
 
 /// <summary>The seed folder imported once into an empty store: what the store then holds.</summary>
 public class SiteImporterTests(SeededStoreFixture fixture) : IClassFixture<SeededStoreFixture>
 {
-    // 7 sections (6 menu sections and 地方动态), 1 article, 2 footer groups with 9 links, 1 settings row.
-    private const int SeedRows = 7 + 1 + 2 + 9 + 1;
-
     [Fact]
     public async Task ImportAsync_SeedIntoEmptyStore_SummaryCountsEveryStoredRowAsCreated()
     {
@@ -18,9 +16,9 @@ public class SiteImporterTests(SeededStoreFixture fixture) : IClassFixture<Seede
             await db.Sections.CountAsync() + await db.Articles.CountAsync() + await db.FooterLinkGroups.CountAsync()
             + await db.FooterLinks.CountAsync() + await db.SiteSettings.CountAsync());
 
-        Assert.Equal(SeedRows, rows);
-        Assert.Equal(new ImportSummary(Files: 1, Created: SeedRows, Updated: 0, Unchanged: 0), fixture.FirstImport);
-        Assert.Equal($"Imported 1 file(s): {SeedRows} created, 0 updated, 0 unchanged.", fixture.FirstImport.ToString());
+        Assert.Equal(Seeds.SeedRows, rows);
+        Assert.Equal(new ImportSummary(Files: 1, Created: Seeds.SeedRows, Updated: 0, Unchanged: 0), fixture.FirstImport);
+        Assert.Equal($"Imported 1 file(s): {Seeds.SeedRows} created, 0 updated, 0 unchanged.", fixture.FirstImport.ToString());
     }
 
     [Fact]

@@ -76,10 +76,15 @@ public class PortalFactory : WebApplicationFactory<Program>
     {
         client ??= CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         var response = await client.GetAsync(url);
-        var html = await response.Content.ReadAsStringAsync();
-        var document = await new HtmlParser().ParseDocumentAsync(html);
-        return (response, document);
+        return (response, await ParseAsync(response));
     }
+
+    /// <summary>Parses an answer's HTML with AngleSharp (a POST's answer, or one fetched some other way).</summary>
+    public static async Task<IDocument> ParseAsync(HttpResponseMessage response) =>
+        await ParseAsync(await response.Content.ReadAsStringAsync());
+
+    /// <summary>Parses HTML with AngleSharp.</summary>
+    public static async Task<IDocument> ParseAsync(string html) => await new HtmlParser().ParseDocumentAsync(html);
 
     protected override void Dispose(bool disposing)
     {

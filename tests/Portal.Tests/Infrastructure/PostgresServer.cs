@@ -28,6 +28,27 @@ public sealed class PostgresServer : IAsyncLifetime
     public string ConnectionString(string database) =>
         $"Host=127.0.0.1;Port={Port};Username=postgres;Database={database};Pooling=true;Timeout=15";
 
+    /// <summary>
+    /// The settings that put a portal on <paramref name="database"/> of this server, with the
+    /// background scheduler off; migrated on start-up only when <paramref name="migrate"/> is set,
+    /// so tests of the server defaults can leave it out.
+    /// </summary>
+    public Dictionary<string, string?> PortalSettings(string database, bool migrate = true)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = "PostgreSql",
+            ["ConnectionStrings:Portal"] = ConnectionString(database),
+            ["Publishing:Enabled"] = "false",
+        };
+        if (migrate)
+        {
+            settings["Database:MigrateOnStartup"] = "true";
+        }
+
+        return settings;
+    }
+
     public async Task InitializeAsync()
     {
         if (BinFolder is null)

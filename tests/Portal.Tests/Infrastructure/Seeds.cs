@@ -9,6 +9,12 @@ public static class Seeds
 
     public static string TurpanText => File.ReadAllText(TurpanPage);
 
+    /// <summary>
+    /// The rows one import of the seed folder stores: 7 sections (6 menu sections and 地方动态),
+    /// 1 article, 2 footer groups with 9 links, 1 settings row.
+    /// </summary>
+    public const int SeedRows = 7 + 1 + 2 + 9 + 1;
+
     /// <summary>A temp folder with a copy of the seed folder, for tests that change or add files.</summary>
     public static string CopyToTempFolder()
     {

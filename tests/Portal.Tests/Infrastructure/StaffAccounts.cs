@@ -1,5 +1,4 @@
 using System.Net;
-using AngleSharp.Html.Parser;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -65,7 +64,7 @@ public static class StaffAccounts
     public static async Task<string> AntiforgeryTokenAsync(HttpClient client, string url)
     {
         var html = await client.GetStringAsync(url);
-        var document = new HtmlParser().ParseDocument(html);
+        var document = await PortalFactory.ParseAsync(html);
         return document.QuerySelector("input[name='__RequestVerificationToken']")?.GetAttribute("value")
             ?? throw new InvalidOperationException($"{url} has no antiforgery token");
     }

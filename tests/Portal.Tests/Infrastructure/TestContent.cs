@@ -9,6 +9,10 @@ public static class TestContent
     /// <summary>A fixed creation time, so rows do not depend on the clock.</summary>
     public static DateTime Epoch { get; } = new(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc);
 
+    /// <summary>A valid 1×1 transparent PNG, for uploads and media rows.</summary>
+    public static byte[] TinyPng { get; } = Convert.FromBase64String(
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
+
     public static Section Section(string name, string label, string slug, Section? parent = null) =>
         new() { Name = name, MenuLabel = label, Slug = slug, Parent = parent, CreatedAt = Epoch, UpdatedAt = Epoch };
 

@@ -6,7 +6,7 @@ public sealed class ErrorPageFooterTests(SeededPortalFixture portal) : IClassFix
     [Fact]
     public async Task ErrorReportLink_On404Page_ReportsTheBrokenAddressNotTheErrorPage()
     {
-        var (response, document) = await portal.GetAsync("/xinwen/nosuchchild?from=link");
+        var (response, document) = await portal.Factory.GetDocumentAsync("/xinwen/nosuchchild?from=link");
 
         Assert.Equal(System.Net.HttpStatusCode.NotFound, response.StatusCode);
         var errorReport = document.QuerySelector("footer")!.QuerySelectorAll("a")

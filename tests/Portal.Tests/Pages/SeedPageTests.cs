@@ -1,5 +1,6 @@
 using System.Net;
 using AngleSharp.Dom;
+using Portal.Tests.Import;
 using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Pages;
@@ -7,8 +8,6 @@ namespace Portal.Tests.Pages;
 /// <summary>Every element of the seed page, asserted on the pages the portal renders from its store.</summary>
 public sealed class SeedPageTests(SeededPortalFixture portal) : IClassFixture<SeededPortalFixture>
 {
-    private static readonly string[] SeedLines = File.ReadAllLines(Seeds.TurpanPage);
-
     private static readonly string[] PublicPageUrls = ["/", "/xinwen", "/xinwen/difang", "/jigou", "/contact", "/sitemap"];
 
     public static TheoryData<string> PublicPages => new(PublicPageUrls);
@@ -18,14 +17,14 @@ public sealed class SeedPageTests(SeededPortalFixture portal) : IClassFixture<Se
     {
         foreach (var url in PublicPageUrls.Append(portal.ArticleUrl))
         {
-            var (_, document) = await portal.GetAsync(url);
+            var (_, document) = await portal.Factory.GetDocumentAsync(url);
             var links = document.QuerySelectorAll("header nav.main-nav a").ToList();
 
             Assert.Equal(["首页", "机构", "新闻", "公开", "互动", "专题", "资料"], links.Select(a => a.TextContent.Trim()));
             Assert.Equal(["/", "/jigou", "/xinwen", "/gongkai", "/hudong", "/zhuanti", "/ziliao"], links.Select(a => a.GetAttribute("href")));
             foreach (var href in links.Select(a => a.GetAttribute("href")!))
             {
-                var (response, _) = await portal.GetAsync(href);
+                var (response, _) = await portal.Factory.GetDocumentAsync(href);
                 Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             }
         }
@@ -34,7 +33,7 @@ public sealed class SeedPageTests(SeededPortalFixture portal) : IClassFixture<Se
     [Fact]
     public async Task Menu_OnArticlePage_MarksItsSectionCurrent()
     {
-        var (_, document) = await portal.GetAsync(portal.ArticleUrl);
+        var (_, document) = await portal.Factory.GetDocumentAsync(portal.ArticleUrl);
         var current = document.QuerySelectorAll("nav.main-nav a[aria-current]").ToList();
 
         Assert.Equal("新闻", Assert.Single(current).TextContent.Trim());
@@ -46,7 +45,7 @@ public sealed class SeedPageTests(SeededPortalFixture portal) : IClassFixture<Se
     [InlineData("/xinwen/difang", "新闻", "true")]
     public async Task Menu_OnSectionPages_MarksCurrentEntry(string url, string label, string ariaCurrent)
     {
-        var (_, document) = await portal.GetAsync(url);
+        var (_, document) = await portal.Factory.GetDocumentAsync(url);
         var current = Assert.Single(document.QuerySelectorAll("nav.main-nav a[aria-current]"));
 
         Assert.Equal(label, current.TextContent.Trim());
@@ -56,7 +55,7 @@ public sealed class SeedPageTests(SeededPortalFixture portal) : IClassFixture<Se
     [Fact]
     public async Task Breadcrumb_OnArticlePage_IsHomeNewsCentreLocalNewsAllLinked()
     {
-        var (_, document) = await portal.GetAsync(portal.ArticleUrl);
+        var (_, document) = await portal.Factory.GetDocumentAsync(portal.ArticleUrl);
         var breadcrumb = document.QuerySelector("nav.breadcrumb")!;
         var links = breadcrumb.QuerySelectorAll("a").ToList();
 
@@ -66,7 +65,7 @@ public sealed class SeedPageTests(SeededPortalFixture portal) : IClassFixture<Se
         Assert.Contains("首页 > 新闻中心 > 地方动态", Normalize(breadcrumb.TextContent));
         foreach (var href in links.Select(a => a.GetAttribute("href")!))
         {
-            var (response, _) = await portal.GetAsync(href);
+            var (response, _) = await portal.Factory.GetDocumentAsync(href);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         }
     }
@@ -74,26 +73,26 @@ public sealed class SeedPageTests(SeededPortalFixture portal) : IClassFixture<Se
     [Fact]
     public async Task ArticlePage_ShowsTitleDateAndSourceOfTheSeed()
     {
-        var (response, document) = await portal.GetAsync(portal.ArticleUrl);
+        var (response, document) = await portal.Factory.GetDocumentAsync(portal.ArticleUrl);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var h1 = Assert.Single(document.QuerySelectorAll("h1"));
-        Assert.Equal(SeedLines[4], h1.TextContent.Trim());
+        Assert.Equal(SeedPage.Lines[4], h1.TextContent.Trim());
         var meta = Normalize(document.QuerySelector(".article-meta")!.TextContent);
         Assert.Contains("日期：2023-11-21", meta);
         Assert.Contains("来源：新疆维吾尔自治区民委", meta);
         Assert.Equal("2023-11-21", document.QuerySelector(".article-date time")!.GetAttribute("datetime"));
-        Assert.Equal($"{SeedLines[4]} - 国家民族事务委员会", document.Title);
+        Assert.Equal($"{SeedPage.Lines[4]} - 国家民族事务委员会", document.Title);
     }
 
     [Fact]
     public async Task ArticlePage_RendersEveryBodyParagraphVerbatim()
     {
-        var (_, document) = await portal.GetAsync(portal.ArticleUrl);
+        var (_, document) = await portal.Factory.GetDocumentAsync(portal.ArticleUrl);
         var paragraphs = document.QuerySelectorAll(".article-body p").Select(p => p.TextContent).ToList();
 
         // Lines 9-17 of the seed (1-based) are the five body paragraphs, blank lines between them.
-        var expected = SeedLines.Skip(8).Take(9).Where(l => l.Length > 0).ToList();
+        var expected = SeedPage.Paragraphs;
         Assert.Equal(5, expected.Count);
         Assert.Equal(expected, paragraphs);
         Assert.Equal(2, paragraphs.Count(p => p.StartsWith("二、", StringComparison.Ordinal)));
@@ -104,7 +103,7 @@ public sealed class SeedPageTests(SeededPortalFixture portal) : IClassFixture<Se
     [Fact]
     public async Task ArticlePage_HasLandmarksLanguageAndMonitoringMeta()
     {
-        var (_, document) = await portal.GetAsync(portal.ArticleUrl);
+        var (_, document) = await portal.Factory.GetDocumentAsync(portal.ArticleUrl);
 
         Assert.Equal("zh-CN", document.DocumentElement.GetAttribute("lang"));
         Assert.NotNull(document.QuerySelector("body > header"));
@@ -120,7 +119,7 @@ public sealed class SeedPageTests(SeededPortalFixture portal) : IClassFixture<Se
     [Fact]
     public async Task ArticlePage_FontSizeSwitchOffersLargeMediumSmall()
     {
-        var (_, document) = await portal.GetAsync(portal.ArticleUrl);
+        var (_, document) = await portal.Factory.GetDocumentAsync(portal.ArticleUrl);
         var links = document.QuerySelectorAll(".font-size-switch a").ToList();
 
         Assert.Contains("字号：", document.QuerySelector(".font-size-switch")!.TextContent);
@@ -132,7 +131,7 @@ public sealed class SeedPageTests(SeededPortalFixture portal) : IClassFixture<Se
     [Fact]
     public async Task Footer_ShowsSeedLinksWithRealAddressesOrPlainText()
     {
-        var (_, document) = await portal.GetAsync(portal.ArticleUrl);
+        var (_, document) = await portal.Factory.GetDocumentAsync(portal.ArticleUrl);
         var footer = document.QuerySelector("footer")!;
         var items = footer.QuerySelectorAll(".footer-links li").ToList();
 
@@ -151,7 +150,7 @@ public sealed class SeedPageTests(SeededPortalFixture portal) : IClassFixture<Se
     [Fact]
     public async Task Footer_ShowsSiteIdentityFromTheSeed()
     {
-        var (_, document) = await portal.GetAsync(portal.ArticleUrl);
+        var (_, document) = await portal.Factory.GetDocumentAsync(portal.ArticleUrl);
         var footer = document.QuerySelector("footer")!;
         var text = Normalize(footer.TextContent);
 
@@ -173,7 +172,7 @@ public sealed class SeedPageTests(SeededPortalFixture portal) : IClassFixture<Se
     [MemberData(nameof(PublicPages))]
     public async Task EveryLink_OnPublicPages_LeadsToAWorkingPage(string url)
     {
-        var (response, document) = await portal.GetAsync(url);
+        var (response, document) = await portal.Factory.GetDocumentAsync(url);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
 
         var local = document.QuerySelectorAll("a[href]").Select(a => a.GetAttribute("href")!)
@@ -181,13 +180,13 @@ public sealed class SeedPageTests(SeededPortalFixture portal) : IClassFixture<Se
             .Distinct();
         foreach (var href in local)
         {
-            var (linked, _) = await portal.GetAsync(href);
+            var (linked, _) = await portal.Factory.GetDocumentAsync(href);
             if (linked.StatusCode == HttpStatusCode.Redirect)
             {
                 // The 字号 links answer with a redirect back to a page of this site; that page must work.
                 var target = linked.Headers.Location!.OriginalString;
                 Assert.StartsWith("/", target);
-                (linked, _) = await portal.GetAsync(target);
+                (linked, _) = await portal.Factory.GetDocumentAsync(target);
             }
 
             Assert.True(linked.StatusCode == HttpStatusCode.OK, $"{url} links to {href}, which answers {(int)linked.StatusCode}");
@@ -199,7 +198,7 @@ public sealed class SeedPageTests(SeededPortalFixture portal) : IClassFixture<Se
     {
         foreach (var url in new[] { "/xinwen", "/xinwen/difang" })
         {
-            var (_, document) = await portal.GetAsync(url);
+            var (_, document) = await portal.Factory.GetDocumentAsync(url);
             var item = Assert.Single(document.QuerySelectorAll(".article-list li"));
 
             Assert.Equal(portal.ArticleUrl, item.QuerySelector("a")!.GetAttribute("href"));
@@ -210,7 +209,7 @@ public sealed class SeedPageTests(SeededPortalFixture portal) : IClassFixture<Se
     [Fact]
     public async Task SectionPage_WithoutArticles_SaysSoPlainly()
     {
-        var (response, document) = await portal.GetAsync("/jigou");
+        var (response, document) = await portal.Factory.GetDocumentAsync("/jigou");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("机构设置", document.QuerySelector("h1")!.TextContent.Trim());
@@ -223,7 +222,7 @@ public sealed class SeedPageTests(SeededPortalFixture portal) : IClassFixture<Se
     [InlineData("/XINWEN?page=1", "/xinwen?page=1")]
     public async Task SectionPage_NonCanonicalPath_RedirectsPermanentlyToTheCanonicalOne(string url, string canonical)
     {
-        var (response, _) = await portal.GetAsync(url);
+        var (response, _) = await portal.Factory.GetDocumentAsync(url);
 
         Assert.Equal(HttpStatusCode.MovedPermanently, response.StatusCode);
         Assert.Equal(canonical, response.Headers.Location!.OriginalString);
@@ -232,12 +231,12 @@ public sealed class SeedPageTests(SeededPortalFixture portal) : IClassFixture<Se
     [Fact]
     public async Task HomePage_ShowsLatestArticlesOfEachSectionWithDates()
     {
-        var (_, document) = await portal.GetAsync("/");
+        var (_, document) = await portal.Factory.GetDocumentAsync("/");
         var blocks = document.QuerySelectorAll(".home-block").ToList();
 
         Assert.Equal(["机构设置", "新闻中心", "政务公开", "互动交流", "专题专栏", "资料中心"], blocks.Select(b => b.QuerySelector("h2")!.TextContent.Trim()));
         var news = blocks[1].QuerySelector(".article-list li")!;
-        Assert.Equal(SeedLines[4], news.QuerySelector("a")!.TextContent.Trim());
+        Assert.Equal(SeedPage.Lines[4], news.QuerySelector("a")!.TextContent.Trim());
         Assert.Equal("2023-11-21", news.QuerySelector("time")!.TextContent.Trim());
         Assert.Contains("本栏目暂无信息", blocks[0].TextContent);
     }
@@ -251,7 +250,7 @@ public sealed class SeedPageTests(SeededPortalFixture portal) : IClassFixture<Se
     [InlineData("/font-size/huge")]
     public async Task UnknownAddress_Gets404PageInChinese(string url)
     {
-        var (response, document) = await portal.GetAsync(url);
+        var (response, document) = await portal.Factory.GetDocumentAsync(url);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("页面不存在", document.QuerySelector("h1")!.TextContent.Trim());
@@ -262,7 +261,7 @@ public sealed class SeedPageTests(SeededPortalFixture portal) : IClassFixture<Se
     [Fact]
     public async Task ContactPage_FromSeed_ShowsAddressAndMaintainer()
     {
-        var (_, document) = await portal.GetAsync("/contact");
+        var (_, document) = await portal.Factory.GetDocumentAsync("/contact");
         var text = Normalize(document.QuerySelector("main")!.TextContent);
 
         Assert.Contains("北京市西城区复兴门内大街甲49号", text);
@@ -273,7 +272,7 @@ public sealed class SeedPageTests(SeededPortalFixture portal) : IClassFixture<Se
     [Fact]
     public async Task SiteMap_FromSeed_ListsEverySection()
     {
-        var (_, document) = await portal.GetAsync("/sitemap");
+        var (_, document) = await portal.Factory.GetDocumentAsync("/sitemap");
         var hrefs = document.QuerySelectorAll(".site-map a").Select(a => a.GetAttribute("href")).ToList();
 
         Assert.Contains("/xinwen/difang", hrefs);
@@ -310,7 +309,7 @@ public sealed class SeedPageTests(SeededPortalFixture portal) : IClassFixture<Se
         using var client = portal.Factory.CreateClient();
 
         var response = await client.PostAsync("/xinwen", new FormUrlEncodedContent([new("q", "1")]));
-        var document = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
+        var document = await PortalFactory.ParseAsync(response);
 
         Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
         Assert.Equal("请求无法完成", document.QuerySelector("h1")!.TextContent.Trim());
@@ -319,7 +318,7 @@ public sealed class SeedPageTests(SeededPortalFixture portal) : IClassFixture<Se
     [Fact]
     public async Task AnyPage_Response_CarriesSecurityHeaders()
     {
-        var (response, _) = await portal.GetAsync(portal.ArticleUrl);
+        var (response, _) = await portal.Factory.GetDocumentAsync(portal.ArticleUrl);
 
         Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
         Assert.Contains("script-src 'self'", response.Headers.GetValues("Content-Security-Policy").Single());

@@ -1,4 +1,3 @@
-using AngleSharp.Dom;
 using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Pages;
@@ -22,6 +21,4 @@ public sealed class SeededPortalFixture : IAsyncLifetime
         Factory.Dispose();
         return Task.CompletedTask;
     }
-
-    public Task<(HttpResponseMessage Response, IDocument Document)> GetAsync(string url) => Factory.GetDocumentAsync(url);
 }

@@ -1,9 +1,9 @@
 using System.Net;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Articles;
 using Portal.Core.Audit;
+using Portal.Tests.Import;
 using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.PostgreSql;
@@ -17,14 +17,25 @@ namespace Portal.Tests.PostgreSql;
 [Trait("Store", TestDatabase.ExplicitProvider)]
 public sealed class PostgreSqlPortalTests(PostgresServer server)
 {
-    private PortalFactory Portal(string database, bool seed = true) => new(new Dictionary<string, string?>
+    private PortalFactory Portal(string database, bool seed = true) => new(Settings(database, seed));
+
+    private Dictionary<string, string?> Settings(string database, bool seed)
     {
-        ["Database:Provider"] = "PostgreSql",
-        ["ConnectionStrings:Portal"] = server.ConnectionString(database),
-        ["Database:MigrateOnStartup"] = "true",
-        ["Import:SeedOnStartup"] = seed ? "true" : "false",
-        ["Publishing:Enabled"] = "false",
-    });
+        var settings = server.PortalSettings(database);
+        settings["Import:SeedOnStartup"] = seed ? "true" : "false";
+        return settings;
+    }
+
+    /// <summary>Adds a 新闻中心 section with one article; returns the article's id.</summary>
+    private static Task<int> AddNewsArticleAsync(PortalFactory factory, string urlKey, string title, DateTime publishedAt, ArticleStatus status) =>
+        factory.WithDbAsync(async db =>
+        {
+            var section = TestContent.Section("新闻中心", "新闻", "xinwen");
+            var article = TestContent.Article(urlKey, title, section, publishedAt, status);
+            db.Articles.Add(article);
+            await db.SaveChangesAsync();
+            return article.Id;
+        });
 
     [PostgresFact]
     public async Task Seed_OnPostgreSql_RendersTheTurpanPageAsOnSqlite()
@@ -52,11 +63,11 @@ public sealed class PostgreSqlPortalTests(PostgresServer server)
         using var factory = Portal("import_" + Guid.NewGuid().ToString("N")[..8], seed: false);
         _ = factory.Services;
 
-        var first = await factory.WithScopeAsync(services => services.GetRequiredService<Portal.Core.Import.SiteImporter>().ImportAsync(Seeds.Folder));
-        var second = await factory.WithScopeAsync(services => services.GetRequiredService<Portal.Core.Import.SiteImporter>().ImportAsync(Seeds.Folder));
+        var first = await factory.ImportAsync(Seeds.Folder);
+        var second = await factory.ImportAsync(Seeds.Folder);
         var article = await factory.WithDbAsync(db => db.Articles.AsNoTracking().SingleAsync());
 
-        Assert.Equal(20, first.Created);
+        Assert.Equal(Seeds.SeedRows, first.Created);
         Assert.Equal(0, second.Created + second.Updated);
         Assert.Equal(new DateTime(2023, 11, 20, 16, 0, 0, DateTimeKind.Utc), article.PublishedAt);
         Assert.Equal(DateTimeKind.Utc, article.PublishedAt.Kind);
@@ -92,14 +103,7 @@ public sealed class PostgreSqlPortalTests(PostgresServer server)
     {
         using var factory = Portal("conflict_" + Guid.NewGuid().ToString("N")[..8], seed: false);
         _ = factory.Services;
-        var id = await factory.WithDbAsync(async db =>
-        {
-            var section = TestContent.Section("新闻中心", "新闻", "xinwen");
-            var article = TestContent.Article("conflict", "原标题", section, TestContent.Epoch, ArticleStatus.Draft);
-            db.Articles.Add(article);
-            await db.SaveChangesAsync();
-            return article.Id;
-        });
+        var id = await AddNewsArticleAsync(factory, "conflict", "原标题", TestContent.Epoch, ArticleStatus.Draft);
 
         await using var first = factory.Services.CreateAsyncScope();
         await using var second = factory.Services.CreateAsyncScope();
@@ -120,9 +124,8 @@ public sealed class PostgreSqlPortalTests(PostgresServer server)
     [PostgresFact]
     public async Task DatabaseDown_ReadersGetChinese503_AndThePortalRecoversByItself()
     {
-        using var factory = Portal("outage_" + Guid.NewGuid().ToString("N")[..8]);
-        var production = factory.WithWebHostBuilder(builder => builder.UseEnvironment("Production"));
-        using var client = production.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using var factory = new ProductionPortalFactory(Settings("outage_" + Guid.NewGuid().ToString("N")[..8], seed: true));
+        using var client = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
 
         await server.StopAsync();
@@ -130,7 +133,7 @@ public sealed class PostgreSqlPortalTests(PostgresServer server)
         {
             var down = await client.GetAsync("/xinwen");
             var html = await down.Content.ReadAsStringAsync();
-            var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html);
+            var page = await PortalFactory.ParseAsync(html);
             var ready = await client.GetAsync("/health/ready");
 
             Assert.Equal(HttpStatusCode.ServiceUnavailable, down.StatusCode);
@@ -162,14 +165,7 @@ public sealed class PostgreSqlPortalTests(PostgresServer server)
     {
         using var factory = Portal("schedule_" + Guid.NewGuid().ToString("N")[..8], seed: false);
         _ = factory.Services;
-        var id = await factory.WithDbAsync(async db =>
-        {
-            var section = TestContent.Section("新闻中心", "新闻", "xinwen");
-            var article = TestContent.Article("due", "到点发布", section, DateTime.UtcNow.AddMinutes(-1), ArticleStatus.Scheduled);
-            db.Articles.Add(article);
-            await db.SaveChangesAsync();
-            return article.Id;
-        });
+        var id = await AddNewsArticleAsync(factory, "due", "到点发布", DateTime.UtcNow.AddMinutes(-1), ArticleStatus.Scheduled);
 
         // Three publishers at once, as three servers behind a load balancer would run them.
         var runs = Enumerable.Range(0, 3).Select(_ => factory.WithScopeAsync(services => services.GetRequiredService<ScheduledPublisher>().PublishDueAsync()));
@@ -185,33 +181,22 @@ public sealed class PostgreSqlPortalTests(PostgresServer server)
     public async Task ServerDatabase_ByDefault_IsNotMigratedOrSeededAtStartUp()
     {
         var database = "defaults_" + Guid.NewGuid().ToString("N")[..8];
-        using var defaults = new PortalFactory(new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = "PostgreSql",
-            ["ConnectionStrings:Portal"] = server.ConnectionString(database),
-            ["Publishing:Enabled"] = "false",
-        });
+        using var defaults = new PortalFactory(server.PortalSettings(database, migrate: false));
         using var client = defaults.CreateClient();
 
         // Nothing migrated the database: it does not even exist, so the store is not ready.
         Assert.Equal(HttpStatusCode.ServiceUnavailable, (await client.GetAsync("/health/ready")).StatusCode);
 
         // Migrated by the deployment step, the store stays empty until someone imports.
-        using var migrated = new PortalFactory(new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = "PostgreSql",
-            ["ConnectionStrings:Portal"] = server.ConnectionString(database),
-            ["Database:MigrateOnStartup"] = "true",
-            ["Publishing:Enabled"] = "false",
-        });
+        using var migrated = new PortalFactory(server.PortalSettings(database));
         Assert.Equal(0, await migrated.WithDbAsync(db => db.Sections.CountAsync()));
     }
 
     [PostgresFact]
     public async Task MigrateVerb_OnPostgreSql_CreatesTheSchemaAndExits()
     {
-        var connection = server.ConnectionString("migrate_" + Guid.NewGuid().ToString("N")[..8]);
-        var settings = new[] { "--Database:Provider=PostgreSql", "--ConnectionStrings:Portal=" + connection };
+        var database = "migrate_" + Guid.NewGuid().ToString("N")[..8];
+        var settings = new[] { "--Database:Provider=PostgreSql", "--ConnectionStrings:Portal=" + server.ConnectionString(database) };
 
         var first = await PortalProcess.RunAsync(null, ["migrate", .. settings]);
         var second = await PortalProcess.RunAsync(null, ["migrate", .. settings]);
@@ -219,12 +204,7 @@ public sealed class PostgreSqlPortalTests(PostgresServer server)
         Assert.True(first.ExitCode == 0, first.Describe());
         Assert.Equal("Database is up to date.", Assert.Single(first.StdOutLines));
         Assert.True(second.ExitCode == 0, second.Describe());
-        using var factory = new PortalFactory(new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = "PostgreSql",
-            ["ConnectionStrings:Portal"] = connection,
-            ["Publishing:Enabled"] = "false",
-        });
+        using var factory = new PortalFactory(server.PortalSettings(database, migrate: false));
         Assert.Empty(await factory.WithDbAsync(db => db.Database.GetPendingMigrationsAsync()));
         Assert.Equal(3, await factory.WithDbAsync(db => db.Roles.CountAsync()));
     }

@@ -1,5 +1,4 @@
 using System.Net;
-using AngleSharp.Html.Parser;
 using Portal.Core.Accounts;
 using Portal.Tests.Infrastructure;
 
@@ -28,13 +27,12 @@ public sealed class AdminFormsTests : IAsyncLifetime, IDisposable
         var checkedForms = 0;
         foreach (var page in pages)
         {
-            var response = await admin.GetAsync(page);
+            var (response, document) = await _factory.GetDocumentAsync(page, admin);
             if (response.StatusCode != HttpStatusCode.OK)
             {
                 continue;
             }
 
-            var document = new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
             foreach (var form in document.QuerySelectorAll("form").Where(f => string.Equals(f.GetAttribute("method"), "post", StringComparison.OrdinalIgnoreCase)))
             {
                 checkedForms++;

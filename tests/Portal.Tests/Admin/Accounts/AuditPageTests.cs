@@ -1,5 +1,4 @@
 using System.Globalization;
-using AngleSharp.Html.Parser;
 using Portal.Core.Accounts;
 using Portal.Tests.Infrastructure;
 
@@ -31,7 +30,7 @@ public sealed class AuditPageTests
             CultureInfo.CurrentCulture = previous;
         }
 
-        var times = new HtmlParser().ParseDocument(html).QuerySelectorAll("table.audit-log time");
+        var times = (await PortalFactory.ParseAsync(html)).QuerySelectorAll("table.audit-log time");
         Assert.NotEmpty(times);
         Assert.All(times, time => Assert.Matches(@"^20\d\d-\d\d-\d\d \d\d:\d\d:\d\d$", time.TextContent));
     }

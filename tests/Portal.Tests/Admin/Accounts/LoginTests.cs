@@ -1,5 +1,4 @@
 using System.Net;
-using AngleSharp.Html.Parser;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
@@ -36,11 +35,11 @@ public sealed class LoginTests : IAsyncLifetime
         var client = NewClient();
 
         var response = await client.GetAsync("/admin");
-        var login = await client.GetStringAsync(response.Headers.Location!);
+        var (login, document) = await _factory.GetDocumentAsync(response.Headers.Location!.OriginalString, client);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.StartsWith("/admin/account/login?returnUrl=%2Fadmin", response.Headers.Location!.PathAndQuery);
-        var document = new HtmlParser().ParseDocument(login);
+        Assert.Equal(HttpStatusCode.OK, login.StatusCode);
         Assert.Equal("zh-CN", document.DocumentElement.GetAttribute("lang"));
         Assert.Equal("登录管理后台", document.QuerySelector("h1")!.TextContent.Trim());
     }
@@ -89,7 +88,7 @@ public sealed class LoginTests : IAsyncLifetime
         }
 
         var right = await StaffAccounts.PostLoginAsync(client, "victim", StaffAccounts.Password);
-        var page = new HtmlParser().ParseDocument(await right.Content.ReadAsStringAsync());
+        var page = await PortalFactory.ParseAsync(right);
 
         Assert.Equal(HttpStatusCode.OK, right.StatusCode);
         Assert.Contains("锁定 15 分钟", page.QuerySelector(".form-errors")!.TextContent);
@@ -167,9 +166,11 @@ public sealed class LoginTests : IAsyncLifetime
         var admin = await StaffAccounts.SignInAsync(_factory, "auditor");
         await StaffAccounts.PostLoginAsync(NewClient(), "editor1", "Wrong-Passw0rd-x");
 
-        var all = new HtmlParser().ParseDocument(await admin.GetStringAsync("/admin/audit"));
-        var failed = new HtmlParser().ParseDocument(await admin.GetStringAsync("/admin/audit?Op=account.login-failed"));
-        var byUser = new HtmlParser().ParseDocument(await admin.GetStringAsync("/admin/audit?UserName=auditor"));
+        var (allResponse, all) = await _factory.GetDocumentAsync("/admin/audit", admin);
+        var (failedResponse, failed) = await _factory.GetDocumentAsync("/admin/audit?Op=account.login-failed", admin);
+        var (byUserResponse, byUser) = await _factory.GetDocumentAsync("/admin/audit?UserName=auditor", admin);
+
+        Assert.All([allResponse, failedResponse, byUserResponse], r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
 
         var allRows = all.QuerySelectorAll("table.audit-log tbody tr").Select(r => r.TextContent).ToList();
         Assert.Contains(allRows, r => r.Contains("登录失败", StringComparison.Ordinal) && r.Contains("editor1", StringComparison.Ordinal));

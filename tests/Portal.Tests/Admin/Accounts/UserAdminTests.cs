@@ -1,5 +1,4 @@
 using System.Net;
-using AngleSharp.Html.Parser;
 using Microsoft.EntityFrameworkCore;
 using Portal.Core.Accounts;
 using Portal.Core.Audit;
@@ -24,7 +23,7 @@ public sealed class UserAdminTests : IAsyncLifetime, IDisposable
         using var admin = await StaffAccounts.SignInAsync(_factory, "chief");
 
         var response = await PostFormAsync(admin, "/admin/users/create", new() { ["Input.UserName"] = "weak", ["Input.DisplayName"] = "弱密码", ["Input.Role"] = PortalRoles.Editor, ["Input.Password"] = "abc" });
-        var page = new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
+        var page = await PortalFactory.ParseAsync(response);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("密码至少需要 10 个字符", page.QuerySelector(".form-errors")!.TextContent, StringComparison.Ordinal);
@@ -70,8 +69,9 @@ public sealed class UserAdminTests : IAsyncLifetime, IDisposable
         var id = await _factory.WithDbAsync(db => db.Users.Where(u => u.UserName == "chief").Select(u => u.Id).SingleAsync());
 
         var refused = await PostFormAsync(admin, $"/admin/users/edit/{id}", new(), action: $"/admin/users/disable/{id}");
-        var page = new HtmlParser().ParseDocument(await admin.GetStringAsync(refused.Headers.Location!.OriginalString));
+        var (shown, page) = await _factory.GetDocumentAsync(refused.Headers.Location!.OriginalString, admin);
 
+        Assert.Equal(HttpStatusCode.OK, shown.StatusCode);
         Assert.Contains("不能停用自己的账号", page.QuerySelector("main .form-errors[role='alert']")!.TextContent, StringComparison.Ordinal);
         Assert.Null(page.QuerySelector("main [role='status']"));
     }
@@ -82,7 +82,7 @@ public sealed class UserAdminTests : IAsyncLifetime, IDisposable
         using var admin = await StaffAccounts.SignInAsync(_factory, "chief");
 
         var response = await PostFormAsync(admin, "/admin/users/create", new() { ["Input.UserName"] = "norole", ["Input.DisplayName"] = "无角色", ["Input.Role"] = "", ["Input.Password"] = StaffAccounts.Password });
-        var page = new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
+        var page = await PortalFactory.ParseAsync(response);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("请选择角色。", page.QuerySelector("[data-valmsg-for='Input.Role']")!.TextContent.Trim());
@@ -102,8 +102,9 @@ public sealed class UserAdminTests : IAsyncLifetime, IDisposable
             return await db.SaveChangesAsync();
         });
 
-        var page = new HtmlParser().ParseDocument(await admin.GetStringAsync(editPage));
+        var (response, page) = await _factory.GetDocumentAsync(editPage, admin);
 
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("状态：已锁定", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
         Assert.NotNull(page.QuerySelectorAll("main form").SingleOrDefault(f => f.GetAttribute("action")!.StartsWith("/admin/users/unlock/", StringComparison.Ordinal)));
     }
@@ -111,7 +112,7 @@ public sealed class UserAdminTests : IAsyncLifetime, IDisposable
     /// <summary>Posts a form of the page at <paramref name="pageUrl"/> with that form's own token.</summary>
     private static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string pageUrl, Dictionary<string, string> fields, string? action = null)
     {
-        var page = new HtmlParser().ParseDocument(await client.GetStringAsync(pageUrl));
+        var page = await PortalFactory.ParseAsync(await client.GetStringAsync(pageUrl));
         var form = page.QuerySelectorAll("main form").First(f => f.GetAttribute("action") == (action ?? pageUrl));
         fields["__RequestVerificationToken"] = form.QuerySelector("input[name='__RequestVerificationToken']")!.GetAttribute("value")!;
         return await client.PostAsync(action ?? pageUrl, new FormUrlEncodedContent(fields));

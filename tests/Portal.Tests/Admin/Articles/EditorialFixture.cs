@@ -1,6 +1,5 @@
 using System.Net;
 using AngleSharp.Dom;
-using AngleSharp.Html.Parser;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
@@ -19,8 +18,6 @@ namespace Portal.Tests.Admin.Articles;
 /// </summary>
 public sealed class EditorialFixture : IAsyncLifetime
 {
-    public const string Password = StaffAccounts.Password;
-
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2030, 5, 1, 2, 0, 0, TimeSpan.Zero));
 
     public EditorialPortalFactory Factory { get; }
@@ -72,24 +69,12 @@ public sealed class EditorialFixture : IAsyncLifetime
     /// <summary>A client signed in as <paramref name="userName"/> through the real login form.</summary>
     public Task<HttpClient> LoginAsync(string userName) => StaffAccounts.SignInAsync(Factory, userName);
 
-    public static async Task<(HttpResponseMessage Response, IDocument Document)> GetAsync(HttpClient client, string url)
-    {
-        var response = await client.GetAsync(url);
-        var document = await new HtmlParser().ParseDocumentAsync(await response.Content.ReadAsStringAsync());
-        return (response, document);
-    }
-
-    public static string Token(IDocument page) =>
-        page.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value") ?? throw new InvalidOperationException("no antiforgery token on the page");
-
     /// <summary>POSTs a form with an antiforgery token taken from the create page.</summary>
     public static async Task<(HttpResponseMessage Response, IDocument Document)> PostAsync(HttpClient client, string url, Dictionary<string, string> fields)
     {
-        var (_, page) = await GetAsync(client, "/admin/articles/create");
-        fields["__RequestVerificationToken"] = Token(page);
+        fields["__RequestVerificationToken"] = await StaffAccounts.AntiforgeryTokenAsync(client, "/admin/articles/create");
         var response = await client.PostAsync(url, new FormUrlEncodedContent(fields));
-        var document = await new HtmlParser().ParseDocumentAsync(await response.Content.ReadAsStringAsync());
-        return (response, document);
+        return (response, await PortalFactory.ParseAsync(response));
     }
 
     public static Dictionary<string, string> ArticleForm(string title, int sectionId, string body, int version = 0, string command = "save", string source = "测试来源", string? summary = null, string? keywords = null, string? publishedAtLocal = null) => new()

@@ -18,14 +18,14 @@ public sealed class RefusalAndHistoryTests(EditorialFixture fixture) : IClassFix
         var article = await fixture.ArticleAsync(id);
         Assert.Equal(ArticleStatus.Published, article.Status);
 
-        var (_, history) = await GetAsync(reviewer, $"/admin/articles/history/{id}");
+        var (_, history) = await fixture.Factory.GetDocumentAsync($"/admin/articles/history/{id}", reviewer);
         Assert.Equal(2, history.QuerySelectorAll("table.revisions tbody tr").Length);
         Assert.DoesNotContain(history.QuerySelectorAll("table.revisions button"), b => b.TextContent.Contains("恢复为新草稿", StringComparison.Ordinal));
 
         var (refused, _) = await PostAsync(reviewer, $"/admin/articles/restorerevision/{id}", V(article.Version, ("number", "1")));
         Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
         Assert.Equal($"/admin/articles/edit/{id}", refused.Headers.Location!.OriginalString);
-        var (_, edit) = await GetAsync(reviewer, $"/admin/articles/edit/{id}");
+        var (_, edit) = await fixture.Factory.GetDocumentAsync($"/admin/articles/edit/{id}", reviewer);
         Assert.Contains("请先撤回", edit.QuerySelector(".form-errors")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(ArticleStatus.Published, (await fixture.ArticleAsync(id)).Status);
     }
@@ -37,7 +37,7 @@ public sealed class RefusalAndHistoryTests(EditorialFixture fixture) : IClassFix
         var id = await CreateAsync(editor, ArticleForm("历史稿件", fixture.NewsId, "第一稿"));
         await PostAsync(editor, $"/admin/articles/edit/{id}", ArticleForm("历史稿件", fixture.NewsId, "第二稿", (await fixture.ArticleAsync(id)).Version));
 
-        var (_, history) = await GetAsync(editor, $"/admin/articles/history/{id}");
+        var (_, history) = await fixture.Factory.GetDocumentAsync($"/admin/articles/history/{id}", editor);
 
         Assert.Single(history.QuerySelectorAll("table.revisions button"), b => b.TextContent.Contains("恢复为新草稿", StringComparison.Ordinal));
 
@@ -75,7 +75,7 @@ public sealed class RefusalAndHistoryTests(EditorialFixture fixture) : IClassFix
         var id = await CreateAsync(editor, ArticleForm("确认对话框", fixture.NewsId, "正文", command: "submit"));
         await PostAsync(reviewer, $"/admin/articles/publish/{id}", V((await fixture.ArticleAsync(id)).Version));
 
-        var (_, edit) = await GetAsync(reviewer, $"/admin/articles/edit/{id}");
+        var (_, edit) = await fixture.Factory.GetDocumentAsync($"/admin/articles/edit/{id}", reviewer);
 
         foreach (var action in new[] { "withdraw", "delete" })
         {

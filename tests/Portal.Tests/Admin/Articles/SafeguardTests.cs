@@ -21,7 +21,7 @@ public sealed class SafeguardTests(EditorialFixture fixture) : IClassFixture<Edi
         Assert.Equal(ArticleStatus.Published, published.Status);
         Assert.NotEqual(0, published.PublishedAt.Second);
 
-        var (_, editPage) = await GetAsync(reviewer, $"/admin/articles/edit/{id}");
+        var (_, editPage) = await fixture.Factory.GetDocumentAsync($"/admin/articles/edit/{id}", reviewer);
         var shownDate = editPage.QuerySelector("input[name='Input.PublishedAt']")!.GetAttribute("value")!;
         var (saved, _) = await PostAsync(reviewer, $"/admin/articles/edit/{id}", ArticleForm("原样保存", fixture.NewsId, "正文", published.Version, publishedAtLocal: shownDate));
 
@@ -104,8 +104,8 @@ public sealed class SafeguardTests(EditorialFixture fixture) : IClassFixture<Edi
             await PostAsync(editor, $"/admin/articles/delete/{id}", V((await fixture.ArticleAsync(id)).Version));
         }
 
-        var (_, all) = await GetAsync(admin, "/admin/articles/bin");
-        var (_, found) = await GetAsync(admin, "/admin/articles/bin?q=" + Uri.EscapeDataString("甲"));
+        var (_, all) = await fixture.Factory.GetDocumentAsync("/admin/articles/bin", admin);
+        var (_, found) = await fixture.Factory.GetDocumentAsync("/admin/articles/bin?q=" + Uri.EscapeDataString("甲"), admin);
 
         Assert.Contains("回收乙稿", all.Body!.TextContent, StringComparison.Ordinal);
         Assert.Contains("回收甲稿", found.Body!.TextContent, StringComparison.Ordinal);

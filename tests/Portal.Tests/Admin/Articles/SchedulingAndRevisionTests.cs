@@ -69,11 +69,11 @@ public sealed class SchedulingAndRevisionTests(EditorialFixture fixture) : IClas
         var id = await CreateAsync(editor, ArticleForm("版本稿件", fixture.NewsId, "今天天气很好。"));
         await PostAsync(editor, $"/admin/articles/edit/{id}", ArticleForm("版本稿件（改）", fixture.NewsId, "今天天气不好。", 1));
 
-        var (history, historyPage) = await GetAsync(editor, $"/admin/articles/history/{id}");
+        var (history, historyPage) = await fixture.Factory.GetDocumentAsync($"/admin/articles/history/{id}", editor);
         Assert.Equal(HttpStatusCode.OK, history.StatusCode);
         Assert.Equal(2, historyPage.QuerySelectorAll("table.revisions tbody tr").Length);
 
-        var (_, compare) = await GetAsync(editor, $"/admin/articles/compare/{id}?from=1&to=2");
+        var (_, compare) = await fixture.Factory.GetDocumentAsync($"/admin/articles/compare/{id}?from=1&to=2", editor);
         Assert.Equal("很", compare.QuerySelector(".body-diff del")!.TextContent);
         Assert.Equal("不", compare.QuerySelector(".body-diff ins")!.TextContent);
         Assert.Contains("版本稿件（改）", compare.QuerySelector(".field-changes")!.TextContent, StringComparison.Ordinal);

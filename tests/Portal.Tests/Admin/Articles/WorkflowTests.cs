@@ -22,7 +22,7 @@ public sealed class WorkflowTests(EditorialFixture fixture) : IClassFixture<Edit
         Assert.Equal(ArticleStatus.Returned, article.Status);
         Assert.Equal("请补充数据来源", article.ReviewComment);
 
-        var (_, editPage) = await GetAsync(editor, $"/admin/articles/edit/{id}");
+        var (_, editPage) = await fixture.Factory.GetDocumentAsync($"/admin/articles/edit/{id}", editor);
         Assert.Contains("请补充数据来源", editPage.QuerySelector(".review-comment")!.TextContent, StringComparison.Ordinal);
 
         var (fixedResponse, _) = await PostAsync(editor, $"/admin/articles/edit/{id}", ArticleForm("流程测试文章", fixture.NewsId, "第二稿正文，已补充来源", article.Version, "submit"));
@@ -162,9 +162,9 @@ public sealed class WorkflowTests(EditorialFixture fixture) : IClassFixture<Edit
         Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
         Assert.NotNull((await fixture.ArticleAsync(id)).DeletedAt);
 
-        var (editorBin, _) = await GetAsync(editor, "/admin/articles/bin");
+        var (editorBin, _) = await fixture.Factory.GetDocumentAsync("/admin/articles/bin", editor);
         Assert.Equal(HttpStatusCode.Forbidden, editorBin.StatusCode);
-        var (bin, binPage) = await GetAsync(admin, "/admin/articles/bin");
+        var (bin, binPage) = await fixture.Factory.GetDocumentAsync("/admin/articles/bin", admin);
         Assert.Equal(HttpStatusCode.OK, bin.StatusCode);
         Assert.Contains("待删除", binPage.Body!.TextContent, StringComparison.Ordinal);
 
@@ -180,7 +180,7 @@ public sealed class WorkflowTests(EditorialFixture fixture) : IClassFixture<Edit
         var editor = await fixture.LoginAsync("editor");
         await CreateAsync(editor, ArticleForm("列表筛选甲", fixture.NewsId, "正文"));
         await CreateAsync(editor, ArticleForm("列表筛选乙", fixture.NewsId, "正文", command: "submit"));
-        var (response, document) = await GetAsync(editor, "/admin/articles?status=Submitted&q=%E5%88%97%E8%A1%A8%E7%AD%9B%E9%80%89");
+        var (response, document) = await fixture.Factory.GetDocumentAsync("/admin/articles?status=Submitted&q=%E5%88%97%E8%A1%A8%E7%AD%9B%E9%80%89", editor);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var titles = document.QuerySelectorAll(".article-table tbody a").Select(a => a.TextContent).ToList();
         Assert.Equal(["列表筛选乙"], titles);

@@ -1,6 +1,6 @@
 using System.Net;
-using AngleSharp.Dom;
 using Portal.Core.Articles;
+using Portal.Tests.Infrastructure;
 using static Portal.Tests.Admin.Articles.EditorialFixture;
 
 namespace Portal.Tests.Admin.Articles;
@@ -11,43 +11,7 @@ namespace Portal.Tests.Admin.Articles;
 /// </summary>
 public sealed class XssTests(EditorialFixture fixture) : IClassFixture<EditorialFixture>
 {
-    public static TheoryData<string> Payloads { get; } = new(
-    [
-        "<script>alert(1)</script>",
-        "<SCRIPT SRC=//evil.example/x.js></SCRIPT>",
-        "<img src=x onerror=alert(1)>",
-        "<svg onload=alert(1)>",
-        "<svg><script>alert(1)</script></svg>",
-        "<body onload=alert(1)>",
-        "<iframe src=\"javascript:alert(1)\"></iframe>",
-        "<a href=\"javascript:alert(1)\">x</a>",
-        "<div style=\"width: expression(alert(1))\">x</div>",
-        "<div style=\"background:url(javascript:alert(1))\">x</div>",
-        "\"><script>alert(1)</script>",
-        "'><img src=x onerror=alert(1)>",
-        "<input autofocus onfocus=alert(1)>",
-        "<details open ontoggle=alert(1)>",
-        "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>",
-        "<object data=\"javascript:alert(1)\"></object>",
-        "<embed src=\"javascript:alert(1)\">",
-        "<form action=\"javascript:alert(1)\"><button>x</button></form>",
-        "<meta http-equiv=\"refresh\" content=\"0;url=javascript:alert(1)\">",
-        "<base href=\"javascript:alert(1)//\">",
-        "[点击](javascript:alert(1))",
-        "[点击](JaVaScRiPt:alert(1))",
-        "[点击](&#106;&#97;&#118;&#97;&#115;&#99;&#114;&#105;&#112;&#116;&#58;alert(1))",
-        "[点击](javascript&#58;alert(1))",
-        "[点击](vbscript:msgbox(1))",
-        "[点击](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)",
-        "![图](javascript:alert(1))",
-        "![图](data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+)",
-        "![图\" onerror=\"alert(1)](/x.png)",
-        "[x](/ \"title\\\" onmouseover=\\\"alert(1)\")",
-        "<javascript:alert(1)>",
-        "[ref]\n\n[ref]: javascript:alert(1)",
-        "[点击](java\tscript:alert(1))",
-        "<a href=\"&#x6A;avascript:alert(1)\">x</a>",
-    ]);
+    public static TheoryData<string> Payloads { get; } = new(XssAssert.Payloads);
 
     [Theory]
     [MemberData(nameof(Payloads))]
@@ -76,41 +40,17 @@ public sealed class XssTests(EditorialFixture fixture) : IClassFixture<Editorial
 
         var (articleResponse, articlePage) = await fixture.Factory.GetDocumentAsync($"/articles/{article.UrlKey}");
         Assert.Equal(HttpStatusCode.OK, articleResponse.StatusCode);
-        AssertInert(articlePage);
+        XssAssert.NoActiveContent(articlePage);
         Assert.Contains(title, articlePage.Body!.TextContent, StringComparison.Ordinal);
         Assert.Contains(source, articlePage.Body!.TextContent, StringComparison.Ordinal);
 
         var (_, home) = await fixture.Factory.GetDocumentAsync("/");
-        AssertInert(home);
+        XssAssert.NoActiveContent(home);
         var (_, section) = await fixture.Factory.GetDocumentAsync("/xinwen");
-        AssertInert(section);
+        XssAssert.NoActiveContent(section);
         Assert.Contains(section.QuerySelectorAll("a"), a => a.TextContent.Contains(title, StringComparison.Ordinal));
     }
 
-    private static void AssertInert(IDocument document)
-    {
-        Assert.Empty(document.QuerySelectorAll("script:not([src^='/js/'])"));
-        Assert.Empty(document.QuerySelectorAll("iframe, object, embed, base, svg script"));
-        foreach (var element in document.All)
-        {
-            foreach (var attribute in element.Attributes)
-            {
-                Assert.False(attribute.Name.StartsWith("on", StringComparison.OrdinalIgnoreCase), $"{element.TagName} has {attribute.Name}");
-                if (attribute.Name is "href" or "src" or "action" or "formaction" or "data" or "xlink:href")
-                {
-                    var value = new string(attribute.Value.Where(c => !char.IsWhiteSpace(c) && !char.IsControl(c)).ToArray()).ToLowerInvariant();
-                    Assert.False(value.StartsWith("javascript:", StringComparison.Ordinal) || value.StartsWith("vbscript:", StringComparison.Ordinal) || value.StartsWith("data:", StringComparison.Ordinal),
-                        $"{element.TagName} {attribute.Name}={attribute.Value}");
-                }
-
-                if (attribute.Name == "style")
-                {
-                    Assert.DoesNotContain("expression", attribute.Value, StringComparison.OrdinalIgnoreCase);
-                    Assert.DoesNotContain("javascript", attribute.Value, StringComparison.OrdinalIgnoreCase);
-                }
-            }
-        }
-    }
 
     private static string Truncate(string value, int max) => value.Length <= max ? value : value[..max];
 }

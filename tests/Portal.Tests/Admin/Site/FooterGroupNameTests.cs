@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Admin.Site;
 
@@ -21,7 +22,7 @@ public sealed class FooterGroupNameTests(SiteAdminFixture fixture) : IClassFixtu
         var response = await SiteAdminFixture.PostAsync(fixture.Admin, "/admin/footerlinks/creategroup", new Dictionary<string, string> { ["Name"] = " 政府网站 " });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        var document = await SiteAdminFixture.ParseAsync(response);
+        var document = await PortalFactory.ParseAsync(response);
         Assert.Contains("已有同名的分组。", document.QuerySelector(".form-errors")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(" 政府网站 ", document.QuerySelector("#new-group")!.GetAttribute("value"));
     }
@@ -35,7 +36,7 @@ public sealed class FooterGroupNameTests(SiteAdminFixture fixture) : IClassFixtu
         var response = await SiteAdminFixture.PostAsync(fixture.Admin, $"/admin/footerlinks/renamegroup/{second}", new Dictionary<string, string> { ["Name"] = "部门网站" });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        var document = await SiteAdminFixture.ParseAsync(response);
+        var document = await PortalFactory.ParseAsync(response);
         Assert.Equal("部门网站", document.QuerySelector($"#rename-{second}")!.GetAttribute("value"));
         Assert.Equal("部门网站", document.QuerySelector($"#rename-{first}")!.GetAttribute("value"));
         Assert.Null(document.QuerySelector("#new-group")!.GetAttribute("value"));

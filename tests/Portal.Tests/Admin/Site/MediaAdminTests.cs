@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.EntityFrameworkCore;
 using Portal.Core.Audit;
+using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Admin.Site;
 
@@ -11,13 +12,9 @@ public sealed class SmallUploadFixture() : SiteAdminFixture(new Dictionary<strin
 /// <summary>图片: uploads checked by content, stored outside wwwroot, served with the right headers.</summary>
 public sealed class MediaAdminTests(SmallUploadFixture fixture) : IClassFixture<SmallUploadFixture>
 {
-    /// <summary>A valid 1×1 transparent PNG.</summary>
-    private static readonly byte[] TinyPng = Convert.FromBase64String(
-        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
-
     private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, byte[] content, string fileName, string contentType)
     {
-        var token = await SiteAdminFixture.TokenAsync(client, "/admin/media");
+        var token = await StaffAccounts.AntiforgeryTokenAsync(client, "/admin/media");
         using var form = new MultipartFormDataContent();
         var file = new ByteArrayContent(content);
         file.Headers.ContentType = new MediaTypeHeaderValue(contentType);
@@ -36,7 +33,7 @@ public sealed class MediaAdminTests(SmallUploadFixture fixture) : IClassFixture<
         var response = await UploadAsync(fixture.Editor, "<script>alert(1)</script>"u8.ToArray(), "photo.jpg", "image/jpeg");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        var document = await SiteAdminFixture.ParseAsync(response);
+        var document = await PortalFactory.ParseAsync(response);
         Assert.Contains("只能上传 JPG、PNG、GIF 或 WebP", document.QuerySelector("#file-error")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(before, await fixture.WithDbAsync(db => db.MediaFiles.CountAsync()));
     }
@@ -45,12 +42,12 @@ public sealed class MediaAdminTests(SmallUploadFixture fixture) : IClassFixture<
     public async Task Upload_OverTheConfiguredSize_IsRejected()
     {
         // A real PNG header followed by padding: the size, not the type, must refuse it.
-        var big = TinyPng.Concat(new byte[5000]).ToArray();
+        var big = TestContent.TinyPng.Concat(new byte[5000]).ToArray();
 
         var response = await UploadAsync(fixture.Editor, big, "big.png", "image/png");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        var document = await SiteAdminFixture.ParseAsync(response);
+        var document = await PortalFactory.ParseAsync(response);
         Assert.Contains("图片不能超过 4 KB", document.QuerySelector("#file-error")!.TextContent, StringComparison.Ordinal);
     }
 
@@ -58,7 +55,7 @@ public sealed class MediaAdminTests(SmallUploadFixture fixture) : IClassFixture<
     public async Task Upload_RealPngWithWrongName_IsStoredAsPngAndServed()
     {
         // Named .gif and declared as GIF: the content decides.
-        var response = await UploadAsync(fixture.Editor, TinyPng, "微信二维码.gif", "image/gif");
+        var response = await UploadAsync(fixture.Editor, TestContent.TinyPng, "微信二维码.gif", "image/gif");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var media = await fixture.WithDbAsync(db => db.MediaFiles.OrderByDescending(m => m.Id).FirstAsync());
@@ -73,12 +70,12 @@ public sealed class MediaAdminTests(SmallUploadFixture fixture) : IClassFixture<
         Assert.Equal("image/png", served.Content.Headers.ContentType?.MediaType);
         Assert.Equal("nosniff", served.Headers.GetValues("X-Content-Type-Options").Single());
         Assert.Contains("max-age=31536000", served.Headers.CacheControl!.ToString(), StringComparison.Ordinal);
-        Assert.Equal(TinyPng, await served.Content.ReadAsByteArrayAsync());
+        Assert.Equal(TestContent.TinyPng, await served.Content.ReadAsByteArrayAsync());
         using var head = new HttpRequestMessage(HttpMethod.Head, "/media/" + media.StoredName);
         Assert.Equal(HttpStatusCode.OK, (await fixture.Reader.SendAsync(head)).StatusCode);
 
         // The list shows the snippet with alt text to fill in.
-        var (_, list) = await SiteAdminFixture.GetAsync(fixture.Editor, "/admin/media?uploaded=" + media.StoredName);
+        var (_, list) = await fixture.Factory.GetDocumentAsync("/admin/media?uploaded=" + media.StoredName, fixture.Editor);
         Assert.Contains($"![说明文字](/media/{media.StoredName})", list.QuerySelector(".media-snippet")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("说明文字", list.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
     }
@@ -86,7 +83,7 @@ public sealed class MediaAdminTests(SmallUploadFixture fixture) : IClassFixture<
     [Fact]
     public async Task Upload_UsedAsWeChatQr_ListedAsUsedAndShownInFooter()
     {
-        var response = await UploadAsync(fixture.Admin, TinyPng, "qr.png", "image/png");
+        var response = await UploadAsync(fixture.Admin, TestContent.TinyPng, "qr.png", "image/png");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var media = await fixture.WithDbAsync(db => db.MediaFiles.OrderByDescending(m => m.Id).FirstAsync());
 
@@ -103,7 +100,7 @@ public sealed class MediaAdminTests(SmallUploadFixture fixture) : IClassFixture<
         Assert.Equal("官方微信二维码", home.QuerySelector("footer .wechat img")!.GetAttribute("alt"));
         var (_, contact) = await fixture.Factory.GetDocumentAsync("/contact");
         Assert.NotNull(contact.QuerySelector($"main img[src='/media/{media.StoredName}']"));
-        var (_, list) = await SiteAdminFixture.GetAsync(fixture.Editor, "/admin/media");
+        var (_, list) = await fixture.Factory.GetDocumentAsync("/admin/media", fixture.Editor);
         var row = list.QuerySelectorAll("table.media-list tbody tr").Single(tr => tr.QuerySelector($"img[src='/media/{media.StoredName}']") is not null);
         Assert.Contains("官方微信二维码", row.TextContent, StringComparison.Ordinal);
     }
@@ -136,7 +133,7 @@ public sealed class MediaAdminTests(SmallUploadFixture fixture) : IClassFixture<
     [Fact]
     public async Task Anonymous_Upload_GoesToLogin()
     {
-        using var form = new MultipartFormDataContent { { new ByteArrayContent(TinyPng), "file", "x.png" } };
+        using var form = new MultipartFormDataContent { { new ByteArrayContent(TestContent.TinyPng), "file", "x.png" } };
 
         var response = await fixture.Reader.PostAsync("/admin/media/upload", form);
 

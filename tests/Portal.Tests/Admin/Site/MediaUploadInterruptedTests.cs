@@ -8,10 +8,6 @@ namespace Portal.Tests.Admin.Site;
 /// <summary>An upload interrupted while its file is written leaves neither a row nor a file.</summary>
 public sealed class MediaUploadInterruptedTests
 {
-    /// <summary>A valid 1×1 transparent PNG.</summary>
-    private static readonly byte[] TinyPng = Convert.FromBase64String(
-        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
-
     [Fact]
     public async Task UploadAsync_CancelledAfterReading_NoFileAndNoRowLeft()
     {
@@ -23,7 +19,7 @@ public sealed class MediaUploadInterruptedTests
 
         // The request is cancelled as the upload's last byte is read: the file write is next.
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => factory.WithScopeAsync(services =>
-            services.GetRequiredService<MediaLibrary>().UploadAsync(new CancelAtEndStream(TinyPng, cancel), "tiny.png", null, cancel.Token)));
+            services.GetRequiredService<MediaLibrary>().UploadAsync(new CancelAtEndStream(TestContent.TinyPng, cancel), "tiny.png", null, cancel.Token)));
 
         Assert.Equal(filesBefore, Directory.GetFiles(folder).Length);
         Assert.Equal(0, await factory.WithDbAsync(db => db.MediaFiles.CountAsync()));

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Portal.Core.Audit;
+using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Admin.Site;
 
@@ -75,7 +76,7 @@ public sealed class SectionAdminTests(SiteAdminFixture fixture) : IClassFixture<
         var response = await SiteAdminFixture.PostAsync(fixture.Admin, $"/admin/sections/edit/{top}", Form("机构概况", "机构", "jigou", child));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var document = await SiteAdminFixture.ParseAsync(response);
+        var document = await PortalFactory.ParseAsync(response);
         Assert.Contains("下级栏目", document.QuerySelector("[data-valmsg-for='Input.ParentId']")!.TextContent, StringComparison.Ordinal);
         Assert.Null(await fixture.WithDbAsync(db => db.Sections.Where(s => s.Id == top).Select(s => s.ParentId).SingleAsync()));
     }
@@ -89,7 +90,7 @@ public sealed class SectionAdminTests(SiteAdminFixture fixture) : IClassFixture<
         var response = await SiteAdminFixture.PostAsync(fixture.Admin, "/admin/sections/create", Form("某栏目", "某栏目", slug, null));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var document = await SiteAdminFixture.ParseAsync(response);
+        var document = await PortalFactory.ParseAsync(response);
         Assert.False(string.IsNullOrWhiteSpace(document.QuerySelector("[data-valmsg-for='Input.Slug']")!.TextContent));
     }
 
@@ -179,7 +180,7 @@ public sealed class SectionAdminTests(SiteAdminFixture fixture) : IClassFixture<
 
         var (_, home) = await fixture.Factory.GetDocumentAsync("/");
         Assert.Contains("<script>alert(1)</script>", home.QuerySelector("nav.main-nav")!.TextContent, StringComparison.Ordinal);
-        var (_, admin) = await SiteAdminFixture.GetAsync(fixture.Admin, "/admin/sections");
+        var (_, admin) = await fixture.Factory.GetDocumentAsync("/admin/sections", fixture.Admin);
         XssAssert.NoActiveContent(admin);
     }
 

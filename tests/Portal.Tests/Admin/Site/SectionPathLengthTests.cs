@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Portal.Core.Data;
+using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Admin.Site;
 
@@ -28,7 +29,7 @@ public sealed class SectionPathLengthTests(SiteAdminFixture fixture) : IClassFix
     private static async Task AssertPathErrorAsync(HttpResponseMessage response)
     {
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var document = await SiteAdminFixture.ParseAsync(response);
+        var document = await PortalFactory.ParseAsync(response);
         Assert.Contains($"不能超过 {FieldLengths.SectionPath} 个字符", document.QuerySelector("[data-valmsg-for='Input.Slug']")!.TextContent, StringComparison.Ordinal);
     }
 

@@ -3,6 +3,7 @@ using System.Net;
 using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
 using Portal.Core.Media;
+using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Admin.Site;
 
@@ -31,7 +32,7 @@ public sealed class SettingsQrChoiceTests(SiteAdminFixture fixture) : IClassFixt
         Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
 
         // Post the form back as a browser would: every field as the page shows it, one changed.
-        var (_, page) = await SiteAdminFixture.GetAsync(fixture.Admin, "/admin/settings");
+        var (_, page) = await fixture.Factory.GetDocumentAsync("/admin/settings", fixture.Admin);
         var form = page.QuerySelectorAll("input[name^='Input.'], textarea[name^='Input.']")
             .Select(e => new KeyValuePair<string, string>(e.GetAttribute("name")!, e is IHtmlTextAreaElement t ? t.Value : e.GetAttribute("value") ?? ""))
             .ToDictionary();
@@ -71,7 +72,7 @@ public sealed class SettingsFormTests(SiteAdminFixture fixture) : IClassFixture<
     [Fact]
     public async Task Settings_Form_ShowsLabelsAndServiceLengthLimits()
     {
-        var (response, page) = await SiteAdminFixture.GetAsync(fixture.Admin, "/admin/settings");
+        var (response, page) = await fixture.Factory.GetDocumentAsync("/admin/settings", fixture.Admin);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         foreach (var field in Portal.Core.Site.SiteSettingsService.Fields)
@@ -95,7 +96,7 @@ public sealed class SettingsFormTests(SiteAdminFixture fixture) : IClassFixture<
         });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var page = await SiteAdminFixture.ParseAsync(response);
+        var page = await PortalFactory.ParseAsync(response);
         Assert.Equal("请填写网站名称。", page.QuerySelector("[data-valmsg-for='Input.SiteName']")!.TextContent.Trim());
         Assert.Equal($"主办单位不能超过 {Portal.Core.Data.FieldLengths.Organisation} 个字符。", page.QuerySelector("[data-valmsg-for='Input.Sponsor']")!.TextContent.Trim());
     }
