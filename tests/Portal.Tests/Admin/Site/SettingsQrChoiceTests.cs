@@ -28,7 +28,7 @@ public sealed class SettingsQrChoiceTests(SiteAdminFixture fixture) : IClassFixt
             await db.SaveChangesAsync();
             return files[0].Id;
         });
-        var first = await SiteAdminFixture.PostAsync(fixture.Admin, "/admin/settings", SettingsForm(oldest));
+        var first = await SiteAdminFixture.PostAsync(fixture.Admin, "/admin/settings", SiteSettingsAdminTests.Settings(f => f["Input.WeChatQrImageId"] = oldest.ToString(CultureInfo.InvariantCulture)));
         Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
 
         // Post the form back as a browser would: every field as the page shows it, one changed.
@@ -46,24 +46,6 @@ public sealed class SettingsQrChoiceTests(SiteAdminFixture fixture) : IClassFixt
         Assert.Equal("0995-7654321", settings.Phone);
         Assert.Equal(oldest, settings.WeChatQrImageId);
     }
-
-    private static Dictionary<string, string> SettingsForm(int qrImageId) => new()
-    {
-        ["Input.SiteName"] = "测试市人民政府",
-        ["Input.Sponsor"] = "测试市人民政府办公室",
-        ["Input.Maintainer"] = "测试市大数据中心",
-        ["Input.CopyrightHolder"] = "测试市人民政府",
-        ["Input.IcpNumber"] = "新ICP备12345678号",
-        ["Input.PublicSecurityNumber"] = "新公网安备 65040202000123号",
-        ["Input.SiteCode"] = "6504000001",
-        ["Input.Address"] = "测试市高昌路1号",
-        ["Input.Postcode"] = "838000",
-        ["Input.Phone"] = "0995-1234567",
-        ["Input.Email"] = "webmaster@test.gov.cn",
-        ["Input.ErrorReportLabel"] = "我为政府网站找错",
-        ["Input.WeChatLabel"] = "官方微信",
-        ["Input.WeChatQrImageId"] = qrImageId.ToString(CultureInfo.InvariantCulture),
-    };
 }
 
 /// <summary>The settings form's labels and length limits come through without rules of its own.</summary>

@@ -13,7 +13,8 @@ public sealed class SiteSettingsAdminTests(SiteAdminFixture fixture) : IClassFix
     private static readonly string[] TextFields =
         ["SiteName", "Sponsor", "Maintainer", "CopyrightHolder", "IcpNumber", "PublicSecurityNumber", "Address", "Phone", "ErrorReportLabel", "WeChatLabel"];
 
-    private static Dictionary<string, string> Settings(Action<Dictionary<string, string>>? change = null)
+    /// <summary>A complete, valid 网站设置 form, optionally changed.</summary>
+    internal static Dictionary<string, string> Settings(Action<Dictionary<string, string>>? change = null)
     {
         var form = new Dictionary<string, string>
         {
