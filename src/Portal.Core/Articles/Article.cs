@@ -29,6 +29,13 @@ public class Article
     /// <summary>When the article is (or was) published, in UTC.</summary>
     public DateTime PublishedAt { get; set; }
 
+    /// <summary>
+    /// Whether <see cref="PublishedAt"/> carries a time of day. An imported page gives only its
+    /// date (stored as the start of that day in the site's zone): pages and the PubDate tag then
+    /// show the date alone rather than a midnight nobody published at.
+    /// </summary>
+    public bool HasPublishTime { get; set; } = true;
+
     /// <summary>来源: the organisation the text comes from.</summary>
     public string Source { get; set; } = "";
 

@@ -112,6 +112,11 @@ public sealed class EditorialService(PortalDbContext db, AuditLog audit, Markdow
         article.PublishedAt = fields.PublishedAt is { } posted && ToMinute(posted) != ToMinute(before.PublishedAt)
             ? posted
             : before.PublishedAt;
+        if (article.PublishedAt != before.PublishedAt)
+        {
+            // A date typed in the form has its time of day (an imported date-only one had none).
+            article.HasPublishTime = true;
+        }
         var key = Key(article);
         var changed = RevisionDiff.ChangedFieldNames(before, ArticleSnapshot.Of(article));
 
@@ -441,6 +446,7 @@ public sealed class EditorialService(PortalDbContext db, AuditLog audit, Markdow
         // Publishing now dates the article now: a past date chosen in a draft would otherwise put a
         // new article on the site as if it had appeared earlier (a forged date, for inspectors).
         article.PublishedAt = schedule ? publishAt!.Value : now;
+        article.HasPublishTime = true;
         article.Status = schedule ? ArticleStatus.Scheduled : ArticleStatus.Published;
         var when = schedule ? $"定时 {Utc(article.PublishedAt)}" : $"发布时间 {Utc(article.PublishedAt)}";
         if (forceReason is not null)

@@ -4,6 +4,7 @@ using Portal.Core.Accounts;
 using Portal.Core.Articles;
 using Portal.Core.Audit;
 using Portal.Core.Media;
+using Portal.Core.Search;
 using Portal.Core.Sections;
 using Portal.Core.Site;
 
@@ -54,6 +55,13 @@ public static class BackupFormat
         new BackupTable<ArticleRevision>("article-revisions"),
         new BackupTable<AuditEntry>("audit-entries"),
     ];
+
+    /// <summary>
+    /// Tables an archive does not carry, with the reason. The change log (<see cref="ContentChange"/>)
+    /// describes how this store reached its state, for this store's indexers: a restore appends a
+    /// "rebuild everything" row to the target's own log instead of replacing it.
+    /// </summary>
+    internal static IReadOnlySet<Type> NotCarried { get; } = new HashSet<Type> { typeof(ContentChange) };
 }
 
 /// <summary>

@@ -12,6 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Logging;
 using Portal.Core.Data;
 using Portal.Core.Media;
+using Portal.Core.Search;
 
 namespace Portal.Core.Backup;
 
@@ -231,7 +232,7 @@ public sealed class BackupService(PortalDbContext db, MediaFolder media, TimePro
     private void CheckEveryTableIsCovered()
     {
         var covered = BackupFormat.Tables.Select(t => t.ClrType).ToHashSet();
-        foreach (var entity in db.Model.GetEntityTypes().Where(e => !e.IsOwned()))
+        foreach (var entity in db.Model.GetEntityTypes().Where(e => !e.IsOwned() && !BackupFormat.NotCarried.Contains(e.ClrType)))
         {
             if (!covered.Contains(entity.ClrType))
             {
@@ -446,6 +447,10 @@ public sealed class BackupService(PortalDbContext db, MediaFolder media, TimePro
         {
             await ResetSequencesAsync(cancellationToken);
         }
+
+        // Everything readers see was replaced below the change tracker: every indexer rebuilds.
+        ContentChangeRecorder.Add(db, ContentChangeKind.All, null, time.GetUtcNow().UtcDateTime);
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     /// <summary>SQL Server: turns explicit values in <paramref name="table"/>'s identity column on or off for this connection.</summary>

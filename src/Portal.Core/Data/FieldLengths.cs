@@ -12,6 +12,7 @@ public static class FieldLengths
     public const int Title = 200;
     public const int Source = 100;
     public const int SectionName = 100;
+    public const int SectionDescription = 300;
     public const int MenuLabel = 50;
     public const int Slug = 100;
     public const int GroupName = 50;

@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Portal.Core.Accounts;
 using Portal.Core.Articles;
 using Portal.Core.Audit;
 using Portal.Core.Media;
+using Portal.Core.Search;
 using Portal.Core.Sections;
 using Portal.Core.Site;
 
@@ -36,6 +38,8 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
 
     public DbSet<UserSection> UserSections => Set<UserSection>();
 
+    public DbSet<ContentChange> ContentChanges => Set<ContentChange>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         // Identity's own tables first, then ours (which may refine PortalUser).
@@ -50,13 +54,25 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         RefuseAuditRewrites();
+        ContentChangeRecorder.Record(ChangeTracker, UtcNow());
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         RefuseAuditRewrites();
+        ContentChangeRecorder.Record(ChangeTracker, UtcNow());
         return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    /// <summary>
+    /// Now, from the application's <see cref="TimeProvider"/> when the context was made by its
+    /// container (so tests that move the clock move the change log's times too).
+    /// </summary>
+    private DateTime UtcNow()
+    {
+        var app = this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider;
+        return (app?.GetService(typeof(TimeProvider)) as TimeProvider ?? TimeProvider.System).GetUtcNow().UtcDateTime;
     }
 
     private void RefuseAuditRewrites()

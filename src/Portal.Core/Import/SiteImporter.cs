@@ -259,6 +259,7 @@ public sealed class SiteImporter(
         article.Title = page.Title;
         article.Source = page.Source;
         article.PublishedAt = clock.StartOfDayUtc(page.Date);
+        article.HasPublishTime = false;
         article.Section = section;
         if (article.BodyMarkdown != markdown)
         {

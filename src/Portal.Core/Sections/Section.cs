@@ -24,6 +24,12 @@ public class Section
     /// <summary>Lower-case, URL-safe segment of the section's address; unique among its siblings.</summary>
     public string Slug { get; set; } = "";
 
+    /// <summary>栏目描述: one sentence on what the section holds (the ColumnDescription tag and feeds); optional.</summary>
+    public string? Description { get; set; }
+
+    /// <summary>栏目关键词: comma-separated (the ColumnKeywords tag); optional.</summary>
+    public string? Keywords { get; set; }
+
     public int SortOrder { get; set; }
 
     public bool ShowInMenu { get; set; } = true;

@@ -274,6 +274,9 @@ namespace Portal.Migrations.PostgreSql.Migrations
                     b.Property<DateTime?>("DeletedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<bool>("HasPublishTime")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("ImportKey")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
@@ -509,6 +512,33 @@ namespace Portal.Migrations.PostgreSql.Migrations
                     b.ToTable("MediaFiles");
                 });
 
+            modelBuilder.Entity("Portal.Core.Search.ContentChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.ToTable("ContentChanges");
+                });
+
             modelBuilder.Entity("Portal.Core.Sections.Section", b =>
                 {
                     b.Property<int>("Id")
@@ -519,6 +549,14 @@ namespace Portal.Migrations.PostgreSql.Migrations
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Keywords")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<string>("MenuLabel")
                         .IsRequired()

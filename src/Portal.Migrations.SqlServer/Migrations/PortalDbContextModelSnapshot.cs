@@ -276,6 +276,9 @@ namespace Portal.Migrations.SqlServer.Migrations
                     b.Property<DateTime?>("DeletedAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<bool>("HasPublishTime")
+                        .HasColumnType("bit");
+
                     b.Property<string>("ImportKey")
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
@@ -512,6 +515,33 @@ namespace Portal.Migrations.SqlServer.Migrations
                     b.ToTable("MediaFiles");
                 });
 
+            modelBuilder.Entity("Portal.Core.Search.ContentChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.ToTable("ContentChanges");
+                });
+
             modelBuilder.Entity("Portal.Core.Sections.Section", b =>
                 {
                     b.Property<int>("Id")
@@ -522,6 +552,14 @@ namespace Portal.Migrations.SqlServer.Migrations
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("datetime2");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<string>("Keywords")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
 
                     b.Property<string>("MenuLabel")
                         .IsRequired()

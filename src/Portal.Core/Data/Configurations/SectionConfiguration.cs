@@ -11,6 +11,8 @@ internal sealed class SectionConfiguration : IEntityTypeConfiguration<Section>
         builder.Property(s => s.Name).HasMaxLength(FieldLengths.SectionName).IsRequired();
         builder.Property(s => s.MenuLabel).HasMaxLength(FieldLengths.MenuLabel).IsRequired();
         builder.Property(s => s.Slug).HasMaxLength(FieldLengths.Slug).IsRequired();
+        builder.Property(s => s.Description).HasMaxLength(FieldLengths.SectionDescription);
+        builder.Property(s => s.Keywords).HasMaxLength(FieldLengths.Keywords);
 
         // Slugs are unique among siblings; the application also checks top-level slugs, because
         // databases differ in whether two NULL parent ids collide in a unique index.
