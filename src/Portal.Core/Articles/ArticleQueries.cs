@@ -32,7 +32,7 @@ public sealed class ArticleQueries(PortalDbContext db, TimeProvider time)
         get
         {
             var now = time.GetUtcNow().UtcDateTime;
-            return db.Articles.AsNoTracking().Where(a => a.Status == ArticleStatus.Published && a.DeletedAt == null && a.PublishedAt <= now);
+            return db.Articles.AsNoTracking().VisibleAt(now);
         }
     }
 

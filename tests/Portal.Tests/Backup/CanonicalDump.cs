@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Portal.Core.Data;
+using Portal.Core.Search;
 using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Backup;
@@ -27,7 +28,8 @@ internal static class CanonicalDump
     {
         var tables = new SortedDictionary<string, List<SortedDictionary<string, string?>>>(StringComparer.Ordinal);
         var read = typeof(CanonicalDump).GetMethod(nameof(RowsAsync), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!;
-        foreach (var entity in db.Model.GetEntityTypes())
+        // The change log says how a store got where it is, not what it holds: it is left out.
+        foreach (var entity in db.Model.GetEntityTypes().Where(e => e.ClrType != typeof(ContentChange)))
         {
             var rows = await (Task<List<object>>)read.MakeGenericMethod(entity.ClrType).Invoke(null, [db])!;
             var key = entity.FindPrimaryKey()!.Properties.Select(p => p.PropertyInfo!).ToList();

@@ -164,8 +164,17 @@ internal sealed class RecordingCommand(RecordingSqlServerConnection connection) 
     protected override DbDataReader ExecuteDbDataReader(CommandBehavior behavior)
     {
         connection.Record(this);
-        using var empty = new DataTable();
-        return empty.CreateDataReader();
+
+        // An insert with a generated key reads the key back (OUTPUT INSERTED.[Id]): one row with
+        // one value keeps EF's bookkeeping satisfied. Every other query reads an empty store.
+        using var table = new DataTable();
+        if (CommandText.Contains("OUTPUT INSERTED.", StringComparison.Ordinal))
+        {
+            table.Columns.Add("Id", typeof(long));
+            table.Rows.Add(1L);
+        }
+
+        return table.CreateDataReader();
     }
 
     protected override DbParameter CreateDbParameter() => new SqlParameter();
