@@ -17,6 +17,7 @@ builder.Services.AddPortalSecurity();
 builder.Services.AddPortalWeb();
 builder.Services.AddPortalEditorial();
 builder.Services.AddPortalSiteAdmin();
+builder.Services.AddPortalSearch();
 if (invocation.Verb is not null)
 {
     builder.Services.AddCommandLineActor();

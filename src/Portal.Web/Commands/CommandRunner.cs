@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Options;
 using Portal.Core.Backup;
+using Portal.Core.Data;
 using Portal.Core.Import;
+using Portal.Core.Search;
 using Portal.Web.Hosting;
 
 namespace Portal.Web.Commands;
@@ -25,6 +27,8 @@ public static class CommandRunner
           export <file>             Write the whole site (content, settings, accounts, audit log, media) to one archive.
           restore <file> [--force]  Load an archive into an empty store; --force replaces everything in a non-empty one.
                                     The archive is checked first; any failure leaves the store as it was (docs/backup.md).
+          reindex                   Rebuild this server's search index from the store (while the portal runs: ask every
+                                    server to rebuild its own, through the change log).
 
         Without a verb the portal serves the web site.
         """;
@@ -102,6 +106,26 @@ public static class CommandRunner
         }
     }
 
+    /// <summary>
+    /// Rebuilds the search index in the data folder. A running portal holds the index's write
+    /// lock: then the verb asks every server, through the change log, to rebuild its own index.
+    /// </summary>
+    private static async Task<string> ReindexAsync(IServiceProvider services)
+    {
+        var db = services.GetRequiredService<PortalDbContext>();
+        var index = services.GetRequiredService<SearchIndex>();
+        if (!index.EnsureWritable())
+        {
+            ContentChangeRecorder.Add(db, ContentChangeKind.All, null, services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
+            await db.SaveChangesAsync();
+            return $"The search index at {index.Path} is in use by a running portal: a rebuild was requested through the change log; every running server rebuilds its own index in the background.";
+        }
+
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var count = await services.GetRequiredService<SearchIndexer>().RebuildAsync(db);
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Rebuilt the search index at {index.Path}: {count} article(s) in {watch.Elapsed.TotalSeconds:F1} s.");
+    }
+
     /// <summary>The work of a verb other than <c>migrate</c>, returning its one line of output; null for a usage error.</summary>
     private static Func<IServiceProvider, Task<string>>? VerbOf(Invocation invocation)
     {
@@ -121,6 +145,7 @@ public static class CommandRunner
                 (await services.GetRequiredService<BackupService>().ExportAsync(UserPath(args[0]))).ToString(),
             "restore" when args.Count == 1 && options.Keys.All(k => k == "--force") => async services =>
                 (await services.GetRequiredService<BackupService>().RestoreAsync(UserPath(args[0]), options.ContainsKey("--force"))).ToString(),
+            "reindex" when args.Count == 0 && options.Count == 0 => ReindexAsync,
             _ => null,
         };
     }

@@ -1,12 +1,13 @@
 using Microsoft.AspNetCore.Mvc;
 using Portal.Core.Articles;
+using Portal.Core.Search;
 using Portal.Core.Site;
 using Portal.Web.Models;
 
 namespace Portal.Web.Controllers;
 
 /// <summary>Article pages at their stable address <c>/articles/{key}</c>.</summary>
-public sealed class ArticlesController(SiteContext site, ArticleQueries articles, SiteClock clock) : Controller
+public sealed class ArticlesController(SiteContext site, ArticleQueries articles, SearchService search, SiteClock clock) : Controller
 {
     [AcceptVerbs("GET", "HEAD", Route = "/articles/{key}")]
     public async Task<IActionResult> Show(string key, CancellationToken cancellationToken)
@@ -27,6 +28,7 @@ public sealed class ArticlesController(SiteContext site, ArticleQueries articles
             Article = article,
             Previous = previous,
             Next = next,
+            Related = await search.RelatedAsync(article, cancellationToken),
             Meta = MonitoringMeta(article, section.Name),
         });
     }

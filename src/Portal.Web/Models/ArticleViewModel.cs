@@ -12,4 +12,7 @@ public sealed class ArticleViewModel : PageViewModel
 
     /// <summary>下一篇: the older neighbour in the section's list, if any.</summary>
     public ArticleListItem? Next { get; init; }
+
+    /// <summary>相关文章: up to five visible articles sharing its keywords, title words or section (from the search index).</summary>
+    public IReadOnlyList<ArticleListItem> Related { get; init; } = [];
 }

@@ -22,7 +22,7 @@ public abstract class PageViewModel
     /// The last breadcrumb item for a page outside sections (联系我们): its title. Section and
     /// article pages end with their section path instead.
     /// </summary>
-    public string? BreadcrumbTail => CurrentSection is null ? Title : null;
+    public virtual string? BreadcrumbTail => CurrentSection is null ? Title : null;
 
     /// <summary>Whether the layout shows the 当前位置 breadcrumb.</summary>
     public virtual bool ShowBreadcrumb => true;

@@ -1,0 +1,340 @@
+using System.Globalization;
+using System.Text;
+using Lucene.Net.Analysis.TokenAttributes;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Highlight;
+using Microsoft.EntityFrameworkCore;
+using Portal.Core.Articles;
+using Portal.Core.Data;
+using Portal.Core.Paging;
+using Portal.Core.Site;
+
+namespace Portal.Core.Search;
+
+/// <summary>
+/// 站内搜索: turns what a reader typed into a Lucene query over the index (never Lucene's query
+/// syntax: the words are segmented by the same analyzer as the articles and every one of them is
+/// required, in any field, the title weighing most), filters by section, date range and publish
+/// time, pages, and reads the page's articles from the store, which has the last word on what
+/// readers may see. Any input is a search; nothing a reader types is an error.
+/// </summary>
+public sealed class SearchService(SearchIndex index, PortalDbContext db, SiteContext site, SiteClock clock, TimeProvider time)
+{
+    /// <summary>Results per page.</summary>
+    public const int PageSize = 20;
+
+    /// <summary>The longest query searched, in characters; the rest is cut (and the reader told).</summary>
+    public const int MaxQueryLength = 100;
+
+    /// <summary>The most words of a query that are searched.</summary>
+    public const int MaxTerms = 24;
+
+    /// <summary>How many related articles an article page lists.</summary>
+    public const int RelatedCount = 5;
+
+    private const int FragmentLength = 90;
+
+    /// <summary>Page numbers past this are counted before they are read (no huge result queues for <c>?page=99999</c>).</summary>
+    private const int DirectReadLimit = 1000;
+
+    private static readonly Sort ByDate = new(new SortField(SearchFields.PublishedOrder, SortFieldType.INT64, true), SortField.FIELD_SCORE);
+
+    /// <summary>Runs a search; bad input is corrected and explained in <see cref="SearchResults.Notices"/>, never refused.</summary>
+    public async Task<SearchResults> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default)
+    {
+        var notices = new List<string>();
+        var text = Normalize(request.Query);
+        if (text.Length > MaxQueryLength)
+        {
+            text = Cut(text, MaxQueryLength);
+            notices.Add($"搜索词过长，已只按前 {MaxQueryLength} 个字搜索。");
+        }
+
+        var (from, to) = (request.From, request.To);
+        if (from is { } f && to is { } t && t < f)
+        {
+            (from, to) = (t, f);
+            notices.Add($"结束日期早于开始日期，已按 {Day(t)} 至 {Day(f)} 搜索。");
+        }
+
+        var sections = await site.GetSectionsAsync(cancellationToken);
+        var sectionId = request.SectionId;
+        if (sectionId is { } id && sections.Find(id) is null)
+        {
+            sectionId = null;
+            notices.Add("所选栏目不存在，已在全部栏目中搜索。");
+        }
+
+        var normalized = request with { Query = text, SectionId = sectionId, From = from, To = to, Page = Math.Max(1, request.Page) };
+        var terms = Terms(text);
+        if (terms.Count == 0)
+        {
+            if (text.Length > 0)
+            {
+                notices.Add("搜索词中没有可以检索的字词，请换一个词再试。");
+            }
+
+            return new SearchResults(new PagedList<SearchHit>([], 1, PageSize, 0), text, normalized, notices);
+        }
+
+        var filter = Filter(sectionId, from, to);
+        var partial = false;
+        var found = index.Search(s => Find(s, Build(terms, requireAll: true), filter, normalized));
+        if (found is { Total: 0 } && terms.Count > 1)
+        {
+            var loose = index.Search(s => Find(s, Build(terms, requireAll: false), filter, normalized));
+            if (loose is { Total: > 0 })
+            {
+                found = loose;
+                partial = true;
+                notices.Add("没有同时包含所有搜索词的信息，以下是包含部分搜索词的结果。");
+            }
+        }
+
+        if (found is null)
+        {
+            notices.Add("站内搜索正在建立索引，请稍后再试。");
+            return new SearchResults(new PagedList<SearchHit>([], 1, PageSize, 0), text, normalized, notices) { Incomplete = true };
+        }
+
+        if (found.Page < normalized.Page)
+        {
+            notices.Add($"搜索结果共 {found.PageCount} 页，已显示最后一页。");
+            normalized = normalized with { Page = found.Page };
+        }
+
+        var hits = await HitsAsync(found.Keys, found.Query, cancellationToken);
+        return new SearchResults(new PagedList<SearchHit>(hits, found.Page, PageSize, found.Total), text, normalized, notices)
+        {
+            PartialMatch = partial,
+            Incomplete = index.IsBuilding,
+        };
+    }
+
+    /// <summary>
+    /// Up to <see cref="RelatedCount"/> visible articles like the given one: sharing its keywords
+    /// (which weigh most), words of its title, or its section.
+    /// </summary>
+    public async Task<IReadOnlyList<ArticleListItem>> RelatedAsync(ArticleDetail article, CancellationToken cancellationToken = default)
+    {
+        var query = new BooleanQuery();
+        foreach (var keyword in (article.Keywords ?? "").Split([',', '，', '、', ';', '；'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var words = Terms(keyword);
+            if (words.Count > 0)
+            {
+                query.Add(Phrase(SearchFields.Keywords, words, 6f), Occur.SHOULD);
+                query.Add(Phrase(SearchFields.Title, words, 2f), Occur.SHOULD);
+            }
+        }
+
+        foreach (var word in Terms(article.Title).Where(w => w.Length > 1))
+        {
+            query.Add(new TermQuery(new Term(SearchFields.Title, word)) { Boost = 1f }, Occur.SHOULD);
+        }
+
+        query.Add(new TermQuery(new Term(SearchFields.Section, SearchDocuments.SectionTerm(article.SectionId))) { Boost = 0.5f }, Occur.SHOULD);
+        query.Add(new TermQuery(new Term(SearchFields.Key, article.UrlKey)), Occur.MUST_NOT);
+        var keys = index.Search(s => s.Search(query, Filter(null, null, null), RelatedCount).ScoreDocs
+            .Select(d => s.Doc(d.Doc).Get(SearchFields.Key, CultureInfo.InvariantCulture)).ToList());
+        if (keys is null || keys.Count == 0)
+        {
+            return [];
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var rows = await db.Articles.AsNoTracking().VisibleAt(now).Where(a => keys.Contains(a.UrlKey))
+            .Select(a => new ArticleListItem(a.Id, a.UrlKey, a.Title, a.PublishedAt, a.SectionId))
+            .ToListAsync(cancellationToken);
+        return rows.OrderBy(r => keys.IndexOf(r.UrlKey)).ToList();
+    }
+
+    /// <summary>
+    /// The words of <paramref name="text"/> as the index holds them (segmented, lower-cased,
+    /// punctuation dropped), each once, in order.
+    /// </summary>
+    public IReadOnlyList<string> Terms(string text)
+    {
+        var terms = new List<string>();
+        using var stream = index.Analyzer.GetTokenStream(SearchFields.Body, text);
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        stream.Reset();
+        while (stream.IncrementToken() && terms.Count < MaxTerms)
+        {
+            var value = term.ToString();
+            if (!terms.Contains(value, StringComparer.Ordinal))
+            {
+                terms.Add(value);
+            }
+        }
+
+        stream.End();
+        return terms;
+    }
+
+    /// <summary>Full-width letters, digits and punctuation become their ordinary forms (NFKC); white space is folded.</summary>
+    private static string Normalize(string? query)
+    {
+        if (string.IsNullOrWhiteSpace(query))
+        {
+            return "";
+        }
+
+        // A lone surrogate (cut in transit) cannot be normalised: it is dropped, the rest searched.
+        var clean = new StringBuilder(query.Length);
+        for (var i = 0; i < query.Length; i++)
+        {
+            if (char.IsSurrogatePair(query, i))
+            {
+                clean.Append(query, i++, 2);
+            }
+            else if (!char.IsSurrogate(query[i]) && !char.IsControl(query[i]))
+            {
+                clean.Append(query[i]);
+            }
+        }
+
+        var text = clean.ToString().Normalize(NormalizationForm.FormKC);
+        return string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    private static string Cut(string text, int length) =>
+        char.IsHighSurrogate(text[length - 1]) ? text[..(length - 1)] : text[..length];
+
+    private static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// Every word must occur (in any field) when <paramref name="requireAll"/>, otherwise any; the
+    /// words next to each other in the title or body rank higher.
+    /// </summary>
+    private static BooleanQuery Build(IReadOnlyList<string> terms, bool requireAll)
+    {
+        var words = new BooleanQuery();
+        foreach (var term in terms)
+        {
+            var anyField = new BooleanQuery(disableCoord: true);
+            foreach (var (field, boost) in SearchFields.Weighted)
+            {
+                anyField.Add(new TermQuery(new Term(field, term)) { Boost = boost }, Occur.SHOULD);
+            }
+
+            words.Add(anyField, requireAll ? Occur.MUST : Occur.SHOULD);
+        }
+
+        var query = new BooleanQuery { { words, Occur.MUST } };
+        if (terms.Count > 1)
+        {
+            query.Add(Phrase(SearchFields.Title, terms, 4f), Occur.SHOULD);
+            query.Add(Phrase(SearchFields.Body, terms, 1f), Occur.SHOULD);
+        }
+
+        return query;
+    }
+
+    private static PhraseQuery Phrase(string field, IReadOnlyList<string> terms, float boost)
+    {
+        var phrase = new PhraseQuery { Slop = 2, Boost = boost };
+        foreach (var term in terms)
+        {
+            phrase.Add(new Term(field, term));
+        }
+
+        return phrase;
+    }
+
+    /// <summary>What readers may find: published by now, and within the chosen section and dates (site-local days).</summary>
+    private QueryWrapperFilter Filter(int? sectionId, DateOnly? from, DateOnly? to)
+    {
+        var now = time.GetUtcNow().UtcDateTime.Ticks;
+        long? lower = from is { } f ? clock.StartOfDayUtc(f).Ticks : null;
+        var upper = to is { } t && t < DateOnly.MaxValue ? Math.Min(now, clock.StartOfDayUtc(t.AddDays(1)).Ticks - 1) : now;
+        var filter = new BooleanQuery { { NumericRangeQuery.NewInt64Range(SearchFields.Published, lower, upper, true, true), Occur.MUST } };
+        if (sectionId is { } id)
+        {
+            filter.Add(new TermQuery(new Term(SearchFields.Section, SearchDocuments.SectionTerm(id))), Occur.MUST);
+        }
+
+        return new QueryWrapperFilter(filter);
+    }
+
+    private static Found Find(IndexSearcher searcher, Query query, Filter filter, SearchRequest request)
+    {
+        var page = request.Page;
+        if ((long)page * PageSize > DirectReadLimit)
+        {
+            var counter = new TotalHitCountCollector();
+            searcher.Search(query, filter, counter);
+            page = Math.Min(page, PageCountOf(counter.TotalHits));
+        }
+
+        var wanted = page * PageSize;
+        var top = request.Sort == SearchSort.Date ? searcher.Search(query, filter, wanted, ByDate) : searcher.Search(query, filter, wanted);
+        page = Math.Min(page, PageCountOf(top.TotalHits));
+        var keys = top.ScoreDocs.Skip((page - 1) * PageSize).Take(PageSize)
+            .Select(d => searcher.Doc(d.Doc).Get(SearchFields.Key, CultureInfo.InvariantCulture))
+            .ToList();
+        return new Found(keys, top.TotalHits, page, PageCountOf(top.TotalHits), query);
+    }
+
+    private static int PageCountOf(int total) => total == 0 ? 1 : (total + PageSize - 1) / PageSize;
+
+    /// <summary>The page's articles from the store (still visible: the index may be a moment behind), in result order, highlighted.</summary>
+    private async Task<List<SearchHit>> HitsAsync(IReadOnlyList<string> keys, Query query, CancellationToken cancellationToken)
+    {
+        if (keys.Count == 0)
+        {
+            return [];
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var rows = await db.Articles.AsNoTracking().VisibleAt(now).Where(a => keys.Contains(a.UrlKey))
+            .Select(a => new { a.UrlKey, a.Title, a.Summary, a.BodyHtml, a.PublishedAt, a.SectionId })
+            .ToDictionaryAsync(a => a.UrlKey, StringComparer.Ordinal, cancellationToken);
+        var title = Highlighter(query, SearchFields.Title, whole: true);
+        var body = Highlighter(query, SearchFields.Body, whole: false);
+        var hits = new List<SearchHit>(keys.Count);
+        foreach (var key in keys)
+        {
+            if (!rows.TryGetValue(key, out var row))
+            {
+                continue;
+            }
+
+            var text = ArticleText.FromHtml(row.BodyHtml);
+            var fragment = Highlight(body, SearchFields.Body, text, fragments: 2)
+                ?? Encode(string.IsNullOrWhiteSpace(row.Summary) ? ArticleText.Excerpt(row.BodyHtml, FragmentLength * 2) : row.Summary);
+            hits.Add(new SearchHit(row.UrlKey, row.Title, Highlight(title, SearchFields.Title, row.Title, 1) ?? Encode(row.Title), fragment, row.PublishedAt, row.SectionId));
+        }
+
+        return hits;
+    }
+
+    private static Highlighter Highlighter(Query query, string field, bool whole)
+    {
+        var scorer = new QueryScorer(query, field);
+        return new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), ReadableHtmlEncoder.Instance, scorer)
+        {
+            TextFragmenter = whole ? new NullFragmenter() : new SimpleSpanFragmenter(scorer, FragmentLength),
+            MaxDocCharsToAnalyze = 20_000,
+        };
+    }
+
+    /// <summary>The best fragments of <paramref name="text"/> with the matches marked (and the text encoded), or null without a match.</summary>
+    private string? Highlight(Highlighter highlighter, string field, string text, int fragments)
+    {
+        try
+        {
+            var best = highlighter.GetBestFragments(index.Analyzer.GetTokenStream(field, text), text, fragments, "…");
+            return best.Length == 0 ? null : string.Join("…", best);
+        }
+        catch (InvalidTokenOffsetsException)
+        {
+            return null;
+        }
+    }
+
+    private static string Encode(string text) => ReadableHtmlEncoder.Instance.EncodeText(text);
+
+    private sealed record Found(IReadOnlyList<string> Keys, int Total, int Page, int PageCount, Query Query);
+}

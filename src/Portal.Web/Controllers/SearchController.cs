@@ -1,0 +1,56 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http.Extensions;
+using Microsoft.AspNetCore.Mvc;
+using Portal.Core.Search;
+using Portal.Core.Site;
+using Portal.Web.Models;
+
+namespace Portal.Web.Controllers;
+
+/// <summary>站内搜索 at <c>/search?q=…</c>: a GET form, so it works without JavaScript and results can be linked.</summary>
+public sealed class SearchController(SearchService search, SiteContext site) : Controller
+{
+    [AcceptVerbs("GET", "HEAD", Route = "/search")]
+    public async Task<IActionResult> Index([FromQuery] SearchInput input, CancellationToken cancellationToken)
+    {
+        var (request, inputNotices) = input.ToRequest();
+        var results = await search.SearchAsync(request, cancellationToken);
+        return View(new SearchViewModel
+        {
+            Title = results.HasQuery ? $"“{results.Query}”的搜索结果" : "站内搜索",
+            Results = results,
+            Notices = [.. inputNotices, .. results.Notices],
+            Tree = await site.GetSectionsAsync(cancellationToken),
+            SortUrl = sort => SortUrl(results.Request, sort),
+
+            // Result pages are for readers, not for search engines' indexes.
+            Meta = [new("robots", "noindex, follow")],
+        });
+    }
+
+    private static string SortUrl(SearchRequest request, SearchSort sort)
+    {
+        var query = new QueryBuilder { { "q", request.Query ?? "" } };
+        if (request.SectionId is { } section)
+        {
+            query.Add("section", section.ToString(CultureInfo.InvariantCulture));
+        }
+
+        if (request.From is { } from)
+        {
+            query.Add("from", from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        }
+
+        if (request.To is { } to)
+        {
+            query.Add("to", to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        }
+
+        if (sort == SearchSort.Date)
+        {
+            query.Add("sort", "date");
+        }
+
+        return "/search" + query.ToQueryString();
+    }
+}
