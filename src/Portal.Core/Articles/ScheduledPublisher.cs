@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Portal.Core.Audit;
 using Portal.Core.Data;
+using Portal.Core.Search;
 
 namespace Portal.Core.Articles;
 
@@ -108,6 +109,9 @@ public sealed class ScheduledPublisher(PortalDbContext db, TimeProvider time, IL
 
         var article = await db.Articles.AsNoTracking().SingleAsync(a => a.Id == id, cancellationToken);
         db.ArticleRevisions.Add(ArticleRevision.Of(article, authorId: null, "系统", now, EditorialService.ScheduledPublishNote));
+
+        // The status changed below the change tracker: the change log is told here, in the same transaction.
+        ContentChangeRecorder.Add(db, ContentChangeKind.Article, article.UrlKey, now);
         _audit.Add(AuditActions.ArticleScheduledPublish, "article", id.ToString(CultureInfo.InvariantCulture), $"发布时间 {EditorialService.Utc(article.PublishedAt)}");
         await db.SaveChangesAsync(cancellationToken);
         return true;

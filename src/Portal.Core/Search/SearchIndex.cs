@@ -194,6 +194,13 @@ public sealed class SearchIndex(string path, ILogger<SearchIndex> logger) : IDis
         var directory = FSDirectory.Open(new DirectoryInfo(path));
         try
         {
+            // Checked before anything else: an index another process writes is never "unreadable"
+            // (and never wiped) here, only read.
+            if (IndexWriter.IsLocked(directory))
+            {
+                throw new LockObtainFailedException($"The search index at {path} is locked by another writer.");
+            }
+
             var exists = DirectoryReader.IndexExists(directory);
             var config = new IndexWriterConfig(Version, Analyzer)
             {
