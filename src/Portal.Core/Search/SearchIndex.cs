@@ -267,15 +267,25 @@ public sealed class SearchIndex(string path, ILogger<SearchIndex> logger) : IDis
 
     private void CloseAll()
     {
-        CloseSearchers();
-        if (_writer is not null)
+        try
         {
-            // Nothing uncommitted is kept: the change log replays it on the next start.
-            _writer.Rollback();
-            _writer = null;
-        }
+            CloseSearchers();
 
-        _directory?.Dispose();
-        _directory = null;
+            // Nothing uncommitted is kept: the change log replays it on the next start.
+            _writer?.Rollback();
+            _directory?.Dispose();
+        }
+#pragma warning disable CA1031 // Closing must not fail: an index folder deleted under us (by an operator, or a test) leaves nothing to save.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            logger.LogWarning(exception, "Closing the search index at {IndexPath} failed; it is replayed from the change log on the next start", path);
+        }
+        finally
+        {
+            _writer = null;
+            _directory = null;
+            _searchers = null;
+        }
     }
 }

@@ -29,6 +29,8 @@ public static class CommandRunner
                                     The archive is checked first; any failure leaves the store as it was (docs/backup.md).
           reindex                   Rebuild this server's search index from the store (while the portal runs: ask every
                                     server to rebuild its own, through the change log).
+          benchmark-search [--queries N]
+                                    Time N searches (default 1000) on this store and index; prints p50/p95/p99 (docs/search.md).
 
         Without a verb the portal serves the web site.
         """;
@@ -146,6 +148,9 @@ public static class CommandRunner
             "restore" when args.Count == 1 && options.Keys.All(k => k == "--force") => async services =>
                 (await services.GetRequiredService<BackupService>().RestoreAsync(UserPath(args[0]), options.ContainsKey("--force"))).ToString(),
             "reindex" when args.Count == 0 && options.Count == 0 => ReindexAsync,
+            "benchmark-search" when args.Count == 0 && options.Keys.All(k => k == "--queries")
+                && int.TryParse(options.GetValueOrDefault("--queries", "1000"), System.Globalization.CultureInfo.InvariantCulture, out var queries) && queries is > 0 and <= 1_000_000 =>
+                services => SearchBenchmark.RunAsync(services, queries),
             _ => null,
         };
     }
