@@ -41,12 +41,15 @@ internal static class SearchDocuments
         }
 
         var ticks = article.PublishedAt.Ticks;
+        var body = ArticleText.FromHtml(article.BodyHtml);
         var document = new Document
         {
             new StringField(SearchFields.Key, article.UrlKey, Field.Store.YES),
             new TextField(SearchFields.Title, article.Title, Field.Store.NO),
+            new TextField(SearchFields.TitleChars, article.Title, Field.Store.NO),
             new TextField(SearchFields.Source, article.Source, Field.Store.NO),
-            new TextField(SearchFields.Body, ArticleText.FromHtml(article.BodyHtml), Field.Store.NO),
+            new TextField(SearchFields.Body, body, Field.Store.NO),
+            new TextField(SearchFields.BodyChars, body, Field.Store.NO),
             new Int64Field(SearchFields.Published, ticks, Field.Store.NO),
             new NumericDocValuesField(SearchFields.PublishedOrder, ticks),
             new Int32Field(SearchFields.Generation, generation, Field.Store.NO),

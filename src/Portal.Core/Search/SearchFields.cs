@@ -16,6 +16,16 @@ internal static class SearchFields
 
     public const string Body = "body";
 
+    /// <summary>
+    /// The title and body again as overlapping pairs of characters (CJK bigrams): word segmentation
+    /// cuts the same text differently in different contexts (“三进两联一交友”活动 is cut 交 | 友, the
+    /// bare phrase 交友), so an exact run of characters is also matched this way.
+    /// </summary>
+    public const string TitleChars = "title_chars";
+
+    /// <inheritdoc cref="TitleChars"/>
+    public const string BodyChars = "body_chars";
+
     /// <summary>The article's section and every section above it (one term each): a section filter includes its children.</summary>
     public const string Section = "section";
 

@@ -121,9 +121,10 @@ public sealed class SearchIndexer(SearchIndex index, IOptions<SearchOptions> opt
             await ApplyAsync(db, rows, cancellationToken);
         }
 
+        // Searchers see the changes before the position says they are applied.
+        index.Refresh();
         var position = _missing.Count > 0 ? _missing.Keys.Min() - 1 : _maxSeen;
         index.Commit(position, index.Generation);
-        index.Refresh();
         return rows.Count;
     }
 
@@ -182,9 +183,9 @@ public sealed class SearchIndexer(SearchIndex index, IOptions<SearchOptions> opt
             }
 
             index.DeleteOlderThan(generation);
+            index.Refresh();
             var position = Math.Max(0, lastId - BuildLookback);
             index.Commit(position, generation);
-            index.Refresh();
             _maxSeen = position;
             _missing.Clear();
             logger.LogInformation("Built the search index from the store: {Count} articles in {Seconds:F1} s", count, watch.Elapsed.TotalSeconds);

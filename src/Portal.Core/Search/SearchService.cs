@@ -80,10 +80,10 @@ public sealed class SearchService(SearchIndex index, PortalDbContext db, SiteCon
 
         var filter = Filter(sectionId, from, to);
         var partial = false;
-        var found = index.Search(s => Find(s, Build(terms, requireAll: true), filter, normalized));
+        var found = index.Search(s => Find(s, Build(text, terms, requireAll: true), filter, normalized));
         if (found is { Total: 0 } && terms.Count > 1)
         {
-            var loose = index.Search(s => Find(s, Build(terms, requireAll: false), filter, normalized));
+            var loose = index.Search(s => Find(s, Build(text, terms, requireAll: false), filter, normalized));
             if (loose is { Total: > 0 })
             {
                 found = loose;
@@ -102,6 +102,11 @@ public sealed class SearchService(SearchIndex index, PortalDbContext db, SiteCon
         {
             notices.Add($"搜索结果共 {found.PageCount} 页，已显示最后一页。");
             normalized = normalized with { Page = found.Page };
+        }
+
+        if (index.IsBuilding)
+        {
+            notices.Add("站内搜索的索引正在更新，结果可能暂不完整。");
         }
 
         var hits = await HitsAsync(found.Keys, found.Query, cancellationToken);
@@ -205,10 +210,12 @@ public sealed class SearchService(SearchIndex index, PortalDbContext db, SiteCon
     private static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>
-    /// Every word must occur (in any field) when <paramref name="requireAll"/>, otherwise any; the
-    /// words next to each other in the title or body rank higher.
+    /// Every word must occur (in any field) when <paramref name="requireAll"/>, otherwise any; or
+    /// else each run of characters the reader typed must occur as it is, in the title or body (so a
+    /// phrase the segmenter cuts differently in an article is still found). Words standing
+    /// together in the title or body rank higher.
     /// </summary>
-    private static BooleanQuery Build(IReadOnlyList<string> terms, bool requireAll)
+    private BooleanQuery Build(string text, IReadOnlyList<string> terms, bool requireAll)
     {
         var words = new BooleanQuery();
         foreach (var term in terms)
@@ -222,7 +229,13 @@ public sealed class SearchService(SearchIndex index, PortalDbContext db, SiteCon
             words.Add(anyField, requireAll ? Occur.MUST : Occur.SHOULD);
         }
 
-        var query = new BooleanQuery { { words, Occur.MUST } };
+        var match = new BooleanQuery { { words, Occur.SHOULD } };
+        if (Exact(text) is { } exact)
+        {
+            match.Add(exact, Occur.SHOULD);
+        }
+
+        var query = new BooleanQuery { { match, Occur.MUST } };
         if (terms.Count > 1)
         {
             query.Add(Phrase(SearchFields.Title, terms, 4f), Occur.SHOULD);
@@ -230,6 +243,39 @@ public sealed class SearchService(SearchIndex index, PortalDbContext db, SiteCon
         }
 
         return query;
+    }
+
+    /// <summary>Each space-separated part of <paramref name="text"/> as an exact run of characters in the title (weighing more) or the body; null when nothing is left to match.</summary>
+    private BooleanQuery? Exact(string text)
+    {
+        var exact = new BooleanQuery();
+        foreach (var part in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (CharacterPhrase(SearchFields.TitleChars, part, 5f) is { } title && CharacterPhrase(SearchFields.BodyChars, part, 2f) is { } body)
+            {
+                exact.Add(new BooleanQuery(disableCoord: true) { { title, Occur.SHOULD }, { body, Occur.SHOULD } }, Occur.MUST);
+            }
+        }
+
+        return exact.Clauses.Count == 0 ? null : exact;
+    }
+
+    private PhraseQuery? CharacterPhrase(string field, string text, float boost)
+    {
+        var phrase = new PhraseQuery { Boost = boost };
+        using var stream = index.CharacterAnalyzer.GetTokenStream(field, text);
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        var increment = stream.AddAttribute<IPositionIncrementAttribute>();
+        stream.Reset();
+        var position = -1;
+        while (stream.IncrementToken())
+        {
+            position += increment.PositionIncrement;
+            phrase.Add(new Term(field, term.ToString()), position);
+        }
+
+        stream.End();
+        return phrase.GetTerms().Length == 0 ? null : phrase;
     }
 
     private static PhraseQuery Phrase(string field, IReadOnlyList<string> terms, float boost)
@@ -292,7 +338,9 @@ public sealed class SearchService(SearchIndex index, PortalDbContext db, SiteCon
             .Select(a => new { a.UrlKey, a.Title, a.Summary, a.BodyHtml, a.PublishedAt, a.SectionId })
             .ToDictionaryAsync(a => a.UrlKey, StringComparer.Ordinal, cancellationToken);
         var title = Highlighter(query, SearchFields.Title, whole: true);
+        var titleChars = Highlighter(query, SearchFields.TitleChars, whole: true);
         var body = Highlighter(query, SearchFields.Body, whole: false);
+        var bodyChars = Highlighter(query, SearchFields.BodyChars, whole: false);
         var hits = new List<SearchHit>(keys.Count);
         foreach (var key in keys)
         {
@@ -302,9 +350,10 @@ public sealed class SearchService(SearchIndex index, PortalDbContext db, SiteCon
             }
 
             var text = ArticleText.FromHtml(row.BodyHtml);
-            var fragment = Highlight(body, SearchFields.Body, text, fragments: 2)
+            var fragment = Highlight(body, index.Analyzer, SearchFields.Body, text, fragments: 2)
+                ?? Highlight(bodyChars, index.CharacterAnalyzer, SearchFields.BodyChars, text, fragments: 2)
                 ?? Encode(string.IsNullOrWhiteSpace(row.Summary) ? ArticleText.Excerpt(row.BodyHtml, FragmentLength * 2) : row.Summary);
-            hits.Add(new SearchHit(row.UrlKey, row.Title, Highlight(title, SearchFields.Title, row.Title, 1) ?? Encode(row.Title), fragment, row.PublishedAt, row.SectionId));
+            hits.Add(new SearchHit(row.UrlKey, row.Title, Highlight(title, index.Analyzer, SearchFields.Title, row.Title, 1) ?? Highlight(titleChars, index.CharacterAnalyzer, SearchFields.TitleChars, row.Title, 1) ?? Encode(row.Title), fragment, row.PublishedAt, row.SectionId));
         }
 
         return hits;
@@ -321,11 +370,11 @@ public sealed class SearchService(SearchIndex index, PortalDbContext db, SiteCon
     }
 
     /// <summary>The best fragments of <paramref name="text"/> with the matches marked (and the text encoded), or null without a match.</summary>
-    private string? Highlight(Highlighter highlighter, string field, string text, int fragments)
+    private static string? Highlight(Highlighter highlighter, Lucene.Net.Analysis.Analyzer analyzer, string field, string text, int fragments)
     {
         try
         {
-            var best = highlighter.GetBestFragments(index.Analyzer.GetTokenStream(field, text), text, fragments, "…");
+            var best = highlighter.GetBestFragments(analyzer.GetTokenStream(field, text), text, fragments, "…");
             return best.Length == 0 ? null : string.Join("…", best);
         }
         catch (InvalidTokenOffsetsException)
