@@ -30,6 +30,7 @@ public static class AuditActions
     public const string FooterChange = "footer.change";
     public const string SettingsChange = "settings.change";
     public const string MediaUpload = "media.upload";
+    public const string DemoSeed = "demo.seed";
 
     /// <summary>Every action, for the audit log's filter.</summary>
     public static IReadOnlyList<string> All { get; } = typeof(AuditActions).GetFields()
@@ -67,6 +68,7 @@ public static class AuditActions
         FooterChange => "页脚链接变更",
         SettingsChange => "网站设置变更",
         MediaUpload => "上传图片",
+        DemoSeed => "生成演示文章",
         _ => action,
     };
 }

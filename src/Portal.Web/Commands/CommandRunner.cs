@@ -1,6 +1,11 @@
+using System.Globalization;
 using Microsoft.Extensions.Options;
 using Portal.Core.Backup;
+<<<<<<< HEAD
 using Portal.Core.Data;
+=======
+using Portal.Core.Demo;
+>>>>>>> corpus
 using Portal.Core.Import;
 using Portal.Core.Search;
 using Portal.Web.Hosting;
@@ -27,10 +32,16 @@ public static class CommandRunner
           export <file>             Write the whole site (content, settings, accounts, audit log, media) to one archive.
           restore <file> [--force]  Load an archive into an empty store; --force replaces everything in a non-empty one.
                                     The archive is checked first; any failure leaves the store as it was (docs/backup.md).
+<<<<<<< HEAD
           reindex                   Rebuild this server's search index from the store (while the portal runs: ask every
                                     server to rebuild its own, through the change log).
           benchmark-search [--queries N]
                                     Time N searches (default 1000) on this store and index; prints p50/p95/p99 (docs/search.md).
+=======
+          seed-demo --articles N [--seed S]
+                                    Generate N published demo articles (1 to 5,000,000; seed 1 by default) over the
+                                    existing sections, or a demo section tree in an empty store, in one transaction.
+>>>>>>> corpus
 
         Without a verb the portal serves the web site.
         """;
@@ -94,6 +105,17 @@ public static class CommandRunner
             await Console.Error.WriteLineAsync(ex.Message);
             return 1;
         }
+        catch (DemoSeedException ex)
+        {
+            await Console.Error.WriteLineAsync(ex.Message);
+            return 1;
+        }
+        catch (UsageException ex)
+        {
+            await Console.Error.WriteLineAsync(ex.Message);
+            await Console.Error.WriteLineAsync(Usage);
+            return 2;
+        }
         catch (OptionsValidationException ex)
         {
             await Console.Error.WriteLineAsync($"Configuration error: {ex.Message}");
@@ -147,11 +169,37 @@ public static class CommandRunner
                 (await services.GetRequiredService<BackupService>().ExportAsync(UserPath(args[0]))).ToString(),
             "restore" when args.Count == 1 && options.Keys.All(k => k == "--force") => async services =>
                 (await services.GetRequiredService<BackupService>().RestoreAsync(UserPath(args[0]), options.ContainsKey("--force"))).ToString(),
+<<<<<<< HEAD
             "reindex" when args.Count == 0 && options.Count == 0 => ReindexAsync,
             "benchmark-search" when args.Count == 0 && options.Keys.All(k => k == "--queries")
                 && int.TryParse(options.GetValueOrDefault("--queries", "1000"), System.Globalization.CultureInfo.InvariantCulture, out var queries) && queries is > 0 and <= 1_000_000 =>
                 services => SearchBenchmark.RunAsync(services, queries),
+=======
+            "seed-demo" when args.Count == 0 && options.Keys.All(k => k is "--articles" or "--seed") => SeedDemo(options),
+>>>>>>> corpus
             _ => null,
         };
+    }
+
+    /// <summary>The <c>seed-demo</c> verb, its numbers checked before the store is touched.</summary>
+    /// <exception cref="UsageException">A missing or bad <c>--articles</c> or <c>--seed</c>.</exception>
+    private static Func<IServiceProvider, Task<string>> SeedDemo(IReadOnlyDictionary<string, string> options)
+    {
+        if (!options.TryGetValue("--articles", out var articles)
+            || !int.TryParse(articles, NumberStyles.None, CultureInfo.InvariantCulture, out var count)
+            || count is < 1 or > DemoSeeder.MaxArticles)
+        {
+            throw new UsageException(string.Create(
+                CultureInfo.InvariantCulture,
+                $"seed-demo needs --articles N with N a whole number from 1 to {DemoSeeder.MaxArticles:N0} (got \"{articles}\")."));
+        }
+
+        var seed = 1;
+        if (options.TryGetValue("--seed", out var seedText) && !int.TryParse(seedText, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out seed))
+        {
+            throw new UsageException($"seed-demo's --seed must be a whole number (got \"{seedText}\").");
+        }
+
+        return async services => (await services.GetRequiredService<DemoSeeder>().SeedAsync(count, seed)).ToString();
     }
 }

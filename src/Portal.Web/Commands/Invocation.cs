@@ -7,7 +7,7 @@ namespace Portal.Web.Commands;
 public sealed record Invocation(string? Verb, IReadOnlyList<string> VerbArgs, string[] HostArgs, IReadOnlyDictionary<string, string> VerbOptions)
 {
     /// <summary>The options that belong to verbs rather than to configuration.</summary>
-    public static IReadOnlySet<string> VerbOptionNames { get; } = new HashSet<string>(StringComparer.Ordinal) { "--role", "--display-name", "--force", "--queries" };
+    public static IReadOnlySet<string> VerbOptionNames { get; } = new HashSet<string>(StringComparer.Ordinal) { "--role", "--display-name", "--force", "--articles", "--seed", "--queries" };
 
     /// <summary>The verb options that are flags: present or not, they take no value (<c>restore x.zip --force</c>).</summary>
     public static IReadOnlySet<string> VerbFlagNames { get; } = new HashSet<string>(StringComparer.Ordinal) { "--force" };

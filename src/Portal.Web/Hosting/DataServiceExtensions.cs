@@ -71,6 +71,7 @@ public static class DataServiceExtensions
         services.AddSingleton<SiteClock>();
         services.AddSingleton<MarkdownRenderer>();
         services.AddScoped<SiteImporter>();
+        services.AddScoped<Portal.Core.Demo.DemoSeeder>();
         services.AddScoped<StoreInitializer>();
         services.AddScoped<Portal.Core.Backup.BackupService>();
         return services;
