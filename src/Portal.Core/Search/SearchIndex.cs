@@ -39,6 +39,7 @@ public sealed class SearchIndex(string path, ILogger<SearchIndex> logger) : IDis
     private IndexWriter? _writer;
     private ReferenceManager<IndexSearcher>? _searchers;
     private bool _disposed;
+    private long _nextReadOnlyAttempt;
 
     /// <summary>
     /// How matches are scored: BM25, whose term-frequency saturation and gentler length
@@ -167,7 +168,7 @@ public sealed class SearchIndex(string path, ILogger<SearchIndex> logger) : IDis
     public T? Search<T>(Func<IndexSearcher, T> work)
         where T : class
     {
-        var searchers = _searchers;
+        var searchers = _searchers ?? TryOpenReadOnly();
         if (searchers is null)
         {
             return null;
@@ -252,7 +253,9 @@ public sealed class SearchIndex(string path, ILogger<SearchIndex> logger) : IDis
                 NeedsBuild = false;
             }
 
+            // A read-only view opened before (searches that came first) gives way to the writer's.
             CloseSearchers();
+            _directory?.Dispose();
             _directory = directory;
             _writer = writer;
             _searchers = new SearcherManager(writer, true, new RankingSearcherFactory());
@@ -261,6 +264,39 @@ public sealed class SearchIndex(string path, ILogger<SearchIndex> logger) : IDis
         {
             directory.Dispose();
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Before this server's indexer has opened the index (or when it does not run here), searches
+    /// read what is committed in the folder; tried at most once a second while there is none.
+    /// </summary>
+    private ReferenceManager<IndexSearcher>? TryOpenReadOnly()
+    {
+        var now = System.Diagnostics.Stopwatch.GetTimestamp();
+        if (now < Interlocked.Read(ref _nextReadOnlyAttempt))
+        {
+            return null;
+        }
+
+        lock (_gate)
+        {
+            Interlocked.Exchange(ref _nextReadOnlyAttempt, now + System.Diagnostics.Stopwatch.Frequency);
+            if (_disposed || !Directory.Exists(path))
+            {
+                return _searchers;
+            }
+
+            try
+            {
+                OpenReadOnly();
+            }
+            catch (Exception exception) when (exception is IOException or CorruptIndexException or IndexFormatTooOldException or IndexFormatTooNewException or UnauthorizedAccessException)
+            {
+                logger.LogDebug(exception, "The search index at {IndexPath} cannot be read yet", path);
+            }
+
+            return _searchers;
         }
     }
 

@@ -1,11 +1,8 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using Portal.Core.Backup;
-<<<<<<< HEAD
 using Portal.Core.Data;
-=======
 using Portal.Core.Demo;
->>>>>>> corpus
 using Portal.Core.Import;
 using Portal.Core.Search;
 using Portal.Web.Hosting;
@@ -32,16 +29,13 @@ public static class CommandRunner
           export <file>             Write the whole site (content, settings, accounts, audit log, media) to one archive.
           restore <file> [--force]  Load an archive into an empty store; --force replaces everything in a non-empty one.
                                     The archive is checked first; any failure leaves the store as it was (docs/backup.md).
-<<<<<<< HEAD
           reindex                   Rebuild this server's search index from the store (while the portal runs: ask every
                                     server to rebuild its own, through the change log).
           benchmark-search [--queries N]
                                     Time N searches (default 1000) on this store and index; prints p50/p95/p99 (docs/search.md).
-=======
           seed-demo --articles N [--seed S]
                                     Generate N published demo articles (1 to 5,000,000; seed 1 by default) over the
                                     existing sections, or a demo section tree in an empty store, in one transaction.
->>>>>>> corpus
 
         Without a verb the portal serves the web site.
         """;
@@ -169,14 +163,11 @@ public static class CommandRunner
                 (await services.GetRequiredService<BackupService>().ExportAsync(UserPath(args[0]))).ToString(),
             "restore" when args.Count == 1 && options.Keys.All(k => k == "--force") => async services =>
                 (await services.GetRequiredService<BackupService>().RestoreAsync(UserPath(args[0]), options.ContainsKey("--force"))).ToString(),
-<<<<<<< HEAD
             "reindex" when args.Count == 0 && options.Count == 0 => ReindexAsync,
             "benchmark-search" when args.Count == 0 && options.Keys.All(k => k == "--queries")
                 && int.TryParse(options.GetValueOrDefault("--queries", "1000"), System.Globalization.CultureInfo.InvariantCulture, out var queries) && queries is > 0 and <= 1_000_000 =>
                 services => SearchBenchmark.RunAsync(services, queries),
-=======
             "seed-demo" when args.Count == 0 && options.Keys.All(k => k is "--articles" or "--seed") => SeedDemo(options),
->>>>>>> corpus
             _ => null,
         };
     }
