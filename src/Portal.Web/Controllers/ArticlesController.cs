@@ -53,4 +53,7 @@ public sealed class ArticlesController(SiteContext site, ArticleQueries articles
 
         return meta;
     }
+
+    /// <summary>An article's address, <c>/articles/{key}</c>: the page, its feed items' links and its sitemap entry.</summary>
+    public static string PathOf(string urlKey) => "/articles/" + urlKey;
 }
