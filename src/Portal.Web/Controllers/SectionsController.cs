@@ -42,11 +42,9 @@ public sealed class SectionsController(SectionLocator locator, ArticleQueries ar
             Title = page > 1 ? $"{section.Name}（第{page}页）" : section.Name,
             Section = section,
             Articles = list,
-            Meta =
-            [
-                new("ColumnName", section.Name),
-                new("ColumnType", section.Children.Count > 0 ? "栏目" : "列表"),
-            ],
+            CanonicalPath = PathOf(section, page),
+            Description = section.Description,
+            Meta = MonitoringMeta.ForSection(section),
         });
     }
 
