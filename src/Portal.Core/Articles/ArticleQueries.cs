@@ -13,6 +13,7 @@ public sealed record ArticleDetail(
     string UrlKey,
     string Title,
     DateTime PublishedAt,
+    bool HasPublishTime,
     string Source,
     string BodyHtml,
     int SectionId,
@@ -65,6 +66,49 @@ public sealed class ArticleQueries(PortalDbContext db, TimeProvider time)
         return groups.SelectMany(g => g).ToLookup(a => a.SectionId);
     }
 
+    /// <summary>
+    /// The newest <paramref name="count"/> visible articles, newest first: of the given sections,
+    /// or of the whole site when <paramref name="sectionIds"/> is null. For feeds.
+    /// </summary>
+    public async Task<IReadOnlyList<ArticleFeedItem>> LatestAsync(IReadOnlyCollection<int>? sectionIds, int count, CancellationToken cancellationToken = default) =>
+        await LatestQuery(sectionIds, count).ToListAsync(cancellationToken);
+
+    /// <summary>The query behind <see cref="LatestAsync"/>, public for translation tests.</summary>
+    public IQueryable<ArticleFeedItem> LatestQuery(IReadOnlyCollection<int>? sectionIds, int count)
+    {
+        var visible = sectionIds is null ? Visible : Visible.Where(a => sectionIds.Contains(a.SectionId));
+
+        // The description is made on the client, from the summary and body the last projection reads.
+        return visible
+            .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
+            .Take(count)
+            .Select(a => new ArticleFeedItem(a.Id, a.UrlKey, a.Title, a.PublishedAt, a.UpdatedAt, ArticleText.Description(a.Summary, a.BodyHtml)));
+    }
+
+    /// <summary>How many articles readers can see.</summary>
+    public Task<int> CountVisibleAsync(CancellationToken cancellationToken = default) => Visible.CountAsync(cancellationToken);
+
+    /// <summary>
+    /// The keys and dates of visible articles in id order, <paramref name="skip"/> and
+    /// <paramref name="take"/> giving one sitemap file's share. Streamed: a site with a million
+    /// articles is written row by row, never held in memory.
+    /// </summary>
+    public IAsyncEnumerable<ArticleDates> DatesAsync(int skip, int take) => DatesQuery(skip, take).AsAsyncEnumerable();
+
+    /// <summary>The query behind <see cref="DatesAsync"/>, public for translation tests.</summary>
+    public IQueryable<ArticleDates> DatesQuery(int skip, int take) =>
+        Visible.OrderBy(a => a.Id).Skip(skip).Take(take)
+            .Select(a => new ArticleDates(a.UrlKey, a.PublishedAt, a.UpdatedAt));
+
+    /// <summary>For each section with visible articles, the latest publish or update time among them (UTC).</summary>
+    public async Task<IReadOnlyDictionary<int, DateTime>> LastModifiedPerSectionAsync(CancellationToken cancellationToken = default)
+    {
+        var rows = await Visible.GroupBy(a => a.SectionId)
+            .Select(g => new { SectionId = g.Key, Published = g.Max(a => a.PublishedAt), Updated = g.Max(a => a.UpdatedAt) })
+            .ToListAsync(cancellationToken);
+        return rows.ToDictionary(r => r.SectionId, r => r.Published > r.Updated ? r.Published : r.Updated);
+    }
+
     /// <summary>The visible article with the given URL key, or null.</summary>
     public Task<ArticleDetail?> FindAsync(string urlKey, CancellationToken cancellationToken = default) =>
         FindQuery(urlKey).FirstOrDefaultAsync(cancellationToken);
@@ -73,7 +117,7 @@ public sealed class ArticleQueries(PortalDbContext db, TimeProvider time)
     public IQueryable<ArticleDetail> FindQuery(string urlKey) =>
         Visible.Where(a => a.UrlKey == urlKey)
             .Select(a => new ArticleDetail(
-                a.Id, a.UrlKey, a.Title, a.PublishedAt, a.Source, a.BodyHtml, a.SectionId, a.Summary, a.Keywords,
+                a.Id, a.UrlKey, a.Title, a.PublishedAt, a.HasPublishTime, a.Source, a.BodyHtml, a.SectionId, a.Summary, a.Keywords,
                 db.MediaFiles.Where(m => m.Id == a.CoverImageId).Select(m => m.StoredName).FirstOrDefault()));
 
     /// <summary>

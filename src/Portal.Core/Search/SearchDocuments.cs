@@ -41,7 +41,7 @@ internal static class SearchDocuments
         }
 
         var ticks = article.PublishedAt.Ticks;
-        var body = ArticleText.FromHtml(article.BodyHtml);
+        var body = ArticleText.PlainText(article.BodyHtml);
         var document = new Document
         {
             new StringField(SearchFields.Key, article.UrlKey, Field.Store.YES),

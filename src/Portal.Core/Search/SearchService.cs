@@ -349,10 +349,10 @@ public sealed class SearchService(SearchIndex index, PortalDbContext db, SiteCon
                 continue;
             }
 
-            var text = ArticleText.FromHtml(row.BodyHtml);
+            var text = ArticleText.PlainText(row.BodyHtml);
             var fragment = Highlight(body, index.Analyzer, SearchFields.Body, text, fragments: 2)
                 ?? Highlight(bodyChars, index.CharacterAnalyzer, SearchFields.BodyChars, text, fragments: 2)
-                ?? Encode(string.IsNullOrWhiteSpace(row.Summary) ? ArticleText.Excerpt(row.BodyHtml, FragmentLength * 2) : row.Summary);
+                ?? Encode(string.IsNullOrWhiteSpace(row.Summary) ? ArticleText.Excerpt(row.BodyHtml, FragmentLength * 2) ?? "" : row.Summary);
             hits.Add(new SearchHit(row.UrlKey, row.Title, Highlight(title, index.Analyzer, SearchFields.Title, row.Title, 1) ?? Highlight(titleChars, index.CharacterAnalyzer, SearchFields.TitleChars, row.Title, 1) ?? Encode(row.Title), fragment, row.PublishedAt, row.SectionId));
         }
 

@@ -7,8 +7,11 @@ using Portal.Core.Site;
 
 namespace Portal.Core.Sections;
 
-/// <summary>What an administrator submits for a section: its names, slug, parent and visibility.</summary>
-public sealed record SectionChange(string Name, string MenuLabel, string Slug, int? ParentId, bool ShowInMenu);
+/// <summary>
+/// What an administrator submits for a section: its names, slug, parent and visibility, and its
+/// optional 栏目描述 and 栏目关键词 (the ColumnDescription and ColumnKeywords tags, the section feed).
+/// </summary>
+public sealed record SectionChange(string Name, string MenuLabel, string Slug, int? ParentId, bool ShowInMenu, string? Description, string? Keywords);
 
 /// <summary>A section in the admin tree list: depth-first order, with its depth for indentation.</summary>
 public sealed record SectionAdminRow(
@@ -66,7 +69,7 @@ public sealed class SectionAdminService(PortalDbContext db, AuditLog audit, Time
     /// <summary>The section's current values, for the edit form; null when it does not exist.</summary>
     public Task<SectionChange?> GetAsync(int id, CancellationToken cancellationToken = default) =>
         db.Sections.AsNoTracking().Where(s => s.Id == id)
-            .Select(s => new SectionChange(s.Name, s.MenuLabel, s.Slug, s.ParentId, s.ShowInMenu))
+            .Select(s => new SectionChange(s.Name, s.MenuLabel, s.Slug, s.ParentId, s.ShowInMenu, s.Description, s.Keywords))
             .FirstOrDefaultAsync(cancellationToken);
 
     public async Task<ChangeResult> CreateAsync(SectionChange change, CancellationToken cancellationToken = default)
@@ -111,6 +114,8 @@ public sealed class SectionAdminService(PortalDbContext db, AuditLog audit, Time
                     Slug = change.Slug,
                     ParentId = change.ParentId,
                     ShowInMenu = change.ShowInMenu,
+                    Description = change.Description,
+                    Keywords = change.Keywords,
                     SortOrder = await NextSortOrderAsync(change.ParentId, cancellationToken),
                     CreatedAt = now,
                     UpdatedAt = now,
@@ -189,6 +194,8 @@ public sealed class SectionAdminService(PortalDbContext db, AuditLog audit, Time
         Note("名称", section.Name, change.Name);
         Note("菜单名称", section.MenuLabel, change.MenuLabel);
         Note("在菜单中显示", section.ShowInMenu ? "是" : "否", change.ShowInMenu ? "是" : "否");
+        Note("栏目描述", section.Description, change.Description);
+        Note("栏目关键词", section.Keywords, change.Keywords);
         if (pathChanges)
         {
             details.Add($"路径：/{node.Path} → /{newPath}");
@@ -210,6 +217,8 @@ public sealed class SectionAdminService(PortalDbContext db, AuditLog audit, Time
         section.Slug = change.Slug;
         section.ParentId = change.ParentId;
         section.ShowInMenu = change.ShowInMenu;
+        section.Description = change.Description;
+        section.Keywords = change.Keywords;
         section.UpdatedAt = time.GetUtcNow().UtcDateTime;
         audit.Add(AuditActions.SectionChange, "section", IdText(id), $"栏目“{change.Name}”：" + string.Join("；", details));
         await db.SaveChangesAsync(cancellationToken);
@@ -333,7 +342,12 @@ public sealed class SectionAdminService(PortalDbContext db, AuditLog audit, Time
         Name = change.Name.Trim(),
         MenuLabel = change.MenuLabel.Trim(),
         Slug = change.Slug.Trim(),
+        Description = Optional(change.Description),
+        Keywords = Optional(change.Keywords),
     };
+
+    // An optional text left blank is stored as null, so "not set" has one form (and no tag is written).
+    private static string? Optional(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     private static List<FieldError> ValidateFields(SectionChange change)
     {
@@ -346,6 +360,16 @@ public sealed class SectionAdminService(PortalDbContext db, AuditLog audit, Time
         if (change.MenuLabel.Length == 0 || change.MenuLabel.Length > FieldLengths.MenuLabel)
         {
             errors.Add(new(nameof(SectionChange.MenuLabel), $"请填写菜单名称（不超过 {FieldLengths.MenuLabel} 个字）。"));
+        }
+
+        if (change.Description?.Length > FieldLengths.SectionDescription)
+        {
+            errors.Add(new(nameof(SectionChange.Description), $"栏目描述不能超过 {FieldLengths.SectionDescription} 个字，当前 {change.Description.Length} 个字。"));
+        }
+
+        if (change.Keywords?.Length > FieldLengths.Keywords)
+        {
+            errors.Add(new(nameof(SectionChange.Keywords), $"栏目关键词不能超过 {FieldLengths.Keywords} 个字，当前 {change.Keywords.Length} 个字。"));
         }
 
         if (!SectionSlug.IsValid(change.Slug))

@@ -20,6 +20,15 @@ public sealed class SectionNode
 
     public required bool ShowInMenu { get; init; }
 
+    /// <summary>栏目描述 (the ColumnDescription tag, the page's description, the section feed's description); null when not set.</summary>
+    public string? Description { get; init; }
+
+    /// <summary>栏目关键词, comma-separated (the ColumnKeywords tag); null when not set.</summary>
+    public string? Keywords { get; init; }
+
+    /// <summary>When the section itself last changed, in UTC (the sitemap's lastmod, with its articles' dates).</summary>
+    public DateTime UpdatedAt { get; init; }
+
     /// <summary>The slugs from the top-level section down, joined by <c>/</c>, e.g. <c>xinwen/difang</c>.</summary>
     public string Path { get; internal set; } = "";
 
@@ -81,6 +90,9 @@ public sealed class SectionTree
                 Slug = s.Slug,
                 SortOrder = s.SortOrder,
                 ShowInMenu = s.ShowInMenu,
+                Description = s.Description,
+                Keywords = s.Keywords,
+                UpdatedAt = s.UpdatedAt,
             })
             .ToListAsync(cancellationToken);
         return new SectionTree(nodes);

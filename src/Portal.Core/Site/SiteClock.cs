@@ -19,6 +19,13 @@ public sealed class SiteClock
     public DateTime ToLocal(DateTime utc) =>
         TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), _zone);
 
+    /// <summary>A UTC timestamp as the site-local time with its offset (feeds: <c>Tue, 21 Nov 2023 00:00:00 +0800</c>).</summary>
+    public DateTimeOffset ToLocalOffset(DateTime utc)
+    {
+        var local = ToLocal(utc);
+        return new DateTimeOffset(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), _zone.GetUtcOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)));
+    }
+
     /// <summary>The UTC timestamp of midnight at the start of a site-local date.</summary>
     public DateTime StartOfDayUtc(DateOnly date) =>
         TimeZoneInfo.ConvertTimeToUtc(date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), _zone);

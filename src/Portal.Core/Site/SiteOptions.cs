@@ -16,9 +16,18 @@ public sealed class SiteOptions
 
     /// <summary>
     /// The site's public address, e.g. <c>https://www.example.gov.cn</c> (optional). When set,
-    /// links that name this site to others (the 找错 entry) use it instead of the request's Host
-    /// header, which a client controls. Default: empty (the request's address).
+    /// every absolute link to this site (the 找错 entry, feeds, the sitemap, robots.txt, canonical
+    /// and Open Graph tags, the SiteDomain tag) uses it instead of the request's Host header,
+    /// which a client controls. Default: empty (the request's scheme and host).
     /// </summary>
     [Url]
     public string? BaseUrl { get; set; }
+
+    /// <summary>
+    /// The most URLs one sitemap file lists (default and maximum 50,000, the protocol's limit).
+    /// Past it, <c>/sitemap.xml</c> becomes a sitemap index of <c>/sitemap-1.xml</c>,
+    /// <c>/sitemap-2.xml</c>…
+    /// </summary>
+    [Range(1, 50_000)]
+    public int SitemapUrlsPerFile { get; set; } = 50_000;
 }

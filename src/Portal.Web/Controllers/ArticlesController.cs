@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Portal.Core.Articles;
+using Portal.Core.Media;
 using Portal.Core.Search;
 using Portal.Core.Site;
 using Portal.Web.Models;
@@ -21,6 +22,7 @@ public sealed class ArticlesController(SiteContext site, ArticleQueries articles
         }
 
         var (previous, next) = await articles.NeighboursAsync(article, cancellationToken);
+        var description = ArticleText.Description(article.Summary, article.BodyHtml);
         return View(new ArticleViewModel
         {
             Title = article.Title,
@@ -29,30 +31,16 @@ public sealed class ArticlesController(SiteContext site, ArticleQueries articles
             Previous = previous,
             Next = next,
             Related = await search.RelatedAsync(article, cancellationToken),
-            Meta = MonitoringMeta(article, section.Name),
+            CanonicalPath = PathOf(article.UrlKey),
+            Description = description,
+            Meta = MonitoringMeta.ForArticle(article, section, description, clock),
+            OpenGraph = new OpenGraphArticle(
+                article.Title,
+                description,
+                article.CoverImageName is null ? null : MediaLibrary.UrlOf(article.CoverImageName)),
         });
     }
 
-    /// <summary>The meta tags national monitoring reads on an article page (GOV-SITE.md).</summary>
-    private List<KeyValuePair<string, string>> MonitoringMeta(ArticleDetail article, string columnName)
-    {
-        var meta = new List<KeyValuePair<string, string>>
-        {
-            new("ArticleTitle", article.Title),
-            new("PubDate", clock.ToLocal(article.PublishedAt).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture)),
-            new("ContentSource", article.Source),
-            new("ColumnName", columnName),
-        };
-        if (!string.IsNullOrWhiteSpace(article.Keywords))
-        {
-            meta.Add(new("Keywords", article.Keywords));
-        }
-
-        if (!string.IsNullOrWhiteSpace(article.Summary))
-        {
-            meta.Add(new("Description", article.Summary));
-        }
-
-        return meta;
-    }
+    /// <summary>An article's address, <c>/articles/{key}</c>: the page, its feed items' links and its sitemap entry.</summary>
+    public static string PathOf(string urlKey) => "/articles/" + urlKey;
 }

@@ -31,6 +31,6 @@ public sealed class HomeController(SiteContext site, ArticleQueries articles) : 
             .ToList();
 
         var identity = await site.GetIdentityAsync(cancellationToken);
-        return View(new HomeViewModel { Blocks = blocks, SiteName = identity.SiteName });
+        return View(new HomeViewModel { Blocks = blocks, SiteName = identity.SiteName, CanonicalPath = "/" });
     }
 }

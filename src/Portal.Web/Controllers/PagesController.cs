@@ -12,6 +12,7 @@ public sealed class PagesController(SiteContext site) : Controller
         View(new ContactViewModel
         {
             Title = "联系我们",
+            CanonicalPath = "/contact",
             Identity = await site.GetIdentityAsync(cancellationToken),
         });
 
@@ -20,6 +21,7 @@ public sealed class PagesController(SiteContext site) : Controller
         View(new SiteMapViewModel
         {
             Title = "网站地图",
+            CanonicalPath = "/sitemap",
             Roots = (await site.GetSectionsAsync(cancellationToken)).Roots,
         });
 }

@@ -1,40 +1,32 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Portal.Core.Articles;
 using Portal.Core.Sections;
-using Portal.Core.Site;
 using Portal.Web.Models;
 
 namespace Portal.Web.Controllers;
 
 /// <summary>Section pages, at the path of their slugs (<c>/xinwen/difang</c>).</summary>
-public sealed class SectionsController(SiteContext site, ArticleQueries articles, SectionRedirectLookup redirects) : Controller
+public sealed class SectionsController(SectionLocator locator, ArticleQueries articles) : Controller
 {
     /// <summary>Articles per page of a section list.</summary>
     public const int PageSize = 20;
 
-    // Last in route order: every fixed address (articles/…, contact, error/…) is tried first.
+    // Last in route order: every fixed address (articles/…, contact, error/…, feeds) is tried first.
     // HEAD too: uptime probes and link checkers use it.
     [AcceptVerbs("GET", "HEAD", Route = "{**path}", Order = int.MaxValue)]
     public async Task<IActionResult> Show(string path, int page = 1, CancellationToken cancellationToken = default)
     {
-        var sections = await site.GetSectionsAsync(cancellationToken);
-        var section = sections.FindByPath(path);
-
-        // An address the section had before its slug changed or it moved: 301 to where it is now.
-        if (section is null && path is not null
-            && await redirects.FindSectionIdAsync(path, cancellationToken) is { } movedId
-            && sections.Find(movedId) is { } moved)
-        {
-            return RedirectPermanent("/" + moved.Path + Request.QueryString);
-        }
-
-        if (section is null || page < 1 || !ModelState.IsValid)
+        var location = await locator.LocateAsync(path, cancellationToken);
+        if (location is null || page < 1 || !ModelState.IsValid)
         {
             return NotFound();
         }
 
-        // One address per page: /XinWen and /xinwen/ lead to /xinwen.
-        if (!string.Equals(path, section.Path, StringComparison.Ordinal))
+        // One address per page: /XinWen and /xinwen/ lead to /xinwen, and an address the section
+        // had before its slug changed or it moved leads to where it is now.
+        var section = location.Section;
+        if (!location.IsCanonical)
         {
             return RedirectPermanent("/" + section.Path + Request.QueryString);
         }
@@ -50,11 +42,13 @@ public sealed class SectionsController(SiteContext site, ArticleQueries articles
             Title = page > 1 ? $"{section.Name}（第{page}页）" : section.Name,
             Section = section,
             Articles = list,
-            Meta =
-            [
-                new("ColumnName", section.Name),
-                new("ColumnType", section.Children.Count > 0 ? "栏目" : "列表"),
-            ],
+            CanonicalPath = PathOf(section, page),
+            Description = section.Description,
+            Meta = MonitoringMeta.ForSection(section),
         });
     }
+
+    /// <summary>The address of a section's page: <c>/xinwen/difang</c>, with <c>?page=N</c> from the second page on.</summary>
+    public static string PathOf(SectionNode section, int page = 1) =>
+        page > 1 ? $"/{section.Path}?page={page.ToString(CultureInfo.InvariantCulture)}" : "/" + section.Path;
 }

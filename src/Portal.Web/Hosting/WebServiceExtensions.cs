@@ -8,6 +8,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.WebEncoders;
 using Portal.Core.Articles;
+using Portal.Core.Sections;
 using Portal.Core.Site;
 
 namespace Portal.Web.Hosting;
@@ -37,7 +38,9 @@ public static class WebServiceExtensions
                 options.XmlRepository = new FileSystemXmlRepository(
                     new DirectoryInfo(Path.Combine(storage.Value.DataPath, "keys")), NullLoggerFactory.Instance));
         services.AddScoped<SiteContext>();
+        services.AddScoped<SectionLocator>();
         services.AddScoped<ArticleQueries>();
+        services.AddSingleton<SiteAddress>();
         return services;
     }
 

@@ -27,6 +27,22 @@ public abstract class PageViewModel
     /// <summary>Whether the layout shows the 当前位置 breadcrumb.</summary>
     public virtual bool ShowBreadcrumb => true;
 
-    /// <summary>Meta tags read by national monitoring (ColumnName, ArticleTitle, PubDate…).</summary>
+    /// <summary>
+    /// The page's own meta tags read by national monitoring (ColumnName, ArticleTitle, PubDate…),
+    /// from <see cref="MonitoringMeta"/>; the page head adds the site's.
+    /// </summary>
     public IReadOnlyList<KeyValuePair<string, string>> Meta { get; init; } = [];
+
+    /// <summary>
+    /// The page's own address as the site routes it, path and query (<c>/xinwen?page=2</c>): the
+    /// canonical link and og:url, made absolute by the page head. Null for pages that are not
+    /// an address of their own (error pages).
+    /// </summary>
+    public string? CanonicalPath { get; init; }
+
+    /// <summary>The <c>&lt;meta name="description"&gt;</c> text; null (no tag) when the page has nothing sensible to say.</summary>
+    public string? Description { get; init; }
+
+    /// <summary>The Open Graph tags of an article page; null on other pages.</summary>
+    public OpenGraphArticle? OpenGraph { get; init; }
 }

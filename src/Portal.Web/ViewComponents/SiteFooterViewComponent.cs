@@ -1,14 +1,13 @@
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Options;
 using Portal.Core.Site;
+using Portal.Web.Hosting;
 
 namespace Portal.Web.ViewComponents;
 
 /// <summary>The footer: link groups and the site's identity (主办单位, 备案 numbers, address, 找错).</summary>
-public sealed partial class SiteFooterViewComponent(SiteContext site, IOptions<SiteOptions> options) : ViewComponent
+public sealed partial class SiteFooterViewComponent(SiteContext site, SiteAddress address) : ViewComponent
 {
     public async Task<IViewComponentResult> InvokeAsync()
     {
@@ -23,9 +22,9 @@ public sealed partial class SiteFooterViewComponent(SiteContext site, IOptions<S
     }
 
     /// <summary>
-    /// This page's public address: on <see cref="SiteOptions.BaseUrl"/> when configured. On an
-    /// error page the request was re-executed at <c>/error/{code}</c>; the reader's address is the
-    /// original one, which is the page worth reporting.
+    /// This page's public address, on <see cref="SiteOptions.BaseUrl"/> when configured
+    /// (<see cref="SiteAddress"/>). On an error page the request was re-executed at
+    /// <c>/error/{code}</c>; the reader's address is the original one, which is the page worth reporting.
     /// </summary>
     private string PageUrl()
     {
@@ -34,10 +33,7 @@ public sealed partial class SiteFooterViewComponent(SiteContext site, IOptions<S
         var pathBase = original is null ? request.PathBase : new PathString(original.OriginalPathBase);
         var path = original is null ? request.Path : new PathString(original.OriginalPath);
         var query = original is null ? request.QueryString : new QueryString(original.OriginalQueryString);
-        var baseUrl = options.Value.BaseUrl;
-        return string.IsNullOrEmpty(baseUrl)
-            ? UriHelper.BuildAbsolute(request.Scheme, request.Host, pathBase, path, query)
-            : baseUrl.TrimEnd('/') + pathBase + path + query;
+        return address.Origin(request) + pathBase.ToUriComponent() + path.ToUriComponent() + query.ToUriComponent();
     }
 
     /// <summary>The national error-report entry (我为政府网站找错) for this site and page.</summary>

@@ -93,6 +93,9 @@ public sealed class MigrationTests
         [
             queries.ListQuery([1, 2, 3]).Skip(20).Take(20).ToQueryString(),
             queries.FindQuery("5b08752f639c").ToQueryString(),
+            queries.LatestQuery([1, 2], 20).ToQueryString(),
+            queries.LatestQuery(null, 20).ToQueryString(),
+            queries.DatesQuery(50_000, 50_000).ToQueryString(),
         ];
 
         foreach (var statement in sql)
@@ -104,6 +107,8 @@ public sealed class MigrationTests
         // Deterministic paging (id as tie-breaker) and OFFSET paging on SQL Server.
         Assert.Contains("ORDER BY [a].[PublishedAt] DESC, [a].[Id] DESC", sql[0]);
         Assert.Contains("OFFSET", sql[0]);
+        Assert.Contains("ORDER BY [a].[Id]", sql[4]);
+        Assert.Contains("OFFSET", sql[4]);
     }
 
     private static PortalFactory ServerlessFactory(string provider) => PortalFactory.Empty(new Dictionary<string, string?>

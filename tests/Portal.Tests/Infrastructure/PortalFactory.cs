@@ -1,3 +1,4 @@
+using System.Xml.Linq;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using Microsoft.AspNetCore.Hosting;
@@ -77,6 +78,15 @@ public class PortalFactory : WebApplicationFactory<Program>
         client ??= CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         var response = await client.GetAsync(url);
         return (response, await ParseAsync(response));
+    }
+
+    /// <summary>GETs <paramref name="url"/> and parses the answer as XML (feeds, sitemaps); no redirects are followed.</summary>
+    public async Task<(HttpResponseMessage Response, XDocument Document)> GetXmlAsync(string url, HttpClient? client = null)
+    {
+        client ??= CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var response = await client.GetAsync(url);
+        await using var body = await response.Content.ReadAsStreamAsync();
+        return (response, await XDocument.LoadAsync(body, LoadOptions.None, CancellationToken.None));
     }
 
     /// <summary>Parses an answer's HTML with AngleSharp (a POST's answer, or one fetched some other way).</summary>

@@ -110,10 +110,37 @@ public sealed class SeedPageTests(SeededPortalFixture portal) : IClassFixture<Se
         Assert.NotNull(document.QuerySelector("header nav"));
         Assert.Single(document.QuerySelectorAll("main"));
         Assert.NotNull(document.QuerySelector("body > footer"));
-        Assert.Equal("2023-11-21 00:00", Meta(document, "PubDate"));
+        // The imported page gives a date, not a time of day: the tag says no more than that.
+        Assert.Equal("2023-11-21", Meta(document, "PubDate"));
         Assert.Equal("新疆维吾尔自治区民委", Meta(document, "ContentSource"));
         Assert.Equal("地方动态", Meta(document, "ColumnName"));
         Assert.Equal("国家民族事务委员会", Meta(document, "SiteName"));
+    }
+
+    [Fact]
+    public async Task ArticlePage_OfTheSeed_DescribesItselfWithItsFirst120Characters()
+    {
+        var (_, document) = await portal.Factory.GetDocumentAsync(portal.ArticleUrl);
+
+        // Its first paragraph has 119 characters: the cut falls on the space after it, which is dropped.
+        var expected = string.Join(' ', SeedPage.Paragraphs.Select(p => Normalize(p)))[..120].TrimEnd();
+        Assert.Equal(119, expected.Length);
+        Assert.Equal(expected, Meta(document, "Description"));
+        Assert.Equal(expected, document.QuerySelectorAll("meta[name]").Single(m => m.GetAttribute("name") == "description").GetAttribute("content"));
+    }
+
+    [Theory]
+    [MemberData(nameof(PublicPages))]
+    public async Task PublicPage_SettingsTheSeedLacks_HaveNoTagRatherThanAnEmptyOne(string url)
+    {
+        var (_, document) = await portal.Factory.GetDocumentAsync(url);
+
+        // The seed has no 网站标识码 and no section descriptions or keywords.
+        Assert.Null(Meta(document, "SiteIDCode"));
+        Assert.Null(Meta(document, "ColumnDescription"));
+        Assert.Null(Meta(document, "ColumnKeywords"));
+        Assert.Equal("国家民族事务委员会", Meta(document, "SiteName"));
+        Assert.All(document.QuerySelectorAll("meta[name]"), m => Assert.False(string.IsNullOrWhiteSpace(m.GetAttribute("content")), m.OuterHtml));
     }
 
     [Fact]

@@ -1,6 +1,8 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Audit;
+using Portal.Core.Sections;
 using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Admin.Site;
@@ -8,13 +10,15 @@ namespace Portal.Tests.Admin.Site;
 /// <summary>栏目管理 through the admin pages, checked on the public site.</summary>
 public sealed class SectionAdminTests(SiteAdminFixture fixture) : IClassFixture<SiteAdminFixture>
 {
-    private static Dictionary<string, string> Form(string name, string label, string slug, int? parentId, bool showInMenu = true) => new()
+    private static Dictionary<string, string> Form(string name, string label, string slug, int? parentId, bool showInMenu = true, string description = "", string keywords = "") => new()
     {
         ["Input.Name"] = name,
         ["Input.MenuLabel"] = label,
         ["Input.Slug"] = slug,
         ["Input.ParentId"] = parentId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "",
         ["Input.ShowInMenu"] = showInMenu ? "true" : "false",
+        ["Input.Description"] = description,
+        ["Input.Keywords"] = keywords,
     };
 
     private async Task<int> CreateAsync(string name, string label, string slug, int? parentId = null)
@@ -43,6 +47,7 @@ public sealed class SectionAdminTests(SiteAdminFixture fixture) : IClassFixture<
         await AssertRedirectAsync("/zhengce?page=1", "/policy?page=1");
         await AssertRedirectAsync("/zhengce/guifan", "/policy/guifan");
         await AssertRedirectAsync("/ZhengCe/guifan/", "/policy/guifan");
+        await AssertRedirectAsync("/zhengce/guifan/rss.xml", "/policy/guifan/rss.xml");
         Assert.Equal(HttpStatusCode.OK, (await fixture.Reader.GetAsync("/policy/guifan")).StatusCode);
         var audit = await fixture.WithDbAsync(db => db.AuditEntries.Where(a => a.Action == AuditActions.SectionChange && a.TargetId == parent.ToString(System.Globalization.CultureInfo.InvariantCulture)).Select(a => a.Details).ToListAsync());
         Assert.Contains(audit, d => d!.Contains("/zhengce → /policy", StringComparison.Ordinal));
@@ -85,6 +90,11 @@ public sealed class SectionAdminTests(SiteAdminFixture fixture) : IClassFixture<
     [InlineData("Bad Slug")]
     [InlineData("admin")]
     [InlineData("media")]
+    [InlineData("search")]
+    [InlineData("rss")]
+    [InlineData("rss.xml")]
+    [InlineData("sitemap.xml")]
+    [InlineData("robots.txt")]
     public async Task Create_InvalidOrReservedSlug_IsRefused(string slug)
     {
         var response = await SiteAdminFixture.PostAsync(fixture.Admin, "/admin/sections/create", Form("某栏目", "某栏目", slug, null));
@@ -201,4 +211,92 @@ public sealed class SectionAdminTests(SiteAdminFixture fixture) : IClassFixture<
         Assert.True(await fixture.WithDbAsync(db => db.Sections.AnyAsync(s => s.Id == section)));
         Assert.True(await fixture.WithDbAsync(db => db.UserSections.AnyAsync(u => u.UserId == editorId && u.SectionId == section)));
     }
+
+    [Fact]
+    public async Task Form_ShowsDescriptionAndKeywordsWithTheirLabels()
+    {
+        var (_, document) = await fixture.Factory.GetDocumentAsync("/admin/sections/create", fixture.Admin);
+
+        Assert.Equal("栏目描述", document.QuerySelector("label[for='Input_Description']")!.TextContent.Trim());
+        Assert.Equal("栏目关键词", document.QuerySelector("label[for='Input_Keywords']")!.TextContent.Trim());
+        Assert.NotNull(document.QuerySelector("textarea[name='Input.Description']"));
+        Assert.NotNull(document.QuerySelector("input[name='Input.Keywords']"));
+    }
+
+    [Fact]
+    public async Task DescriptionAndKeywords_Saved_ReachTheListPageAndTheSectionFeed()
+    {
+        var response = await SiteAdminFixture.PostAsync(fixture.Admin, "/admin/sections/create",
+            Form("政策解读", "解读", "jiedu", null, description: " 对重要政策文件的解读。 ", keywords: "政策,解读"));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+
+        var (_, page) = await fixture.Factory.GetDocumentAsync("/jiedu");
+        Assert.Equal("对重要政策文件的解读。", MetaContent(page, "ColumnDescription"));
+        Assert.Equal("政策,解读", MetaContent(page, "ColumnKeywords"));
+        Assert.Equal("对重要政策文件的解读。", MetaContent(page, "description"));
+        var (_, feed) = await fixture.Factory.GetXmlAsync("/jiedu/rss.xml");
+        Assert.Equal("对重要政策文件的解读。", (string?)feed.Root!.Element("channel")!.Element("description"));
+
+        var (_, form) = await fixture.Factory.GetDocumentAsync($"/admin/sections/edit/{await IdAsync("jiedu")}", fixture.Admin);
+        Assert.Equal("对重要政策文件的解读。", form.QuerySelector("textarea[name='Input.Description']")!.TextContent.Trim());
+        Assert.Equal("政策,解读", form.QuerySelector("input[name='Input.Keywords']")!.GetAttribute("value"));
+    }
+
+    [Fact]
+    public async Task DescriptionAndKeywords_Changed_AreAuditedAndBlankMeansNone()
+    {
+        var id = await CreateAsync("人事信息", "人事", "renshi");
+
+        await SiteAdminFixture.PostAsync(fixture.Admin, $"/admin/sections/edit/{id}", Form("人事信息", "人事", "renshi", null, description: "任免和招录信息。", keywords: "人事"));
+        var cleared = await SiteAdminFixture.PostAsync(fixture.Admin, $"/admin/sections/edit/{id}", Form("人事信息", "人事", "renshi", null, description: "  ", keywords: ""));
+
+        Assert.Equal(HttpStatusCode.Redirect, cleared.StatusCode);
+        var stored = await fixture.WithDbAsync(db => db.Sections.Where(s => s.Id == id).Select(s => new { s.Description, s.Keywords }).SingleAsync());
+        Assert.Null(stored.Description);
+        Assert.Null(stored.Keywords);
+        var audit = await fixture.WithDbAsync(db => db.AuditEntries.Where(a => a.Action == AuditActions.SectionChange && a.TargetId == id.ToString(System.Globalization.CultureInfo.InvariantCulture)).OrderBy(a => a.Id).Select(a => a.Details!).ToListAsync());
+        Assert.Contains(audit, d => d.Contains("栏目描述：（无） → 任免和招录信息。", StringComparison.Ordinal) && d.Contains("栏目关键词：（无） → 人事", StringComparison.Ordinal));
+        Assert.Contains(audit, d => d.Contains("栏目描述：任免和招录信息。 → （无）", StringComparison.Ordinal));
+        var (_, page) = await fixture.Factory.GetDocumentAsync("/renshi");
+        Assert.Null(MetaContent(page, "ColumnDescription"));
+        Assert.Null(MetaContent(page, "ColumnKeywords"));
+    }
+
+    [Theory]
+    [InlineData("Input.Description", 301, "栏目描述")]
+    [InlineData("Input.Keywords", 201, "栏目关键词")]
+    public async Task Form_DescriptionOrKeywordsTooLong_IsRefusedBesideTheField(string field, int length, string label)
+    {
+        var form = Form("过长", "过长", $"toolong-{length}", null);
+        form[field] = new string('字', length);
+
+        var response = await SiteAdminFixture.PostAsync(fixture.Admin, "/admin/sections/create", form);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var document = await PortalFactory.ParseAsync(response);
+        Assert.Contains(label + "不能超过", document.QuerySelector($"[data-valmsg-for='{field}']")!.TextContent, StringComparison.Ordinal);
+        Assert.False(await fixture.WithDbAsync(db => db.Sections.AnyAsync(s => s.Slug == $"toolong-{length}")));
+    }
+
+    [Theory]
+    [InlineData(301, 0, nameof(SectionChange.Description), "栏目描述不能超过 300 个字")]
+    [InlineData(0, 201, nameof(SectionChange.Keywords), "栏目关键词不能超过 200 个字")]
+    public async Task Service_DescriptionOrKeywordsTooLong_IsRefusedWithoutTheForm(int descriptionLength, int keywordsLength, string field, string message)
+    {
+        var change = new SectionChange("服务校验", "服务校验", $"service-{field.ToLowerInvariant()}", null, true,
+            descriptionLength > 0 ? new string('字', descriptionLength) : null,
+            keywordsLength > 0 ? new string('字', keywordsLength) : null);
+
+        var result = await fixture.Factory.WithScopeAsync(services => services.GetRequiredService<SectionAdminService>().CreateAsync(change));
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(field, error.Field);
+        Assert.StartsWith(message, error.Message, StringComparison.Ordinal);
+        Assert.False(await fixture.WithDbAsync(db => db.Sections.AnyAsync(s => s.Slug == change.Slug)));
+    }
+
+    private Task<int> IdAsync(string slug) => fixture.WithDbAsync(db => db.Sections.Where(s => s.Slug == slug).Select(s => s.Id).SingleAsync());
+
+    private static string? MetaContent(AngleSharp.Dom.IDocument document, string name) =>
+        document.QuerySelectorAll("meta[name]").SingleOrDefault(m => m.GetAttribute("name") == name)?.GetAttribute("content");
 }

@@ -29,7 +29,15 @@ public sealed class SectionInputModel
     [Display(Name = "在主菜单中显示")]
     public bool ShowInMenu { get; set; } = true;
 
-    public SectionChange ToChange() => new(Name ?? "", MenuLabel ?? "", Slug ?? "", ParentId, ShowInMenu);
+    [StringLength(FieldLengths.SectionDescription, ErrorMessage = "栏目描述不能超过 {1} 个字。")]
+    [Display(Name = "栏目描述")]
+    public string? Description { get; set; }
+
+    [StringLength(FieldLengths.Keywords, ErrorMessage = "栏目关键词不能超过 {1} 个字。")]
+    [Display(Name = "栏目关键词")]
+    public string? Keywords { get; set; }
+
+    public SectionChange ToChange() => new(Name ?? "", MenuLabel ?? "", Slug ?? "", ParentId, ShowInMenu, Description, Keywords);
 
     public static SectionInputModel From(SectionChange change) => new()
     {
@@ -38,6 +46,8 @@ public sealed class SectionInputModel
         Slug = change.Slug,
         ParentId = change.ParentId,
         ShowInMenu = change.ShowInMenu,
+        Description = change.Description,
+        Keywords = change.Keywords,
     };
 }
 
