@@ -33,6 +33,7 @@ public sealed class SearchIndex(string path, ILogger<SearchIndex> logger) : IDis
     private const string FormatKey = "format";
     private const string PositionKey = "position";
     private const string GenerationKey = "generation";
+    private const string BuiltKey = "built";
 
     private readonly System.Threading.Lock _gate = new();
     private FSDirectory? _directory;
@@ -81,6 +82,13 @@ public sealed class SearchIndex(string path, ILogger<SearchIndex> logger) : IDis
 
     /// <summary>The number of the rebuild that wrote the committed index.</summary>
     public int Generation { get; private set; }
+
+    /// <summary>
+    /// The last change-log id the latest build from the store accounted for: a "rebuild
+    /// everything" row up to it asks for nothing more (the log before a build's position is
+    /// applied again after it, and must not start the build again).
+    /// </summary>
+    public long BuiltThrough { get; private set; }
 
     /// <summary>Whether searches can run (an index is open, whether or not it is complete).</summary>
     public bool IsOpen => _searchers is not null;
@@ -135,7 +143,7 @@ public sealed class SearchIndex(string path, ILogger<SearchIndex> logger) : IDis
         Writer.DeleteDocuments(NumericRangeQuery.NewInt32Range(SearchFields.Generation, null, generation - 1, true, true));
 
     /// <summary>Makes what was written since the last commit durable, with the change-log position it accounts for.</summary>
-    internal void Commit(long position, int generation)
+    internal void Commit(long position, int generation, long builtThrough)
     {
         var writer = Writer;
         writer.SetCommitData(new Dictionary<string, string>
@@ -143,10 +151,12 @@ public sealed class SearchIndex(string path, ILogger<SearchIndex> logger) : IDis
             [FormatKey] = FormatVersion.ToString(CultureInfo.InvariantCulture),
             [PositionKey] = position.ToString(CultureInfo.InvariantCulture),
             [GenerationKey] = generation.ToString(CultureInfo.InvariantCulture),
+            [BuiltKey] = builtThrough.ToString(CultureInfo.InvariantCulture),
         });
         writer.Commit();
         Position = position;
         Generation = generation;
+        BuiltThrough = builtThrough;
         NeedsBuild = false;
     }
 
@@ -245,11 +255,13 @@ public sealed class SearchIndex(string path, ILogger<SearchIndex> logger) : IDis
                 NeedsBuild = true;
                 Position = 0;
                 Generation = 0;
+                BuiltThrough = 0;
             }
             else
             {
                 Position = long.Parse(data[PositionKey], CultureInfo.InvariantCulture);
                 Generation = int.Parse(data[GenerationKey], CultureInfo.InvariantCulture);
+                BuiltThrough = data.TryGetValue(BuiltKey, out var built) ? long.Parse(built, CultureInfo.InvariantCulture) : 0;
                 NeedsBuild = false;
             }
 

@@ -112,7 +112,7 @@ public sealed class SearchIndexer(SearchIndex index, IOptions<SearchOptions> opt
             return 0;
         }
 
-        if (rows.Any(r => r.Kind == ContentChangeKind.All))
+        if (rows.Any(r => r.Kind == ContentChangeKind.All && r.Id > index.BuiltThrough))
         {
             await BuildAsync(db, _maxSeen, cancellationToken);
         }
@@ -124,7 +124,7 @@ public sealed class SearchIndexer(SearchIndex index, IOptions<SearchOptions> opt
         // Searchers see the changes before the position says they are applied.
         index.Refresh();
         var position = _missing.Count > 0 ? _missing.Keys.Min() - 1 : _maxSeen;
-        index.Commit(position, index.Generation);
+        index.Commit(position, index.Generation, index.BuiltThrough);
         return rows.Count;
     }
 
@@ -185,7 +185,7 @@ public sealed class SearchIndexer(SearchIndex index, IOptions<SearchOptions> opt
             index.DeleteOlderThan(generation);
             index.Refresh();
             var position = Math.Max(0, lastId - BuildLookback);
-            index.Commit(position, generation);
+            index.Commit(position, generation, builtThrough: lastId);
             _maxSeen = position;
             _missing.Clear();
             logger.LogInformation("Built the search index from the store: {Count} articles in {Seconds:F1} s", count, watch.Elapsed.TotalSeconds);

@@ -109,7 +109,7 @@ public sealed class SearchService(SearchIndex index, PortalDbContext db, SiteCon
             notices.Add("站内搜索的索引正在更新，结果可能暂不完整。");
         }
 
-        var hits = await HitsAsync(found.Keys, found.Query, cancellationToken);
+        var hits = await HitsAsync(found.Keys, found.Query, [.. text.Split(' ', StringSplitOptions.RemoveEmptyEntries), .. terms], cancellationToken);
         return new SearchResults(new PagedList<SearchHit>(hits, found.Page, PageSize, found.Total), text, normalized, notices)
         {
             PartialMatch = partial,
@@ -326,7 +326,7 @@ public sealed class SearchService(SearchIndex index, PortalDbContext db, SiteCon
     private static int PageCountOf(int total) => total == 0 ? 1 : (total + PageSize - 1) / PageSize;
 
     /// <summary>The page's articles from the store (still visible: the index may be a moment behind), in result order, highlighted.</summary>
-    private async Task<List<SearchHit>> HitsAsync(IReadOnlyList<string> keys, Query query, CancellationToken cancellationToken)
+    private async Task<List<SearchHit>> HitsAsync(IReadOnlyList<string> keys, Query query, IReadOnlyList<string> needles, CancellationToken cancellationToken)
     {
         if (keys.Count == 0)
         {
@@ -349,7 +349,7 @@ public sealed class SearchService(SearchIndex index, PortalDbContext db, SiteCon
                 continue;
             }
 
-            var text = ArticleText.PlainText(row.BodyHtml);
+            var text = Window(ArticleText.PlainText(row.BodyHtml), needles);
             var fragment = Highlight(body, index.Analyzer, SearchFields.Body, text, fragments: 2)
                 ?? Highlight(bodyChars, index.CharacterAnalyzer, SearchFields.BodyChars, text, fragments: 2)
                 ?? Encode(string.IsNullOrWhiteSpace(row.Summary) ? ArticleText.Excerpt(row.BodyHtml, FragmentLength * 2) ?? "" : row.Summary);
@@ -357,6 +357,36 @@ public sealed class SearchService(SearchIndex index, PortalDbContext db, SiteCon
         }
 
         return hits;
+    }
+
+    /// <summary>
+    /// The part of a body worth highlighting: from a little before the first place any of the
+    /// words occurs (the start when none does). Analysing a whole long report for every result
+    /// would cost more than the search itself.
+    /// </summary>
+    private static string Window(string text, IReadOnlyList<string> needles)
+    {
+        const int before = 40;
+        const int length = FragmentLength * 4;
+        if (text.Length <= length)
+        {
+            return text;
+        }
+
+        var first = needles.Select(n => text.IndexOf(n, StringComparison.OrdinalIgnoreCase)).Where(i => i >= 0).DefaultIfEmpty(0).Min();
+        var start = Math.Max(0, first - before);
+        if (start > 0 && char.IsLowSurrogate(text[start]))
+        {
+            start--;
+        }
+
+        var end = Math.Min(text.Length, start + length);
+        if (end < text.Length && char.IsHighSurrogate(text[end - 1]))
+        {
+            end--;
+        }
+
+        return text[start..end];
     }
 
     private static Highlighter Highlighter(Query query, string field, bool whole)

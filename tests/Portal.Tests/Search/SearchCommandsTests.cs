@@ -41,6 +41,14 @@ public sealed class SearchCommandsTests
 
         Assert.NotNull(await SearchProbe.UntilAsync(target, "吐鲁番", keys => keys.Count == 1));
         Assert.NotNull(await SearchProbe.UntilAsync(target, "坎儿井", keys => keys.Count == 0));
+
+        // One rebuild answers the restore's request: the passes after it (which apply the last
+        // rows of the log again) do not start another.
+        await SearchProbe.CaughtUpAsync(target);
+        var index = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Portal.Core.Search.SearchIndex>(target.Services);
+        var generation = index.Generation;
+        await Task.Delay(1500);
+        Assert.Equal(generation, index.Generation);
     }
 
     [Fact]
