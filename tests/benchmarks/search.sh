@@ -13,7 +13,7 @@ out="$work/app"
 port=5391
 cleanup() {
   [ -n "${server:-}" ] && kill "$server" 2>/dev/null || true
-  rm -rf "$work"
+  if [ -n "${KEEP:-}" ]; then echo "kept: $work"; else rm -rf "$work"; fi
 }
 trap cleanup EXIT
 

@@ -17,7 +17,18 @@ public static class ArticleVisibility
     public static Expression<Func<Article, bool>> Indexable { get; } =
         a => a.Status == ArticleStatus.Published && a.DeletedAt == null;
 
+    private static readonly Func<Article, bool> IsIndexableCompiled = Indexable.Compile();
+
     /// <summary>The articles of <paramref name="articles"/> that readers see at <paramref name="nowUtc"/>.</summary>
     public static IQueryable<Article> VisibleAt(this IQueryable<Article> articles, DateTime nowUtc) =>
         articles.Where(Indexable).Where(a => a.PublishedAt <= nowUtc);
+
+    /// <summary>
+    /// <see cref="Indexable"/> for an article already read (by key: a query that also filters by
+    /// status lets SQLite's planner pick the status index and scan every article).
+    /// </summary>
+    public static bool IsIndexable(Article article) => IsIndexableCompiled(article);
+
+    /// <summary><see cref="VisibleAt"/> for an article already read.</summary>
+    public static bool IsVisibleAt(Article article, DateTime nowUtc) => IsIndexable(article) && article.PublishedAt <= nowUtc;
 }

@@ -7,22 +7,27 @@ using Portal.Core.Sections;
 
 namespace Portal.Core.Search;
 
-/// <summary>What the index needs of an article, read in one projection.</summary>
-internal sealed record IndexedArticle(
-    int Id, string UrlKey, string Title, string Source, string? Keywords, string? Summary, string BodyHtml,
-    int SectionId, DateTime PublishedAt);
-
 /// <summary>Reads articles for the index and turns them into Lucene documents.</summary>
 internal static class SearchDocuments
 {
     /// <summary>The indexable articles among the given URL keys; a key not returned has no place in the index.</summary>
-    public static Task<List<IndexedArticle>> IndexableByKeysAsync(PortalDbContext db, IReadOnlyCollection<string> keys, CancellationToken cancellationToken) =>
-        Project(db.Articles.AsNoTracking().Where(ArticleVisibility.Indexable).Where(a => keys.Contains(a.UrlKey))).ToListAsync(cancellationToken);
+    public static async Task<List<Article>> IndexableByKeysAsync(PortalDbContext db, IReadOnlyCollection<string> keys, CancellationToken cancellationToken) =>
+        (await Project(db.Articles.AsNoTracking().Where(a => keys.Contains(a.UrlKey))).ToListAsync(cancellationToken))
+            .Where(ArticleVisibility.IsIndexable).ToList();
 
-    /// <summary>The next <paramref name="count"/> indexable articles after id <paramref name="afterId"/>, in id order (a rebuild's batches).</summary>
-    public static Task<List<IndexedArticle>> IndexableAfterAsync(PortalDbContext db, int afterId, int count, CancellationToken cancellationToken) =>
-        Project(db.Articles.AsNoTracking().Where(ArticleVisibility.Indexable).Where(a => a.Id > afterId).OrderBy(a => a.Id).Take(count))
-            .ToListAsync(cancellationToken);
+    /// <summary>
+    /// The next <paramref name="count"/> articles after id <paramref name="afterId"/> in id order (a
+    /// build's batches, read along the primary key), and the indexable ones among them.
+    /// </summary>
+    public static async Task<(int LastId, List<Article> Indexable)> BatchAfterAsync(PortalDbContext db, int afterId, int count, CancellationToken cancellationToken)
+    {
+        var batch = await Project(db.Articles.AsNoTracking().Where(a => a.Id > afterId).OrderBy(a => a.Id).Take(count)).ToListAsync(cancellationToken);
+        return (batch.Count == 0 ? afterId : batch[^1].Id, batch.Where(ArticleVisibility.IsIndexable).ToList());
+    }
+
+    /// <summary>How many articles the given sections hold.</summary>
+    public static Task<int> CountInSectionsAsync(PortalDbContext db, IReadOnlyCollection<int> sectionIds, CancellationToken cancellationToken) =>
+        db.Articles.CountAsync(a => sectionIds.Contains(a.SectionId), cancellationToken);
 
     /// <summary>The URL keys of every article in the given sections (what a section change may affect).</summary>
     public static Task<List<string>> KeysInSectionsAsync(PortalDbContext db, IReadOnlyCollection<int> sectionIds, CancellationToken cancellationToken) =>
@@ -33,7 +38,7 @@ internal static class SearchDocuments
     /// it as filter terms, and its publish time for the time filter and date sort. Null when its
     /// section no longer exists (nothing readers could reach).
     /// </summary>
-    public static Document? Build(IndexedArticle article, SectionTree sections, int generation)
+    public static Document? Build(Article article, SectionTree sections, int generation)
     {
         if (sections.Find(article.SectionId) is not { } section)
         {
@@ -56,8 +61,8 @@ internal static class SearchDocuments
         };
         if (!string.IsNullOrWhiteSpace(article.Keywords))
         {
-            // Editors separate keywords with commas of either width, or 、: each is its own phrase.
-            document.Add(new TextField(SearchFields.Keywords, article.Keywords.Replace('，', ',').Replace('、', ','), Field.Store.NO));
+            // Each keyword is its own phrase: never one running into the next.
+            document.Add(new TextField(SearchFields.Keywords, string.Join(" , ", Keywords(article.Keywords)), Field.Store.NO));
         }
 
         if (!string.IsNullOrWhiteSpace(article.Summary))
@@ -73,9 +78,26 @@ internal static class SearchDocuments
         return document;
     }
 
+    /// <summary>The keywords an editor typed, however separated (commas of either width, 、 or semicolons).</summary>
+    public static IEnumerable<string> Keywords(string? keywords) =>
+        (keywords ?? "").Split([',', '，', '、', ';', '；'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
     public static string SectionTerm(int sectionId) => sectionId.ToString(CultureInfo.InvariantCulture);
 
-    private static IQueryable<IndexedArticle> Project(IQueryable<Article> articles) =>
-        articles.Select(a => new IndexedArticle(
-            a.Id, a.UrlKey, a.Title, a.Source, a.Keywords, a.Summary, a.BodyHtml, a.SectionId, a.PublishedAt));
+    /// <summary>What the index and the visibility rule need of an article (not its Markdown, nor its revisions).</summary>
+    private static IQueryable<Article> Project(IQueryable<Article> articles) =>
+        articles.Select(a => new Article
+        {
+            Id = a.Id,
+            UrlKey = a.UrlKey,
+            Title = a.Title,
+            Source = a.Source,
+            Keywords = a.Keywords,
+            Summary = a.Summary,
+            BodyHtml = a.BodyHtml,
+            SectionId = a.SectionId,
+            PublishedAt = a.PublishedAt,
+            Status = a.Status,
+            DeletedAt = a.DeletedAt,
+        });
 }

@@ -33,7 +33,6 @@ public sealed class SearchIndex(string path, ILogger<SearchIndex> logger) : IDis
     private const string FormatKey = "format";
     private const string PositionKey = "position";
     private const string GenerationKey = "generation";
-    private const string BuiltKey = "built";
 
     private readonly System.Threading.Lock _gate = new();
     private FSDirectory? _directory;
@@ -83,12 +82,6 @@ public sealed class SearchIndex(string path, ILogger<SearchIndex> logger) : IDis
     /// <summary>The number of the rebuild that wrote the committed index.</summary>
     public int Generation { get; private set; }
 
-    /// <summary>
-    /// The last change-log id the latest build from the store accounted for: a "rebuild
-    /// everything" row up to it asks for nothing more (the log before a build's position is
-    /// applied again after it, and must not start the build again).
-    /// </summary>
-    public long BuiltThrough { get; private set; }
 
     /// <summary>Whether searches can run (an index is open, whether or not it is complete).</summary>
     public bool IsOpen => _searchers is not null;
@@ -119,9 +112,7 @@ public sealed class SearchIndex(string path, ILogger<SearchIndex> logger) : IDis
                 OpenReadOnly();
                 return false;
             }
-#pragma warning disable CA1031 // Any failure to read an index means one thing: it is rebuilt from the store.
-            catch (Exception exception) when (exception is IOException or CorruptIndexException or IndexFormatTooOldException or IndexFormatTooNewException or FormatException or InvalidOperationException or UnauthorizedAccessException)
-#pragma warning restore CA1031
+            catch (Exception exception) when (IsUnreadable(exception))
             {
                 logger.LogWarning(exception, "The search index at {IndexPath} cannot be read; it is rebuilt from the store", path);
                 CloseAll();
@@ -143,7 +134,7 @@ public sealed class SearchIndex(string path, ILogger<SearchIndex> logger) : IDis
         Writer.DeleteDocuments(NumericRangeQuery.NewInt32Range(SearchFields.Generation, null, generation - 1, true, true));
 
     /// <summary>Makes what was written since the last commit durable, with the change-log position it accounts for.</summary>
-    internal void Commit(long position, int generation, long builtThrough)
+    internal void Commit(long position, int generation)
     {
         var writer = Writer;
         writer.SetCommitData(new Dictionary<string, string>
@@ -151,12 +142,10 @@ public sealed class SearchIndex(string path, ILogger<SearchIndex> logger) : IDis
             [FormatKey] = FormatVersion.ToString(CultureInfo.InvariantCulture),
             [PositionKey] = position.ToString(CultureInfo.InvariantCulture),
             [GenerationKey] = generation.ToString(CultureInfo.InvariantCulture),
-            [BuiltKey] = builtThrough.ToString(CultureInfo.InvariantCulture),
         });
         writer.Commit();
         Position = position;
         Generation = generation;
-        BuiltThrough = builtThrough;
         NeedsBuild = false;
     }
 
@@ -171,6 +160,19 @@ public sealed class SearchIndex(string path, ILogger<SearchIndex> logger) : IDis
         catch (ObjectDisposedException)
         {
             // Closed meanwhile (shutdown, or the index was reopened): the next pass opens it again.
+        }
+        catch (IOException exception) when (_writer is null)
+        {
+            // Read-only, and the writer replaced the folder's files (a rebuild after corruption):
+            // drop this view; the next search opens the index as it is now.
+            logger.LogInformation(exception, "The search index at {IndexPath} changed under this reader; reopening", path);
+            lock (_gate)
+            {
+                if (_writer is null && ReferenceEquals(_searchers, searchers))
+                {
+                    CloseAll();
+                }
+            }
         }
     }
 
@@ -214,6 +216,15 @@ public sealed class SearchIndex(string path, ILogger<SearchIndex> logger) : IDis
         }
     }
 
+    /// <summary>
+    /// Whether opening failed because the index itself is damaged or of another Lucene format (it
+    /// is then rebuilt from the store); any other failure (a full disk, too many open files) is
+    /// passing, and the next pass tries again with the index as it is.
+    /// </summary>
+    private static bool IsUnreadable(Exception exception) =>
+        exception is CorruptIndexException or IndexFormatTooOldException or IndexFormatTooNewException
+            or EndOfStreamException or FileNotFoundException or FormatException;
+
     private IndexWriter Writer => _writer ?? throw new InvalidOperationException("The search index is not open for writing.");
 
     private void OpenWriter(bool wipe)
@@ -255,13 +266,11 @@ public sealed class SearchIndex(string path, ILogger<SearchIndex> logger) : IDis
                 NeedsBuild = true;
                 Position = 0;
                 Generation = 0;
-                BuiltThrough = 0;
             }
             else
             {
                 Position = long.Parse(data[PositionKey], CultureInfo.InvariantCulture);
                 Generation = int.Parse(data[GenerationKey], CultureInfo.InvariantCulture);
-                BuiltThrough = data.TryGetValue(BuiltKey, out var built) ? long.Parse(built, CultureInfo.InvariantCulture) : 0;
                 NeedsBuild = false;
             }
 
@@ -303,8 +312,9 @@ public sealed class SearchIndex(string path, ILogger<SearchIndex> logger) : IDis
             {
                 OpenReadOnly();
             }
-            catch (Exception exception) when (exception is IOException or CorruptIndexException or IndexFormatTooOldException or IndexFormatTooNewException or UnauthorizedAccessException)
+            catch (IOException exception)
             {
+                // Unreadable, or being rewritten by its writer: the next attempt tries again.
                 logger.LogDebug(exception, "The search index at {IndexPath} cannot be read yet", path);
             }
 

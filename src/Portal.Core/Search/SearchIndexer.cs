@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Portal.Core.Articles;
 using Portal.Core.Data;
 using Portal.Core.Sections;
 
@@ -11,26 +12,34 @@ namespace Portal.Core.Search;
 /// Follows the change log (<see cref="ContentChange"/>) into this server's <see cref="SearchIndex"/>.
 /// Each pass reads the rows after the last one it saw, re-reads the articles they name from the
 /// store (so applying a row twice does no harm) and commits the index together with the position
-/// it reached; a restart resumes from that commit, a missing or unreadable index is built from the
-/// store first. Ids that a still-open transaction took (and commits later) are waited for up to
-/// <see cref="SearchOptions.GapSeconds"/>. A singleton, driven by one background loop.
+/// it reached; a restart, or a failed pass, resumes from that commit; a missing or unreadable
+/// index is built from the store first. Ids that a still-open transaction took (and commits
+/// later) are waited for up to <see cref="SearchOptions.GapSeconds"/>. A singleton, driven by one
+/// background loop (or a verb): its passes never overlap.
 /// </summary>
 public sealed class SearchIndexer(SearchIndex index, IOptions<SearchOptions> options, ILogger<SearchIndexer> logger)
 {
     /// <summary>Change rows read per pass at most; the next pass takes the rest.</summary>
     public const int BatchSize = 1000;
 
-    /// <summary>Articles read from the store per batch of a rebuild.</summary>
+    /// <summary>Articles read from the store per batch of a build.</summary>
     public const int BuildBatchSize = 500;
 
     /// <summary>
-    /// After a build from the store, the last rows of the log before it are applied again: a
-    /// transaction that was committing while the build started is not missed.
+    /// How far back from the end of the log a build looks for ids still held by open
+    /// transactions (which it then waits for like any gap).
     /// </summary>
     public const int BuildLookback = 1000;
 
-    /// <summary>The widest run of missing ids that is waited for.</summary>
-    private const int MaxTrackedGap = 10_000;
+    /// <summary>More articles than this below a moved section are cheaper to rebuild than to follow one by one.</summary>
+    public const int SectionRebuildThreshold = 50_000;
+
+    /// <summary>
+    /// The widest run of missing ids that is waited for. Ids a transaction holds are a handful; a
+    /// wider jump is an identity cache that skipped ahead (SQL Server's does after a restart),
+    /// which nothing will ever fill.
+    /// </summary>
+    public const int MaxTrackedGap = 1000;
 
     private readonly Dictionary<long, long> _missing = [];
     private long _maxSeen;
@@ -41,8 +50,9 @@ public sealed class SearchIndexer(SearchIndex index, IOptions<SearchOptions> opt
 
     /// <summary>
     /// One pass: open the index (building it if needed), apply the new change rows, commit.
-    /// Returns how many change rows it applied; 0 when there was nothing to do or another
-    /// process owns the index (whose commits it then merely reads).
+    /// Returns how many change rows it read; 0 when there was nothing to do or another process
+    /// owns the index (whose commits it then merely reads). When it fails, nothing it read counts
+    /// as seen: the next pass starts again from the last commit.
     /// </summary>
     public async Task<int> RunPassAsync(PortalDbContext db, CancellationToken cancellationToken = default)
     {
@@ -52,80 +62,15 @@ public sealed class SearchIndexer(SearchIndex index, IOptions<SearchOptions> opt
             return 0;
         }
 
-        var lastId = await db.ContentChanges.MaxAsync(c => (long?)c.Id, cancellationToken) ?? 0;
-        if (!_resumed || index.NeedsBuild)
+        try
         {
-            _resumed = true;
-            _maxSeen = index.Position;
-            _missing.Clear();
-
-            // A position past the end of the log: the index followed another store (a restore
-            // into a new database, another data folder's index): start again from this store.
-            if (index.NeedsBuild || index.Position > lastId)
-            {
-                await BuildAsync(db, lastId, cancellationToken);
-                return 0;
-            }
+            return await PassAsync(db, cancellationToken);
         }
-
-        var rows = await db.ContentChanges.AsNoTracking()
-            .Where(c => c.Id > _maxSeen)
-            .OrderBy(c => c.Id)
-            .Take(BatchSize)
-            .ToListAsync(cancellationToken);
-        if (_missing.Count > 0)
+        catch
         {
-            var lowest = _missing.Keys.Min();
-            var highest = _missing.Keys.Max();
-            var late = await db.ContentChanges.AsNoTracking()
-                .Where(c => c.Id >= lowest && c.Id <= highest)
-                .ToListAsync(cancellationToken);
-            rows.AddRange(late.Where(c => _missing.Remove(c.Id)));
+            _resumed = false;
+            throw;
         }
-
-        // Waiting for a gap is real time, whatever clock the site's dates follow.
-        var now = Stopwatch.GetTimestamp();
-        foreach (var row in rows.Where(r => r.Id > _maxSeen).OrderBy(r => r.Id))
-        {
-            // Ids a transaction holds are a handful; a jump of thousands is an identity cache that
-            // skipped ahead (SQL Server does after a restart): nothing will ever fill it.
-            if (row.Id - _maxSeen <= MaxTrackedGap)
-            {
-                for (var id = _maxSeen + 1; id < row.Id; id++)
-                {
-                    _missing.TryAdd(id, now);
-                }
-            }
-
-            _maxSeen = row.Id;
-        }
-
-        var waited = TimeSpan.FromSeconds(options.Value.GapSeconds);
-        foreach (var id in _missing.Where(m => Stopwatch.GetElapsedTime(m.Value) > waited).Select(m => m.Key).ToList())
-        {
-            _missing.Remove(id);
-            logger.LogWarning("Change-log id {ChangeId} never appeared within {GapSeconds} s; the search index goes on without it", id, options.Value.GapSeconds);
-        }
-
-        if (rows.Count == 0 && _missing.Count == 0 && index.Position == _maxSeen)
-        {
-            return 0;
-        }
-
-        if (rows.Any(r => r.Kind == ContentChangeKind.All && r.Id > index.BuiltThrough))
-        {
-            await BuildAsync(db, _maxSeen, cancellationToken);
-        }
-        else
-        {
-            await ApplyAsync(db, rows, cancellationToken);
-        }
-
-        // Searchers see the changes before the position says they are applied.
-        index.Refresh();
-        var position = _missing.Count > 0 ? _missing.Keys.Min() - 1 : _maxSeen;
-        index.Commit(position, index.Generation, index.BuiltThrough);
-        return rows.Count;
     }
 
     /// <summary>
@@ -140,14 +85,134 @@ public sealed class SearchIndexer(SearchIndex index, IOptions<SearchOptions> opt
             throw new InvalidOperationException($"The search index at {index.Path} is in use by another process.");
         }
 
-        _resumed = true;
-        var lastId = await db.ContentChanges.MaxAsync(c => (long?)c.Id, cancellationToken) ?? 0;
-        return await BuildAsync(db, lastId, cancellationToken);
+        try
+        {
+            return await BuildAsync(db, cancellationToken);
+        }
+        catch
+        {
+            _resumed = false;
+            throw;
+        }
     }
 
-    private async Task<int> BuildAsync(PortalDbContext db, long lastId, CancellationToken cancellationToken)
+    private async Task<int> PassAsync(PortalDbContext db, CancellationToken cancellationToken)
+    {
+        var lastId = await db.ContentChanges.MaxAsync(c => (long?)c.Id, cancellationToken) ?? 0;
+        if (!_resumed)
+        {
+            _resumed = true;
+            _maxSeen = index.Position;
+            _missing.Clear();
+        }
+
+        // A new or unreadable index; or a position past the end of the log: the index followed
+        // another store (a restore into a new database, a data folder moved to another one).
+        if (index.NeedsBuild || index.Position > lastId)
+        {
+            await BuildAsync(db, cancellationToken);
+            return 0;
+        }
+
+        var rows = await db.ContentChanges.AsNoTracking()
+            .Where(c => c.Id > _maxSeen)
+            .OrderBy(c => c.Id)
+            .Take(BatchSize)
+            .ToListAsync(cancellationToken);
+        var late = new List<ContentChange>();
+        if (_missing.Count > 0)
+        {
+            var waitedFor = _missing.Keys.ToList();
+            late = await db.ContentChanges.AsNoTracking().Where(c => waitedFor.Contains(c.Id)).ToListAsync(cancellationToken);
+        }
+
+        // Waiting for a gap is real time, whatever clock the site's dates follow.
+        var now = Stopwatch.GetTimestamp();
+        var missing = new Dictionary<long, long>(_missing);
+        foreach (var row in late)
+        {
+            missing.Remove(row.Id);
+        }
+
+        var maxSeen = _maxSeen;
+        foreach (var row in rows)
+        {
+            if (row.Id - maxSeen <= MaxTrackedGap)
+            {
+                for (var id = maxSeen + 1; id < row.Id; id++)
+                {
+                    missing.TryAdd(id, now);
+                }
+            }
+
+            maxSeen = row.Id;
+        }
+
+        var waited = TimeSpan.FromSeconds(options.Value.GapSeconds);
+        var expired = missing.Where(m => Stopwatch.GetElapsedTime(m.Value) > waited).Select(m => m.Key).ToList();
+        foreach (var id in expired)
+        {
+            missing.Remove(id);
+        }
+
+        if (expired.Count > 0)
+        {
+            logger.LogWarning("{Count} change-log id(s) from {FirstId} never appeared within {GapSeconds} s; the search index goes on without them", expired.Count, expired.Min(), options.Value.GapSeconds);
+        }
+
+        var position = missing.Count > 0 ? missing.Keys.Min() - 1 : maxSeen;
+        var changes = rows.Concat(late).ToList();
+        if (changes.Count == 0 && position == index.Position)
+        {
+            Remember(maxSeen, missing);
+            return 0;
+        }
+
+        if (changes.Any(r => r.Kind == ContentChangeKind.All))
+        {
+            await BuildAsync(db, cancellationToken);
+            return changes.Count;
+        }
+
+        if (!await ApplyAsync(db, changes, cancellationToken))
+        {
+            await BuildAsync(db, cancellationToken);
+            return changes.Count;
+        }
+
+        // Searchers see the changes before the position says they are applied; only then is
+        // what the pass read taken as seen.
+        index.Refresh();
+        index.Commit(position, index.Generation);
+        Remember(maxSeen, missing);
+        return changes.Count;
+    }
+
+    /// <summary>Takes what a pass read as seen (only once its work is committed).</summary>
+    private void Remember(long maxSeen, Dictionary<long, long> missing)
+    {
+        _maxSeen = maxSeen;
+        _missing.Clear();
+        foreach (var (id, at) in missing)
+        {
+            _missing[id] = at;
+        }
+    }
+
+    /// <summary>
+    /// Writes every indexable article under a new generation, removes what older generations
+    /// left, and commits at the end of the log as it was when the build began, waiting (like any
+    /// gap) for the ids near that end that open transactions still held then.
+    /// </summary>
+    private async Task<int> BuildAsync(PortalDbContext db, CancellationToken cancellationToken)
     {
         var watch = Stopwatch.StartNew();
+
+        // What the log held when the build began: everything visible then is in the build.
+        var lastId = await db.ContentChanges.MaxAsync(c => (long?)c.Id, cancellationToken) ?? 0;
+        var from = Math.Max(0, lastId - BuildLookback);
+        var visible = (await db.ContentChanges.AsNoTracking().Where(c => c.Id > from).Select(c => c.Id).ToListAsync(cancellationToken)).ToHashSet();
+
         index.IsBuilding = true;
         try
         {
@@ -157,26 +222,16 @@ public sealed class SearchIndexer(SearchIndex index, IOptions<SearchOptions> opt
             var afterId = 0;
             while (true)
             {
-                var batch = await SearchDocuments.IndexableAfterAsync(db, afterId, BuildBatchSize, cancellationToken);
-                if (batch.Count == 0)
+                var (lastRead, batch) = await SearchDocuments.BatchAfterAsync(db, afterId, BuildBatchSize, cancellationToken);
+                if (lastRead == afterId)
                 {
                     break;
                 }
 
                 // Analysis (Chinese segmentation) is the cost: both cores share it.
-                Parallel.ForEach(batch, new ParallelOptions { CancellationToken = cancellationToken }, article =>
-                {
-                    if (SearchDocuments.Build(article, sections, generation) is { } document)
-                    {
-                        index.Upsert(article.UrlKey, document);
-                    }
-                    else
-                    {
-                        index.Delete(article.UrlKey);
-                    }
-                });
+                Parallel.ForEach(batch, new ParallelOptions { CancellationToken = cancellationToken }, article => Write(article, sections, generation));
                 count += batch.Count;
-                afterId = batch[^1].Id;
+                afterId = lastRead;
 
                 // A first build shows results as they come; a rebuild's old documents answer meanwhile.
                 index.Refresh();
@@ -184,10 +239,19 @@ public sealed class SearchIndexer(SearchIndex index, IOptions<SearchOptions> opt
 
             index.DeleteOlderThan(generation);
             index.Refresh();
-            var position = Math.Max(0, lastId - BuildLookback);
-            index.Commit(position, generation, builtThrough: lastId);
-            _maxSeen = position;
+            var now = Stopwatch.GetTimestamp();
             _missing.Clear();
+            for (var id = from + 1; id <= lastId; id++)
+            {
+                if (!visible.Contains(id))
+                {
+                    _missing[id] = now;
+                }
+            }
+
+            _maxSeen = lastId;
+            _resumed = true;
+            index.Commit(_missing.Count > 0 ? _missing.Keys.Min() - 1 : lastId, generation);
             logger.LogInformation("Built the search index from the store: {Count} articles in {Seconds:F1} s", count, watch.Elapsed.TotalSeconds);
             return count;
         }
@@ -197,8 +261,11 @@ public sealed class SearchIndexer(SearchIndex index, IOptions<SearchOptions> opt
         }
     }
 
-    /// <summary>Re-reads what the rows name and writes it to the index: indexable articles replaced, the rest removed.</summary>
-    private async Task ApplyAsync(PortalDbContext db, IReadOnlyList<ContentChange> rows, CancellationToken cancellationToken)
+    /// <summary>
+    /// Re-reads what the rows name and writes it to the index: indexable articles replaced, the
+    /// rest removed. False when a section change reaches so many articles that a build is cheaper.
+    /// </summary>
+    private async Task<bool> ApplyAsync(PortalDbContext db, IReadOnlyList<ContentChange> rows, CancellationToken cancellationToken)
     {
         var keys = rows.Where(r => r.Kind == ContentChangeKind.Article && r.Key is not null).Select(r => r.Key!).ToHashSet(StringComparer.Ordinal);
         var sections = await SectionTree.LoadAsync(db, cancellationToken);
@@ -209,6 +276,11 @@ public sealed class SearchIndexer(SearchIndex index, IOptions<SearchOptions> opt
             .ToHashSet();
         if (sectionIds.Count > 0)
         {
+            if (await SearchDocuments.CountInSectionsAsync(db, sectionIds, cancellationToken) > SectionRebuildThreshold)
+            {
+                return false;
+            }
+
             keys.UnionWith(await SearchDocuments.KeysInSectionsAsync(db, sectionIds, cancellationToken));
         }
 
@@ -218,15 +290,42 @@ public sealed class SearchIndexer(SearchIndex index, IOptions<SearchOptions> opt
             var found = articles.ToDictionary(a => a.UrlKey, StringComparer.Ordinal);
             foreach (var key in chunk)
             {
-                if (found.TryGetValue(key, out var article) && SearchDocuments.Build(article, sections, index.Generation) is { } document)
+                if (found.TryGetValue(key, out var article))
                 {
-                    index.Upsert(key, document);
+                    Write(article, sections, index.Generation);
                 }
                 else
                 {
                     index.Delete(key);
                 }
             }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Writes one article's document (or removes it when it has no place). An article Lucene
+    /// refuses (a term longer than it allows, say) is logged and left out, never allowed to stop
+    /// the indexing of all the others.
+    /// </summary>
+    private void Write(Article article, SectionTree sections, int generation)
+    {
+        try
+        {
+            if (SearchDocuments.Build(article, sections, generation) is { } document)
+            {
+                index.Upsert(article.UrlKey, document);
+            }
+            else
+            {
+                index.Delete(article.UrlKey);
+            }
+        }
+        catch (ArgumentException exception)
+        {
+            logger.LogError(exception, "Article {ArticleId} could not be indexed and is left out of search", article.Id);
+            index.Delete(article.UrlKey);
         }
     }
 }

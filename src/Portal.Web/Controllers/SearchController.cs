@@ -22,15 +22,22 @@ public sealed class SearchController(SearchService search, SiteContext site) : C
             Notices = [.. inputNotices, .. results.Notices],
             Tree = await site.GetSectionsAsync(cancellationToken),
             SortUrl = sort => SortUrl(results.Request, sort),
+            CanonicalPath = SortUrl(results.Request, results.Request.Sort, results.Hits.PageNumber),
 
             // Result pages are for readers, not for search engines' indexes.
             Meta = [new("robots", "noindex, follow")],
         });
     }
 
-    private static string SortUrl(SearchRequest request, SearchSort sort)
+    /// <summary>The address of these results in <paramref name="sort"/> order (page 1 unless <paramref name="page"/> says otherwise), parameters as the page understood them.</summary>
+    private static string SortUrl(SearchRequest request, SearchSort sort, int page = 1)
     {
-        var query = new QueryBuilder { { "q", request.Query ?? "" } };
+        var query = new QueryBuilder();
+        if (!string.IsNullOrEmpty(request.Query))
+        {
+            query.Add("q", request.Query);
+        }
+
         if (request.SectionId is { } section)
         {
             query.Add("section", section.ToString(CultureInfo.InvariantCulture));
@@ -49,6 +56,11 @@ public sealed class SearchController(SearchService search, SiteContext site) : C
         if (sort == SearchSort.Date)
         {
             query.Add("sort", "date");
+        }
+
+        if (page > 1)
+        {
+            query.Add("page", page.ToString(CultureInfo.InvariantCulture));
         }
 
         return "/search" + query.ToQueryString();

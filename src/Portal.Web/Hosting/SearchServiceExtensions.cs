@@ -33,16 +33,12 @@ public static class SearchServiceExtensions
 internal sealed class SearchIndexingService(
     IServiceScopeFactory scopes,
     SearchIndexer indexer,
+    SearchIndex index,
     IOptions<SearchOptions> options,
     ILogger<SearchIndexingService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (!options.Value.IndexerEnabled)
-        {
-            return;
-        }
-
         // Let start-up finish first: the host answers requests while the index is built.
         await Task.Yield();
         var poll = TimeSpan.FromMilliseconds(options.Value.PollMilliseconds);
@@ -52,8 +48,17 @@ internal sealed class SearchIndexingService(
             var applied = 0;
             try
             {
-                await using var scope = scopes.CreateAsyncScope();
-                applied = await indexer.RunPassAsync(scope.ServiceProvider.GetRequiredService<Portal.Core.Data.PortalDbContext>(), stoppingToken);
+                if (options.Value.IndexerEnabled)
+                {
+                    await using var scope = scopes.CreateAsyncScope();
+                    applied = await indexer.RunPassAsync(scope.ServiceProvider.GetRequiredService<Portal.Core.Data.PortalDbContext>(), stoppingToken);
+                }
+                else
+                {
+                    // This server only reads: it follows what the writing process commits.
+                    index.Refresh();
+                }
+
                 failures = 0;
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

@@ -236,4 +236,17 @@ public sealed class SearchPageTests(SeededPortalFixture fixture) : IClassFixture
 
         Assert.Null(page.QuerySelector(".related"));
     }
+
+    [Fact]
+    public async Task Search_HasACanonicalLink_OfTheQueryAsUnderstood()
+    {
+        var (_, page) = await Factory.GetDocumentAsync("/search?q=" + Uri.EscapeDataString("　吐鲁番 ") + "&page=-3&sort=date&from=bad");
+
+        var canonical = page.QuerySelector("link[rel='canonical']")?.GetAttribute("href");
+        Assert.NotNull(canonical);
+        var uri = new Uri(canonical);
+        Assert.True(uri.IsAbsoluteUri);
+        Assert.Equal("/search", uri.AbsolutePath);
+        Assert.Equal("?q=" + Uri.EscapeDataString("吐鲁番") + "&sort=date", uri.Query);
+    }
 }
