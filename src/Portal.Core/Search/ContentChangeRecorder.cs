@@ -7,7 +7,7 @@ namespace Portal.Core.Search;
 
 /// <summary>
 /// Writes the change log from what a save is about to store, so no command can forget it: every
-/// added, changed or removed article and every changed or removed section becomes a
+/// added, changed or removed article and every moved or removed section becomes a
 /// <see cref="ContentChange"/> row in the same <c>SaveChanges</c> (and so the same transaction).
 /// Statements that bypass the change tracker (<c>ExecuteUpdate</c>, a restore) add their rows
 /// themselves with <see cref="Add"/>.
@@ -45,8 +45,12 @@ public static class ContentChangeRecorder
 
                     break;
 
-                // A new section has no articles yet: nothing readers find changes with it.
-                case Section section when entry.State != EntityState.Added:
+                // What the index holds of a section is its place in the tree (a search in a section
+                // includes its sub-sections): a move or a removal changes it; a new section has no
+                // articles yet, and a new name, order or description is not in any document.
+                case Section section when entry.State == EntityState.Deleted
+                    || (entry.State == EntityState.Modified && entry.Property(nameof(Section.ParentId)) is var parent
+                        && (parent.IsModified || !Equals(parent.OriginalValue, parent.CurrentValue))):
                     sections.Add(section.Id);
                     break;
             }

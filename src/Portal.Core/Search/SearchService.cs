@@ -35,8 +35,11 @@ public sealed class SearchService(SearchIndex index, PortalDbContext db, SiteCon
 
     private const int FragmentLength = 90;
 
-    /// <summary>Page numbers past this are counted before they are read (no huge result queues for <c>?page=99999</c>).</summary>
-    private const int DirectReadLimit = 1000;
+    /// <summary>
+    /// The most results a reader can page to (50 pages): deeper pages would make every request
+    /// rank that many documents. The count shown is still the whole number found.
+    /// </summary>
+    public const int MaxResults = 1000;
 
     private static readonly Sort ByDate = new(new SortField(SearchFields.PublishedOrder, SortFieldType.INT64, true), SortField.FIELD_SCORE);
 
@@ -78,7 +81,6 @@ public sealed class SearchService(SearchIndex index, PortalDbContext db, SiteCon
             return new SearchResults(new PagedList<SearchHit>([], 1, PageSize, 0), text, normalized, notices);
         }
 
-        var partial = false;
         var found = index.Search(s => Find(s, Limited(Build(text, terms, requireAll: true), sectionId, from, to), normalized));
         if (found is { Total: 0 } && terms.Count > 1)
         {
@@ -86,7 +88,6 @@ public sealed class SearchService(SearchIndex index, PortalDbContext db, SiteCon
             if (loose is { Total: > 0 })
             {
                 found = loose;
-                partial = true;
                 notices.Add("没有同时包含所有搜索词的信息，以下是包含部分搜索词的结果。");
             }
         }
@@ -94,12 +95,14 @@ public sealed class SearchService(SearchIndex index, PortalDbContext db, SiteCon
         if (found is null)
         {
             notices.Add("站内搜索正在建立索引，请稍后再试。");
-            return new SearchResults(new PagedList<SearchHit>([], 1, PageSize, 0), text, normalized, notices) { Incomplete = true };
+            return new SearchResults(new PagedList<SearchHit>([], 1, PageSize, 0), text, normalized, notices);
         }
 
         if (found.Page < normalized.Page)
         {
-            notices.Add($"搜索结果共 {found.PageCount} 页，已显示最后一页。");
+            notices.Add(found.Total > MaxResults
+                ? $"只能查看前 {MaxResults} 条结果（{found.PageCount} 页），已显示最后一页；请增加搜索词，或按栏目、日期缩小范围。"
+                : $"搜索结果共 {found.PageCount} 页，已显示最后一页。");
             normalized = normalized with { Page = found.Page };
         }
 
@@ -109,11 +112,7 @@ public sealed class SearchService(SearchIndex index, PortalDbContext db, SiteCon
         }
 
         var hits = await HitsAsync(found.Keys, found.Query, [.. text.Split(' ', StringSplitOptions.RemoveEmptyEntries), .. terms], cancellationToken);
-        return new SearchResults(new PagedList<SearchHit>(hits, found.Page, PageSize, found.Total), text, normalized, notices)
-        {
-            PartialMatch = partial,
-            Incomplete = index.IsBuilding,
-        };
+        return new SearchResults(new PagedList<SearchHit>(hits, found.Page, PageSize, Math.Min(found.Total, MaxResults)), text, normalized, notices) { TotalFound = found.Total };
     }
 
     /// <summary>
@@ -191,15 +190,29 @@ public sealed class SearchService(SearchIndex index, PortalDbContext db, SiteCon
             {
                 clean.Append(query, i++, 2);
             }
-            else if (!char.IsSurrogate(query[i]) && !char.IsControl(query[i]))
+            else if (!char.IsSurrogate(query[i]) && !char.IsControl(query[i]) && !IsNonCharacter(query[i]))
             {
                 clean.Append(query[i]);
             }
         }
 
-        var text = clean.ToString().Normalize(NormalizationForm.FormKC);
+        // Normalisation refuses what is not text (noncharacters are dropped above); should it
+        // refuse anything else, the words are searched as typed.
+        string text;
+        try
+        {
+            text = clean.ToString().Normalize(NormalizationForm.FormKC);
+        }
+        catch (ArgumentException)
+        {
+            text = clean.ToString();
+        }
+
         return string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
     }
+
+    /// <summary>U+FFFE, U+FFFF and U+FDD0–U+FDEF: never text, and refused by <see cref="string.Normalize()"/>.</summary>
+    private static bool IsNonCharacter(char c) => c is '\uFFFE' or '\uFFFF' or (>= '\uFDD0' and <= '\uFDEF');
 
     private static string Cut(string text, int length) =>
         char.IsHighSurrogate(text[length - 1]) ? text[..(length - 1)] : text[..length];
@@ -316,21 +329,14 @@ public sealed class SearchService(SearchIndex index, PortalDbContext db, SiteCon
 
     private static Found Find(IndexSearcher searcher, Query query, SearchRequest request)
     {
-        var page = request.Page;
-        if ((long)page * PageSize > DirectReadLimit)
-        {
-            var counter = new TotalHitCountCollector();
-            searcher.Search(query, counter);
-            page = Math.Min(page, PageCountOf(counter.TotalHits));
-        }
-
-        var wanted = page * PageSize;
-        var top = request.Sort == SearchSort.Date ? searcher.Search(query, wanted, ByDate) : searcher.Search(query, wanted);
-        page = Math.Min(page, PageCountOf(top.TotalHits));
+        // Never more than the reachable results are ranked, whatever page was asked for.
+        var page = Math.Min(request.Page, MaxResults / PageSize);
+        var top = request.Sort == SearchSort.Date ? searcher.Search(query, page * PageSize, ByDate) : searcher.Search(query, page * PageSize);
+        page = Math.Min(page, PageCountOf(Math.Min(top.TotalHits, MaxResults)));
         var keys = top.ScoreDocs.Skip((page - 1) * PageSize).Take(PageSize)
             .Select(d => searcher.Doc(d.Doc).Get(SearchFields.Key, CultureInfo.InvariantCulture))
             .ToList();
-        return new Found(keys, top.TotalHits, page, PageCountOf(top.TotalHits), query);
+        return new Found(keys, top.TotalHits, page, PageCountOf(Math.Min(top.TotalHits, MaxResults)), query);
     }
 
     private static int PageCountOf(int total) => total == 0 ? 1 : (total + PageSize - 1) / PageSize;

@@ -11,7 +11,7 @@ public sealed class ChangeLogTests : IDisposable
     private readonly PortalFactory _factory = PortalFactory.Empty(new Dictionary<string, string?> { ["Search:IndexerEnabled"] = "false" });
 
     [Fact]
-    public async Task Save_OfArticlesAndSections_WritesOneRowEach_AndANewSectionNone()
+    public async Task Save_OfArticles_WritesOneRowEach_AndOfSections_OnlyForAMove()
     {
         var before = await CountAsync();
         string[] keys = ["cl1", "cl2"];
@@ -26,13 +26,24 @@ public sealed class ChangeLogTests : IDisposable
         Assert.Equal(keys, added.Where(r => r.Kind == ContentChangeKind.Article).Select(r => r.Key!).Order(StringComparer.Ordinal));
         Assert.DoesNotContain(added, r => r.Kind == ContentChangeKind.Section);
 
+        // A new name is in no document; a new parent changes what a section search includes.
         var renamed = await CountAsync();
         await _factory.WithDbAsync(async db =>
         {
             (await db.Sections.SingleAsync(s => s.Id == sectionId)).Name = "本地动态";
             return await db.SaveChangesAsync();
         });
-        var row = Assert.Single(await RowsAfterAsync(renamed));
+        Assert.Empty(await RowsAfterAsync(renamed));
+
+        var moved = await CountAsync();
+        await _factory.WithDbAsync(async db =>
+        {
+            var parent = TestContent.Section("新闻中心", "新闻", "xinwen");
+            db.Sections.Add(parent);
+            (await db.Sections.SingleAsync(s => s.Id == sectionId)).Parent = parent;
+            return await db.SaveChangesAsync();
+        });
+        var row = Assert.Single(await RowsAfterAsync(moved));
         Assert.Equal((ContentChangeKind.Section, sectionId.ToString(System.Globalization.CultureInfo.InvariantCulture)), (row.Kind, row.Key));
     }
 

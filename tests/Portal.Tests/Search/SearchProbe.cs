@@ -42,6 +42,26 @@ internal static class SearchProbe
         }
     }
 
+    /// <summary>
+    /// Polls until the number of matches the index counts for <paramref name="query"/> (not only
+    /// those the store still shows) satisfies <paramref name="condition"/>; how long it took, or null.
+    /// </summary>
+    public static async Task<TimeSpan?> UntilTotalAsync(PortalFactory factory, string query, Func<int, bool> condition, TimeSpan? timeout = null)
+    {
+        var watch = Stopwatch.StartNew();
+        while (!condition((await SearchAsync(factory, new SearchRequest(query))).TotalFound))
+        {
+            if (watch.Elapsed > (timeout ?? Deadline))
+            {
+                return null;
+            }
+
+            await Task.Delay(50);
+        }
+
+        return watch.Elapsed;
+    }
+
     /// <summary>Waits until the index accounts for every change-log row written so far (for set-ups, not for the 2-second figure).</summary>
     public static async Task CaughtUpAsync(PortalFactory factory, TimeSpan? timeout = null)
     {
