@@ -1,9 +1,7 @@
 using System.Globalization;
-using System.Text;
 using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
-using Lucene.Net.Search.Highlight;
 using Microsoft.EntityFrameworkCore;
 using Portal.Core.Articles;
 using Portal.Core.Data;
@@ -33,8 +31,6 @@ public sealed class SearchService(SearchIndex index, PortalDbContext db, SiteCon
     /// <summary>How many related articles an article page lists.</summary>
     public const int RelatedCount = 5;
 
-    private const int FragmentLength = 90;
-
     /// <summary>
     /// The most results a reader can page to (50 pages): deeper pages would make every request
     /// rank that many documents. The count shown is still the whole number found.
@@ -47,10 +43,10 @@ public sealed class SearchService(SearchIndex index, PortalDbContext db, SiteCon
     public async Task<SearchResults> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default)
     {
         var notices = new List<string>();
-        var text = Normalize(request.Query);
+        var text = SearchText.Normalize(request.Query);
         if (text.Length > MaxQueryLength)
         {
-            text = Cut(text, MaxQueryLength);
+            text = SearchText.Cut(text, MaxQueryLength);
             notices.Add($"搜索词过长，已只按前 {MaxQueryLength} 个字搜索。");
         }
 
@@ -173,49 +169,6 @@ public sealed class SearchService(SearchIndex index, PortalDbContext db, SiteCon
         stream.End();
         return terms;
     }
-
-    /// <summary>Full-width letters, digits and punctuation become their ordinary forms (NFKC); white space is folded.</summary>
-    private static string Normalize(string? query)
-    {
-        if (string.IsNullOrWhiteSpace(query))
-        {
-            return "";
-        }
-
-        // A lone surrogate (cut in transit) cannot be normalised: it is dropped, the rest searched.
-        var clean = new StringBuilder(query.Length);
-        for (var i = 0; i < query.Length; i++)
-        {
-            if (char.IsSurrogatePair(query, i))
-            {
-                clean.Append(query, i++, 2);
-            }
-            else if (!char.IsSurrogate(query[i]) && !char.IsControl(query[i]) && !IsNonCharacter(query[i]))
-            {
-                clean.Append(query[i]);
-            }
-        }
-
-        // Normalisation refuses what is not text (noncharacters are dropped above); should it
-        // refuse anything else, the words are searched as typed.
-        string text;
-        try
-        {
-            text = clean.ToString().Normalize(NormalizationForm.FormKC);
-        }
-        catch (ArgumentException)
-        {
-            text = clean.ToString();
-        }
-
-        return string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-    }
-
-    /// <summary>U+FFFE, U+FFFF and U+FDD0–U+FDEF: never text, and refused by <see cref="string.Normalize()"/>.</summary>
-    private static bool IsNonCharacter(char c) => c is '\uFFFE' or '\uFFFF' or (>= '\uFDD0' and <= '\uFDEF');
-
-    private static string Cut(string text, int length) =>
-        char.IsHighSurrogate(text[length - 1]) ? text[..(length - 1)] : text[..length];
 
     private static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
@@ -350,63 +303,19 @@ public sealed class SearchService(SearchIndex index, PortalDbContext db, SiteCon
         }
 
         var rows = await VisibleByKeysAsync(keys, cancellationToken);
-        var title = Highlighter(query, SearchFields.Title, whole: true);
-        var titleChars = Highlighter(query, SearchFields.TitleChars, whole: true);
-        var body = Highlighter(query, SearchFields.Body, whole: false);
-        var bodyChars = Highlighter(query, SearchFields.BodyChars, whole: false);
+        var highlighter = new ResultHighlighter(index, query, needles);
         var hits = new List<SearchHit>(keys.Count);
         foreach (var key in keys)
         {
-            if (!rows.TryGetValue(key, out var row))
+            if (rows.TryGetValue(key, out var row))
             {
-                continue;
+                hits.Add(new SearchHit(row.UrlKey, row.Title, highlighter.Title(row.Title), highlighter.Fragment(row.BodyHtml, row.Summary), row.PublishedAt, row.SectionId));
             }
-
-            var text = Window(ArticleText.PlainText(row.BodyHtml), needles);
-            // Character pairs first: that analysis is cheap, and it marks exact runs whole.
-            var fragment = Highlight(bodyChars, index.CharacterAnalyzer, SearchFields.BodyChars, text, fragments: 2)
-                ?? Highlight(body, index.Analyzer, SearchFields.Body, text, fragments: 2)
-                ?? Encode(string.IsNullOrWhiteSpace(row.Summary) ? ArticleText.Excerpt(row.BodyHtml, FragmentLength * 2) ?? "" : row.Summary);
-            hits.Add(new SearchHit(row.UrlKey, row.Title, Highlight(titleChars, index.CharacterAnalyzer, SearchFields.TitleChars, row.Title, 1) ?? Highlight(title, index.Analyzer, SearchFields.Title, row.Title, 1) ?? Encode(row.Title), fragment, row.PublishedAt, row.SectionId));
         }
 
         return hits;
     }
 
-    /// <summary>
-    /// The part of a body worth highlighting: from a little before the first place any of the
-    /// words occurs (the start when none does). Analysing a whole long report for every result
-    /// would cost more than the search itself.
-    /// </summary>
-    private static string Window(string text, IReadOnlyList<string> needles)
-    {
-        const int before = 40;
-        const int length = FragmentLength * 4;
-        if (text.Length <= length)
-        {
-            return text;
-        }
-
-        var first = needles.Select(n => text.IndexOf(n, StringComparison.OrdinalIgnoreCase)).Where(i => i >= 0).DefaultIfEmpty(0).Min();
-        var start = Math.Max(0, first - before);
-        if (start > 0 && char.IsLowSurrogate(text[start]))
-        {
-            start--;
-        }
-
-        var end = Math.Min(text.Length, start + length);
-        if (end < text.Length && char.IsHighSurrogate(text[end - 1]))
-        {
-            end--;
-        }
-
-        return text[start..end];
-    }
-
-    /// <summary>
-    /// A highlighter that marks the query's words by term alone (no positions): the phrase parts of
-    /// the query only rank, and scoring spans would build a small index of every result's text.
-    /// </summary>
     /// <summary>
     /// The result page's articles by key, those readers may see now. Read by key alone and checked
     /// after: with the status in the same query, SQLite's planner takes the status index and reads
@@ -431,32 +340,6 @@ public sealed class SearchService(SearchIndex index, PortalDbContext db, SiteCon
             .ToListAsync(cancellationToken);
         return rows.Where(a => ArticleVisibility.IsVisibleAt(a, now)).ToDictionary(a => a.UrlKey, StringComparer.Ordinal);
     }
-
-    private static Highlighter Highlighter(Query query, string field, bool whole)
-    {
-        var scorer = new QueryTermScorer(query, field);
-        return new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), ReadableHtmlEncoder.Instance, scorer)
-        {
-            TextFragmenter = whole ? new NullFragmenter() : new SimpleFragmenter(FragmentLength),
-            MaxDocCharsToAnalyze = 20_000,
-        };
-    }
-
-    /// <summary>The best fragments of <paramref name="text"/> with the matches marked (and the text encoded), or null without a match.</summary>
-    private static string? Highlight(Highlighter highlighter, Lucene.Net.Analysis.Analyzer analyzer, string field, string text, int fragments)
-    {
-        try
-        {
-            var best = highlighter.GetBestFragments(analyzer.GetTokenStream(field, text), text, fragments, "…");
-            return best.Length == 0 ? null : string.Join("…", best);
-        }
-        catch (InvalidTokenOffsetsException)
-        {
-            return null;
-        }
-    }
-
-    private static string Encode(string text) => ReadableHtmlEncoder.Instance.EncodeText(text);
 
     private sealed record Found(IReadOnlyList<string> Keys, int Total, int Page, int PageCount, Query Query);
 }

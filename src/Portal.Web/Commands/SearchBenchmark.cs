@@ -77,6 +77,6 @@ public static class SearchBenchmark
         // One scope a search, as one request has.
         await using var scope = root.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
         var results = await scope.ServiceProvider.GetRequiredService<SearchService>().SearchAsync(request);
-        return results.Hits.TotalCount;
+        return results.TotalFound;
     }
 }

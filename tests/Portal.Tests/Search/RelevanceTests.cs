@@ -49,7 +49,8 @@ public sealed class RelevanceTests(RelevanceTests.CorpusPortal corpus, ITestOutp
     [InlineData("互嵌")]
     public async Task SeedWords_FindTheTurpanReportInTheTopThree(string query)
     {
-        var top = (await SearchProbe.KeysAsync(corpus.Factory, query)).Take(3);
+        var top = (await SearchProbe.KeysAsync(corpus.Factory, query)).Take(3).ToList();
+        output.WriteLine($"{query}: the seed report ranks {top.IndexOf(RelevanceCorpus.SeedKey) + 1} of [{string.Join(", ", top)}]");
         Assert.Contains(RelevanceCorpus.SeedKey, top);
     }
 
