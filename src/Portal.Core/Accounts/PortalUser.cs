@@ -16,6 +16,12 @@ public class PortalUser : IdentityUser
 
     public DateTime CreatedAt { get; set; }
 
+    /// <summary>
+    /// Set when someone else chose the password (an administrator creating or resetting the
+    /// account, or the operator at the console): the user must choose their own at the next sign-in.
+    /// </summary>
+    public bool MustChangePassword { get; set; }
+
     /// <summary>The sections an editor may write in; empty means all sections.</summary>
     public List<UserSection> Sections { get; set; } = [];
 }

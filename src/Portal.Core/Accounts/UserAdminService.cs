@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Portal.Core.Audit;
 using Portal.Core.Data;
 
@@ -20,11 +21,19 @@ public sealed record UserChange(string DisplayName, string Role, IReadOnlyCollec
 
 /// <summary>
 /// Account administration for 管理员: create, change role and section limits, set a password,
-/// disable and enable, lift a lockout. Every change is audited in the same save. An administrator
-/// cannot disable or demote their own account, so the site never loses its last administrator by
-/// accident.
+/// disable and enable, lift a lockout, reset the second factor; and the account holder's own
+/// password change. Every change is audited in the same transaction. An administrator cannot
+/// disable or demote their own account, so the site never loses its last administrator by
+/// accident. A password chosen by someone else must be changed at the next sign-in; disabling,
+/// a role change, a new password and a second-factor reset end the account's open sessions.
 /// </summary>
-public sealed class UserAdminService(UserManager<PortalUser> users, PortalDbContext db, AuditLog audit, TimeProvider time)
+public sealed class UserAdminService(
+    UserManager<PortalUser> users,
+    PortalDbContext db,
+    AuditLog audit,
+    StaffSessions sessions,
+    PasswordHistoryRecorder history,
+    TimeProvider time)
 {
     public async Task<(UserChangeResult Result, string? UserId)> CreateAsync(string userName, string password, UserChange change)
     {
@@ -39,9 +48,15 @@ public sealed class UserAdminService(UserManager<PortalUser> users, PortalDbCont
             DisplayName = change.DisplayName.Trim(),
             CreatedAt = time.GetUtcNow().UtcDateTime,
             LockoutEnabled = true,
+            MustChangePassword = true,
         };
         var outcome = await InTransactionAsync(async () =>
         {
+            if (await MissingSectionAsync(change) is { } missing)
+            {
+                return missing;
+            }
+
             var result = await users.CreateAsync(user, password);
             if (result.Succeeded)
             {
@@ -80,7 +95,7 @@ public sealed class UserAdminService(UserManager<PortalUser> users, PortalDbCont
             return UserChangeResult.Fail("不能取消自己的管理员角色。");
         }
 
-        return await InTransactionAsync(() => UpdateCoreAsync(user, change, currentRoles));
+        return await InTransactionAsync(async () => await MissingSectionAsync(change) ?? await UpdateCoreAsync(user, change, currentRoles));
     }
 
     private async Task<UserChangeResult> UpdateCoreAsync(PortalUser user, UserChange change, IList<string> currentRoles)
@@ -88,12 +103,20 @@ public sealed class UserAdminService(UserManager<PortalUser> users, PortalDbCont
         var userId = user.Id;
         user.DisplayName = change.DisplayName.Trim();
         var result = await users.UpdateAsync(user);
-        if (result.Succeeded && !currentRoles.SequenceEqual([change.Role]))
+        var roleChanged = !currentRoles.SequenceEqual([change.Role]);
+        if (result.Succeeded && roleChanged)
         {
             result = await users.RemoveFromRolesAsync(user, currentRoles);
             if (result.Succeeded)
             {
                 result = await users.AddToRoleAsync(user, change.Role);
+            }
+
+            // Open sessions carry the old role: a new stamp and ending them make the change count now.
+            if (result.Succeeded)
+            {
+                result = await users.UpdateSecurityStampAsync(user);
+                await sessions.EndAllAsync(userId, SessionEndReasons.AccountChanged);
             }
         }
 
@@ -138,6 +161,7 @@ public sealed class UserAdminService(UserManager<PortalUser> users, PortalDbCont
             return UserChangeResult.Fail("用户不存在。");
         }
 
+        var replaced = user.PasswordHash;
         var token = await users.GeneratePasswordResetTokenAsync(user);
         var result = await users.ResetPasswordAsync(user, token, password);
         if (!result.Succeeded)
@@ -145,9 +169,187 @@ public sealed class UserAdminService(UserManager<PortalUser> users, PortalDbCont
             return UserChangeResult.From(result);
         }
 
-        await users.SetLockoutEndDateAsync(user, null);
-        await users.ResetAccessFailedCountAsync(user);
+        // Someone else chose it: the holder must choose their own at the next sign-in.
+        user.MustChangePassword = true;
+        user.LockoutEnd = null;
+        user.AccessFailedCount = 0;
+        result = await users.UpdateAsync(user);
+        if (!result.Succeeded)
+        {
+            return UserChangeResult.From(result);
+        }
+
+        await history.RecordAsync(userId, replaced);
+        await sessions.EndAllAsync(userId, SessionEndReasons.AccountChanged);
         await audit.WriteAsync(AuditActions.UserPassword, "user", userId, user.UserName);
+        return UserChangeResult.Success;
+    }
+
+    /// <summary>
+    /// The account holder changes their own password (checked against the current one and the
+    /// history). Every session of the account ends; the caller signs the holder in again.
+    /// </summary>
+    public Task<UserChangeResult> ChangeOwnPasswordAsync(string userId, string currentPassword, string newPassword) =>
+        InTransactionAsync(async () =>
+        {
+            var user = await users.FindByIdAsync(userId);
+            if (user is null)
+            {
+                return UserChangeResult.Fail("用户不存在。");
+            }
+
+            var replaced = user.PasswordHash;
+            var result = await users.ChangePasswordAsync(user, currentPassword, newPassword);
+            if (!result.Succeeded)
+            {
+                return UserChangeResult.From(result);
+            }
+
+            user.MustChangePassword = false;
+            result = await users.UpdateAsync(user);
+            if (!result.Succeeded)
+            {
+                return UserChangeResult.From(result);
+            }
+
+            await history.RecordAsync(userId, replaced);
+            await sessions.EndAllAsync(userId, SessionEndReasons.AccountChanged);
+            await audit.WriteAsync(AuditActions.PasswordChange, "user", userId, user.UserName);
+            return UserChangeResult.Success;
+        });
+
+    /// <summary>The number of recovery codes handed out at enrolment and on renewal.</summary>
+    public const int RecoveryCodeCount = 10;
+
+    /// <summary>
+    /// The account's authenticator key, made on first asking (without a new security stamp, so the
+    /// enrolling session goes on); null when the account has a second factor already.
+    /// </summary>
+    public async Task<string?> EnrolmentKeyAsync(string userId)
+    {
+        var user = await users.FindByIdAsync(userId);
+        if (user is null || user.TwoFactorEnabled)
+        {
+            return null;
+        }
+
+        var key = await users.GetAuthenticatorKeyAsync(user);
+        if (string.IsNullOrEmpty(key))
+        {
+            key = users.GenerateNewAuthenticatorKey();
+            await users.SetAuthenticationTokenAsync(user, AuthenticatorStore, AuthenticatorKeyToken, key);
+        }
+
+        return key;
+    }
+
+    /// <summary>
+    /// Turns the second factor on once the user shows a code from their app, and returns the
+    /// recovery codes (shown once; Identity keeps them with the account and strikes each one used).
+    /// </summary>
+    public Task<(UserChangeResult Result, IReadOnlyList<string> RecoveryCodes)> EnableTwoFactorAsync(string userId, string code) =>
+        db.InTransactionAsync(async () =>
+        {
+            var user = await users.FindByIdAsync(userId);
+            if (user is null)
+            {
+                return (UserChangeResult.Fail("用户不存在。"), (IReadOnlyList<string>)[]);
+            }
+
+            code = code.Replace(" ", "", StringComparison.Ordinal).Trim();
+            if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
+            {
+                return (UserChangeResult.Fail("验证码不正确，请核对手机上的时间后输入当前显示的 6 位数字。"), []);
+            }
+
+            var result = await users.SetTwoFactorEnabledAsync(user, true);
+            if (!result.Succeeded)
+            {
+                return (UserChangeResult.From(result), []);
+            }
+
+            var codes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount))?.ToList() ?? [];
+            await sessions.EndAllAsync(userId, SessionEndReasons.AccountChanged);
+            await audit.WriteAsync(AuditActions.TwoFactorEnable, "user", userId, user.UserName);
+            return (UserChangeResult.Success, (IReadOnlyList<string>)codes);
+        }, outcome => outcome.Item1.Succeeded);
+
+    /// <summary>New recovery codes for an enrolled account; the old ones stop working.</summary>
+    public async Task<IReadOnlyList<string>> RenewRecoveryCodesAsync(string userId)
+    {
+        var user = await users.FindByIdAsync(userId);
+        if (user is null || !user.TwoFactorEnabled)
+        {
+            return [];
+        }
+
+        var codes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount))?.ToList() ?? [];
+        await audit.WriteAsync(AuditActions.RecoveryCodesRenew, "user", userId, user.UserName);
+        return codes;
+    }
+
+    /// <summary>The holder switches their own second factor off, where <paramref name="mayDisable"/> (their role does not require one).</summary>
+    public Task<UserChangeResult> DisableOwnTwoFactorAsync(string userId, bool mayDisable) =>
+        mayDisable
+            ? InTransactionAsync(async () =>
+            {
+                var result = await ClearTwoFactorAsync(userId);
+                if (result.Succeeded)
+                {
+                    await audit.WriteAsync(AuditActions.TwoFactorDisable, "user", userId);
+                }
+
+                return result;
+            })
+            : Task.FromResult(UserChangeResult.Fail("您的角色要求使用双因素认证，不能关闭。"));
+
+    private const string AuthenticatorStore = "[AspNetUserStore]";
+    private const string AuthenticatorKeyToken = "AuthenticatorKey";
+    private const string RecoveryCodesToken = "RecoveryCodes";
+
+    /// <summary>
+    /// Removes an account's second factor (lost phone): the authenticator key and recovery codes
+    /// are replaced, two-factor sign-in is off, open sessions end. If the account's role requires
+    /// a second factor, it is asked to enrol again at its next sign-in.
+    /// </summary>
+    public Task<UserChangeResult> ResetTwoFactorAsync(string userId) =>
+        InTransactionAsync(async () =>
+        {
+            var result = await ClearTwoFactorAsync(userId);
+            if (result.Succeeded)
+            {
+                await audit.WriteAsync(AuditActions.UserTwoFactorReset, "user", userId);
+            }
+
+            return result;
+        });
+
+    /// <summary>Second factor off, key and recovery codes gone, sessions ended (a new stamp too).</summary>
+    private async Task<UserChangeResult> ClearTwoFactorAsync(string userId)
+    {
+        var user = await users.FindByIdAsync(userId);
+        if (user is null)
+        {
+            return UserChangeResult.Fail("用户不存在。");
+        }
+
+        var result = await users.SetTwoFactorEnabledAsync(user, false);
+        if (result.Succeeded)
+        {
+            result = await users.RemoveAuthenticationTokenAsync(user, AuthenticatorStore, AuthenticatorKeyToken);
+        }
+
+        if (result.Succeeded)
+        {
+            result = await users.RemoveAuthenticationTokenAsync(user, AuthenticatorStore, RecoveryCodesToken);
+        }
+
+        if (!result.Succeeded)
+        {
+            return UserChangeResult.From(result);
+        }
+
+        await sessions.EndAllAsync(userId, SessionEndReasons.AccountChanged);
         return UserChangeResult.Success;
     }
 
@@ -164,13 +366,18 @@ public sealed class UserAdminService(UserManager<PortalUser> users, PortalDbCont
             return UserChangeResult.Fail("不能停用自己的账号。");
         }
 
-        // A new security stamp ends the account's open sessions at their next check; the same
-        // update saves the flag, so the user is written once.
+        // A new security stamp (and ending the session rows) ends the account's open sessions at
+        // their next request; the same update saves the flag, so the user is written once.
         user.IsDisabled = disabled;
         var result = await users.UpdateSecurityStampAsync(user);
         if (!result.Succeeded)
         {
             return UserChangeResult.From(result);
+        }
+
+        if (disabled)
+        {
+            await sessions.EndAllAsync(userId, SessionEndReasons.AccountChanged);
         }
 
         await audit.WriteAsync(disabled ? AuditActions.UserDisable : AuditActions.UserEnable, "user", userId, user.UserName);
@@ -189,6 +396,19 @@ public sealed class UserAdminService(UserManager<PortalUser> users, PortalDbCont
         await users.ResetAccessFailedCountAsync(user);
         await audit.WriteAsync(AuditActions.UserUnlock, "user", userId, $"{user.UserName}：解除锁定");
         return UserChangeResult.Success;
+    }
+
+    /// <summary>A refusal when a chosen section does not exist (a stale form or a forged post), else null.</summary>
+    private async Task<UserChangeResult?> MissingSectionAsync(UserChange change)
+    {
+        if (change.Role != PortalRoles.Editor || change.SectionIds.Count == 0)
+        {
+            return null;
+        }
+
+        var wanted = change.SectionIds.Distinct().ToList();
+        var found = await db.Sections.CountAsync(s => wanted.Contains(s.Id));
+        return found == wanted.Count ? null : UserChangeResult.Fail("所选栏目不存在或已被删除，请刷新页面后重新选择。");
     }
 
     private void SetSections(string userId, UserChange change)

@@ -7,6 +7,12 @@ namespace Portal.Core.Accounts;
 /// <summary>A staff account in the admin list.</summary>
 public sealed record UserListItem(string Id, string UserName, string DisplayName, IReadOnlyList<string> Roles, bool IsDisabled, bool IsLockedOut)
 {
+    /// <summary>Whether the account signs in with a second factor (an authenticator app).</summary>
+    public bool TwoFactorEnabled { get; init; }
+
+    /// <summary>Whether the password was set by someone else and must be changed at the next sign-in.</summary>
+    public bool MustChangePassword { get; init; }
+
     /// <summary>The account's state as the admin pages word it: a disabled account reads 已停用 even when also locked out.</summary>
     public string Status => IsDisabled ? "已停用" : IsLockedOut ? "已锁定" : "正常";
 }
@@ -58,11 +64,17 @@ public sealed class UserQueries(PortalDbContext db, TimeProvider time)
         Roles = db.UserRoles.Where(ur => ur.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name!).ToList(),
         IsDisabled = u.IsDisabled,
         LockoutEnd = u.LockoutEnd,
+        TwoFactorEnabled = u.TwoFactorEnabled,
+        MustChangePassword = u.MustChangePassword,
     });
 
     // The lockout is compared here, in memory: the providers store DateTimeOffset differently.
     private UserListItem ToItem(UserRow row) =>
-        new(row.Id, row.UserName, row.DisplayName, row.Roles, row.IsDisabled, row.LockoutEnd > time.GetUtcNow());
+        new(row.Id, row.UserName, row.DisplayName, row.Roles, row.IsDisabled, row.LockoutEnd > time.GetUtcNow())
+        {
+            TwoFactorEnabled = row.TwoFactorEnabled,
+            MustChangePassword = row.MustChangePassword,
+        };
 
     private sealed class UserRow
     {
@@ -77,5 +89,9 @@ public sealed class UserQueries(PortalDbContext db, TimeProvider time)
         public bool IsDisabled { get; init; }
 
         public DateTimeOffset? LockoutEnd { get; init; }
+
+        public bool TwoFactorEnabled { get; init; }
+
+        public bool MustChangePassword { get; init; }
     }
 }

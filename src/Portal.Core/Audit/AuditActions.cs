@@ -12,6 +12,12 @@ public static class AuditActions
     public const string UserDisable = "user.disable";
     public const string UserEnable = "user.enable";
     public const string UserUnlock = "user.unlock";
+    public const string PasswordChange = "account.password-change";
+    public const string TwoFactorEnable = "account.two-factor-enable";
+    public const string TwoFactorDisable = "account.two-factor-disable";
+    public const string RecoveryCodesRenew = "account.recovery-codes";
+    public const string RecoveryCodeUse = "account.recovery-code-use";
+    public const string UserTwoFactorReset = "user.two-factor-reset";
     public const string ArticleCreate = "article.create";
     public const string ArticleEdit = "article.edit";
     public const string ArticleSubmit = "article.submit";
@@ -50,6 +56,12 @@ public static class AuditActions
         UserDisable => "停用用户",
         UserEnable => "启用用户",
         UserUnlock => "解除锁定",
+        PasswordChange => "修改本人密码",
+        TwoFactorEnable => "启用双因素认证",
+        TwoFactorDisable => "关闭双因素认证",
+        RecoveryCodesRenew => "重新生成恢复码",
+        RecoveryCodeUse => "使用恢复码登录",
+        UserTwoFactorReset => "重置双因素认证",
         ArticleCreate => "新建文章",
         ArticleEdit => "编辑文章",
         ArticleSubmit => "提交审核",

@@ -59,9 +59,13 @@ public static class BackupFormat
     /// <summary>
     /// Tables an archive does not carry, with the reason. The change log (<see cref="ContentChange"/>)
     /// describes how this store reached its state, for this store's indexers: a restore appends a
-    /// "rebuild everything" row to the target's own log instead of replacing it.
+    /// "rebuild everything" row to the target's own log instead of replacing it. Staff sessions
+    /// (<see cref="StaffSession"/>) belong to the running store: a restore ends every session
+    /// (the users they name are replaced), it never brings old ones back. The password history
+    /// (<see cref="PasswordHistoryEntry"/>) is old password hashes, kept out of archives so a copy
+    /// of an archive leaks no more of them than the current ones; it starts again after a restore.
     /// </summary>
-    internal static IReadOnlySet<Type> NotCarried { get; } = new HashSet<Type> { typeof(ContentChange) };
+    internal static IReadOnlySet<Type> NotCarried { get; } = new HashSet<Type> { typeof(ContentChange), typeof(StaffSession), typeof(PasswordHistoryEntry) };
 }
 
 /// <summary>

@@ -42,6 +42,10 @@ public static class FieldLengths
     public const int AuditTarget = 50;
     public const int AuditDetails = 2000;
     public const int IpAddress = 64;
+    public const int UserAgent = 200;
+    public const int SessionId = 64;
+    public const int PasswordHash = 500;
+    public const int SessionEndReason = 32;
     public const int StoredName = 64;
     public const int FileName = 255;
     public const int ContentType = 50;

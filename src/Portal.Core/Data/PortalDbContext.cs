@@ -40,6 +40,10 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
 
     public DbSet<ContentChange> ContentChanges => Set<ContentChange>();
 
+    public DbSet<StaffSession> StaffSessions => Set<StaffSession>();
+
+    public DbSet<PasswordHistoryEntry> PasswordHistory => Set<PasswordHistoryEntry>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         // Identity's own tables first, then ours (which may refine PortalUser).

@@ -26,6 +26,7 @@ public static class CommandRunner
                                     Create an account; the password is read from standard input (one line).
           set-password <name>       Set a new password (from standard input), lift a lockout, end open sessions.
           disable-user <name>       Disable an account; it can no longer sign in.
+          reset-2fa <name>          Remove an account's second factor (lost phone); it enrols again at its next sign-in.
           export <file>             Write the whole site (content, settings, accounts, audit log, media) to one archive.
           restore <file> [--force]  Load an archive into an empty store; --force replaces everything in a non-empty one.
                                     The archive is checked first; any failure leaves the store as it was (docs/backup.md).
@@ -159,6 +160,8 @@ public static class CommandRunner
                 services.GetRequiredService<UserCommands>().SetPasswordAsync(args[0], Console.In),
             "disable-user" when args.Count == 1 => services =>
                 services.GetRequiredService<UserCommands>().DisableAsync(args[0]),
+            "reset-2fa" when args.Count == 1 && options.Count == 0 => services =>
+                services.GetRequiredService<UserCommands>().ResetTwoFactorAsync(args[0]),
             "export" when args.Count == 1 && options.Count == 0 => async services =>
                 (await services.GetRequiredService<BackupService>().ExportAsync(UserPath(args[0]))).ToString(),
             "restore" when args.Count == 1 && options.Keys.All(k => k == "--force") => async services =>

@@ -5,8 +5,8 @@ using Portal.Web.Hosting;
 namespace Portal.Web.Commands;
 
 /// <summary>
-/// The account verbs, for the first administrator and for recovery: create-user, set-password
-/// and disable-user. Passwords are read from standard input (one line), never from arguments,
+/// The account verbs, for the first administrator and for recovery: create-user, set-password,
+/// disable-user and reset-2fa. Passwords are read from standard input (one line), never from arguments,
 /// which other users of the server could read from the process list. Messages are in English.
 /// The changes themselves (and their audit entries, under the actor <c>cli:&lt;user&gt;</c>) are
 /// <see cref="UserAdminService"/>'s, the same as in 用户管理.
@@ -51,6 +51,17 @@ public sealed class UserCommands(UserManager<PortalUser> users, UserAdminService
         return $"User '{user.UserName}' disabled.";
     }
 
+    /// <summary>Removes an account's second factor and ends its sessions; it enrols again at the next sign-in if its role requires one.</summary>
+    public async Task<string> ResetTwoFactorAsync(string userName)
+    {
+        var user = await FindAsync(userName);
+        var had = user.TwoFactorEnabled;
+        Check(await service.ResetTwoFactorAsync(user.Id), "reset the second factor");
+        return had
+            ? $"Second factor of '{user.UserName}' removed; its open sessions ended."
+            : $"'{user.UserName}' had no second factor; its open sessions ended.";
+    }
+
     private async Task<PortalUser> FindAsync(string userName) =>
         await users.FindByNameAsync(userName.Trim()) ?? throw new CommandException($"No user named '{userName}'.");
 
@@ -73,7 +84,9 @@ public sealed class UserCommands(UserManager<PortalUser> users, UserAdminService
             var result = validator is PasswordValidator<PortalUser>
                 ? await new PasswordValidator<PortalUser>(english).ValidateAsync(users, user, password)
                 : await validator.ValidateAsync(users, user, password);
-            failures.AddRange(result.Errors.Select(e => e.Description));
+            failures.AddRange(result.Errors.Select(e => e.Code == PasswordHistoryValidator.ErrorCode
+                ? "The password was used recently by this account; choose another."
+                : e.Description));
         }
 
         return failures.Count == 0

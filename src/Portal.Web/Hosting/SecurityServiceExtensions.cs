@@ -1,11 +1,15 @@
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 using Portal.Core.Accounts;
 using Portal.Core.Audit;
 using Portal.Core.Data;
+using Portal.Web.Accounts;
 
 namespace Portal.Web.Hosting;
 
-/// <summary>Accounts, sign-in, the login cookie, the named policies and the audit log.</summary>
+/// <summary>Accounts, sign-in, sessions, the login cookie, the named policies and the audit log.</summary>
 public static class SecurityServiceExtensions
 {
     /// <summary>How long a failed-login lockout lasts.</summary>
@@ -32,7 +36,18 @@ public static class SecurityServiceExtensions
             .AddEntityFrameworkStores<PortalDbContext>()
             .AddSignInManager<PortalSignInManager>()
             .AddErrorDescriber<ChineseIdentityErrorDescriber>()
+            .AddPasswordValidator<PasswordHistoryValidator>()
             .AddDefaultTokenProviders();
+
+        services.AddOptions<AccountOptions>()
+            .BindConfiguration(AccountOptions.SectionName)
+            .ValidateDataAnnotations()
+            .Validate(o => o.TwoFactorRoles.All(PortalRoles.All.Contains), $"Accounts:RequireTwoFactorFor may only name the roles {string.Join(", ", PortalRoles.All)}.")
+            .ValidateOnStart();
+        services.AddOptions<RateLimitOptions>()
+            .BindConfiguration(RateLimitOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
 
         services.ConfigureApplicationCookie(options =>
         {
@@ -40,11 +55,19 @@ public static class SecurityServiceExtensions
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Lax;
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-            options.ExpireTimeSpan = TimeSpan.FromMinutes(30);
-            options.SlidingExpiration = true;
+
+            // Only the admin area reads the login cookie: readers' pages stay anonymous (and
+            // cacheable) even for a signed-in editor reading the site.
+            options.Cookie.Path = "/admin";
+
+            // The cookie lives as long as a session may; the idle timeout and the end of a
+            // session are the server's (SessionValidation), checked on every request.
+            options.SlidingExpiration = false;
             options.LoginPath = "/admin/account/login";
             options.LogoutPath = "/admin/account/logout";
             options.ReturnUrlParameter = "returnUrl";
+            options.Events.OnValidatePrincipal = SessionValidation.ValidatePrincipalAsync;
+            options.Events.OnRedirectToLogin = SessionValidation.RedirectToLoginAsync;
 
             // A signed-in user without the right role gets a plain 403 (rendered by the error
             // page as 没有权限), not a redirect that would look like success to a script.
@@ -55,8 +78,17 @@ public static class SecurityServiceExtensions
             };
         });
 
-        // A disabled account or a changed password ends open sessions within a minute.
-        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<IOptions<AccountOptions>>((options, accounts) => options.ExpireTimeSpan = accounts.Value.AbsoluteLifetime);
+
+        // The second-factor step's cookie is scoped like the login cookie.
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme)
+            .Configure(options =>
+            {
+                options.Cookie.Path = "/admin";
+                options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            });
+        services.Configure<MvcOptions>(options => options.Filters.Add<AccountObligationFilter>());
 
         services.AddAuthorizationBuilder()
             .AddPolicy(PortalPolicies.Staff, policy => policy.RequireRole(PortalPolicies.StaffRoles))
@@ -69,6 +101,16 @@ public static class SecurityServiceExtensions
         services.AddScoped<AuditQueries>();
         services.AddScoped<UserQueries>();
         services.AddScoped<UserAdminService>();
+        services.AddScoped<AccountRules>();
+        services.AddScoped<SignInAttempts>();
+        services.AddScoped<StaffSessions>();
+        services.AddScoped<PasswordHistoryRecorder>();
+        services.AddScoped<StaffSignIn>();
+        services.AddScoped<AccountObligationFilter>();
+        services.AddSingleton<SignInLimiter>();
+        services.AddSingleton<DummyPassword>();
+        services.AddSingleton<SignInFailureAudit>();
+        services.AddHostedService<SignInFailureAuditService>();
         return services;
     }
 

@@ -2,11 +2,17 @@ using System.Net;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using OtpNet;
 using Portal.Core.Accounts;
 
 namespace Portal.Tests.Infrastructure;
 
-/// <summary>Staff accounts for admin tests, created through Identity and signed in through the real login form.</summary>
+/// <summary>
+/// Staff accounts for admin tests, created through Identity and signed in through the real login
+/// form. An account whose role requires a second factor (admin, reviewer by default) is enrolled
+/// with an authenticator key at creation, and signing in answers the second step with a code
+/// computed from that key, as a phone would.
+/// </summary>
 public static class StaffAccounts
 {
     /// <summary>A password that satisfies the policy.</summary>
@@ -22,6 +28,12 @@ public static class StaffAccounts
             var user = new PortalUser { UserName = userName, DisplayName = displayName ?? userName, LockoutEnabled = true, CreatedAt = DateTime.UtcNow };
             AssertSucceeded(await users.CreateAsync(user, Password));
             AssertSucceeded(await users.AddToRoleAsync(user, role));
+            if (services.GetRequiredService<AccountRules>().RequiresTwoFactor([role]))
+            {
+                AssertSucceeded(await users.SetAuthenticationTokenAsync(user, "[AspNetUserStore]", "AuthenticatorKey", users.GenerateNewAuthenticatorKey()));
+                AssertSucceeded(await users.SetTwoFactorEnabledAsync(user, true));
+            }
+
             foreach (var sectionId in sectionIds ?? [])
             {
                 var db = services.GetRequiredService<Portal.Core.Data.PortalDbContext>();
@@ -39,8 +51,38 @@ public static class StaffAccounts
         var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
         var response = await PostLoginAsync(client, userName, password);
         Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"login as {userName} answered {(int)response.StatusCode}");
+        if (response.Headers.Location!.OriginalString.StartsWith("/admin/account/twofactor", StringComparison.Ordinal))
+        {
+            response = await PostSecondFactorAsync(client, await CurrentCodeAsync(factory, userName));
+            Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"second factor of {userName} answered {(int)response.StatusCode}");
+        }
+
         return client;
     }
+
+    /// <summary>Posts the second-factor form (a code or a recovery code) with the form's own token.</summary>
+    public static async Task<HttpResponseMessage> PostSecondFactorAsync(HttpClient client, string code)
+    {
+        var token = await AntiforgeryTokenAsync(client, "/admin/account/twofactor");
+        return await client.PostAsync("/admin/account/twofactor", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Code"] = code,
+            ["__RequestVerificationToken"] = token,
+        }));
+    }
+
+    /// <summary>The authenticator code of <paramref name="userName"/> now, computed from the key in the store.</summary>
+    public static async Task<string> CurrentCodeAsync(PortalFactory factory, string userName) =>
+        await factory.WithScopeAsync(async services =>
+        {
+            var users = services.GetRequiredService<UserManager<PortalUser>>();
+            var user = await users.FindByNameAsync(userName) ?? throw new InvalidOperationException($"no user {userName}");
+            var key = await users.GetAuthenticatorKeyAsync(user) ?? throw new InvalidOperationException($"{userName} has no authenticator key");
+            return Code(key);
+        });
+
+    /// <summary>The TOTP code (RFC 6238: 30 s steps, 6 digits, SHA-1) of a base32 key now.</summary>
+    public static string Code(string base32Key) => new Totp(Base32Encoding.ToBytes(base32Key)).ComputeTotp();
 
     /// <summary>Posts the login form with the token the form itself carries.</summary>
     public static async Task<HttpResponseMessage> PostLoginAsync(HttpClient client, string userName, string password, string? returnUrl = null)

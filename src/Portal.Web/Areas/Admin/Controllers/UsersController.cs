@@ -116,6 +116,14 @@ public sealed class UsersController(UserQueries queries, UserAdminService servic
         return Redirect($"/admin/users/edit/{id}");
     }
 
+    [HttpPost("/admin/users/resettwofactor/{id}")]
+    public async Task<IActionResult> ResetTwoFactor(string id)
+    {
+        var result = await service.ResetTwoFactorAsync(id);
+        Report(result, "已重置双因素认证，该用户下次登录时需重新设置。");
+        return Redirect($"/admin/users/edit/{id}");
+    }
+
     private async Task<IActionResult> SetDisabledAsync(string id, bool disabled)
     {
         var result = await service.SetDisabledAsync(id, users.GetUserId(User)!, disabled);

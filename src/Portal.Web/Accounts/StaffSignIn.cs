@@ -1,0 +1,189 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Portal.Core.Accounts;
+using Portal.Core.Audit;
+
+namespace Portal.Web.Accounts;
+
+/// <summary>How a sign-in step ended.</summary>
+public enum SignInStep
+{
+    /// <summary>Refused, with the one message that says nothing about why.</summary>
+    Refused,
+
+    /// <summary>Too many attempts for this name: wait <see cref="SignInOutcome.RetryAfter"/>.</summary>
+    Limited,
+
+    /// <summary>The password was right; the second factor is asked next.</summary>
+    SecondFactor,
+
+    /// <summary>The second-factor step has timed out or was never begun: start again.</summary>
+    Restart,
+
+    SignedIn,
+}
+
+public sealed record SignInOutcome(SignInStep Step, TimeSpan RetryAfter = default);
+
+/// <summary>
+/// Staff sign-in: password, then (where enrolled) an authenticator code or a recovery code, then
+/// a server-side session. Every refusal looks and costs the same, whatever the reason (unknown
+/// name, wrong password, locked, disabled): one password-hash check, one message; the reason is
+/// only in the audit log. Attempts are counted by <see cref="SignInAttempts"/> (atomic) and
+/// limited per name by <see cref="SignInLimiter"/>.
+/// </summary>
+public sealed class StaffSignIn(
+    UserManager<PortalUser> users,
+    SignInManager<PortalUser> signIn,
+    SignInAttempts attempts,
+    StaffSessions sessions,
+    SignInLimiter limiter,
+    SignInFailureAudit failures,
+    DummyPassword dummy,
+    AuditLog audit,
+    IHttpContextAccessor accessor)
+{
+    /// <summary>The claim of the login cookie that names its server-side session.</summary>
+    public const string SessionClaim = "portal:sid";
+
+    private HttpContext Http => accessor.HttpContext ?? throw new InvalidOperationException("Sign-in needs an HTTP request.");
+
+    public async Task<SignInOutcome> PasswordAsync(string userName, string password)
+    {
+        userName = userName.Trim();
+        if (!limiter.TryAcquire("name:" + (users.NormalizeName(userName) ?? userName), out var retryAfter))
+        {
+            await failures.RecordAsync(audit, userName, null, "尝试过于频繁，已限制", IpAddress);
+            return new SignInOutcome(SignInStep.Limited, retryAfter);
+        }
+
+        var user = await users.FindByNameAsync(userName);
+        if (user is null || user.PasswordHash is null || !await attempts.TryClaimAsync(user))
+        {
+            dummy.Verify(password);
+            return await RefuseAsync(userName, user, user is null ? "用户名不存在" : "账号已锁定");
+        }
+
+        if (users.PasswordHasher.VerifyHashedPassword(user, user.PasswordHash, password) == PasswordVerificationResult.Failed)
+        {
+            await attempts.FailedAsync(user);
+            return await RefuseAsync(userName, user, "密码错误");
+        }
+
+        if (user.IsDisabled)
+        {
+            return await RefuseAsync(userName, user, "账号已停用");
+        }
+
+        if (user.TwoFactorEnabled)
+        {
+            // Identity's own short-lived cookie remembers who passed the first step (5 minutes).
+            var pending = new ClaimsIdentity(IdentityConstants.TwoFactorUserIdScheme);
+            pending.AddClaim(new Claim(ClaimTypes.Name, user.Id));
+            await Http.SignInAsync(IdentityConstants.TwoFactorUserIdScheme, new ClaimsPrincipal(pending));
+            return new SignInOutcome(SignInStep.SecondFactor);
+        }
+
+        await attempts.SucceededAsync(user);
+        await CompleteAsync(user, "pwd");
+        return new SignInOutcome(SignInStep.SignedIn);
+    }
+
+    /// <summary>
+    /// The second step: a 6-digit authenticator code, or one of the recovery codes (used up by
+    /// the sign-in). Tries count towards the same lockout as passwords.
+    /// </summary>
+    public async Task<SignInOutcome> SecondFactorAsync(string code)
+    {
+        var pending = await Http.AuthenticateAsync(IdentityConstants.TwoFactorUserIdScheme);
+        var userId = pending.Principal?.FindFirstValue(ClaimTypes.Name);
+        var user = userId is null ? null : await users.FindByIdAsync(userId);
+        if (user is null || user.IsDisabled || !user.TwoFactorEnabled)
+        {
+            await Http.SignOutAsync(IdentityConstants.TwoFactorUserIdScheme);
+            return new SignInOutcome(SignInStep.Restart);
+        }
+
+        if (!limiter.TryAcquire("user:" + user.Id, out var retryAfter))
+        {
+            return new SignInOutcome(SignInStep.Limited, retryAfter);
+        }
+
+        if (!await attempts.TryClaimAsync(user))
+        {
+            return await RefuseAsync(user.UserName ?? "", user, "账号已锁定（第二步）");
+        }
+
+        code = code.Trim().Replace(" ", "", StringComparison.Ordinal);
+        var isTotp = code.Length == 6 && code.All(char.IsAsciiDigit);
+        var accepted = isTotp
+            ? await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code)
+            : await RedeemRecoveryCodeAsync(user, code.ToUpperInvariant());
+        if (!accepted)
+        {
+            await attempts.FailedAsync(user);
+            return await RefuseAsync(user.UserName ?? "", user, isTotp ? "验证码错误" : "恢复码错误");
+        }
+
+        await attempts.SucceededAsync(user);
+        await Http.SignOutAsync(IdentityConstants.TwoFactorUserIdScheme);
+        if (!isTotp)
+        {
+            await audit.WriteAsync(AuditActions.RecoveryCodeUse, "user", user.Id, $"剩余恢复码 {await users.CountRecoveryCodesAsync(user)} 个", userName: user.UserName);
+        }
+
+        await CompleteAsync(user, isTotp ? "otp" : "recovery");
+        return new SignInOutcome(SignInStep.SignedIn);
+    }
+
+    /// <summary>Whether a first step is pending (the second-factor page has someone to ask).</summary>
+    public async Task<bool> HasPendingSecondFactorAsync() =>
+        (await Http.AuthenticateAsync(IdentityConstants.TwoFactorUserIdScheme)).Succeeded;
+
+    /// <summary>
+    /// Starts a server-side session for <paramref name="user"/> and issues the login cookie that
+    /// names it. Also used after the user changed their own password (which ended every session).
+    /// </summary>
+    public async Task CompleteAsync(PortalUser user, string method)
+    {
+        var session = await sessions.StartAsync(user, IpAddress, Http.Request.Headers.UserAgent.ToString());
+        await signIn.SignInWithClaimsAsync(user, new AuthenticationProperties { IsPersistent = false },
+            [new Claim(SessionClaim, session.Id), new Claim("amr", method)]);
+        await audit.WriteAsync(AuditActions.Login, "user", user.Id, method == "pwd" ? null : "双因素认证", userName: user.UserName);
+    }
+
+    /// <summary>Ends this request's session on the server and removes the cookie.</summary>
+    public async Task SignOutAsync()
+    {
+        if (Http.User.FindFirstValue(SessionClaim) is { } sessionId)
+        {
+            await sessions.EndAsync(sessionId, SessionEndReasons.SignedOut);
+        }
+
+        await audit.WriteAsync(AuditActions.Logout, "user", users.GetUserId(Http.User));
+        await signIn.SignOutAsync();
+    }
+
+    private string? IpAddress => accessor.HttpContext?.Connection.RemoteIpAddress?.ToString();
+
+    private async Task<SignInOutcome> RefuseAsync(string userName, PortalUser? user, string reason)
+    {
+        await failures.RecordAsync(audit, userName, user?.Id, reason, IpAddress);
+        return new SignInOutcome(SignInStep.Refused);
+    }
+
+    private async Task<bool> RedeemRecoveryCodeAsync(PortalUser user, string code)
+    {
+        try
+        {
+            return (await users.RedeemTwoFactorRecoveryCodeAsync(user, code)).Succeeded;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // The same code sent twice at once: one redemption wins, the other is a refusal.
+            return false;
+        }
+    }
+}
