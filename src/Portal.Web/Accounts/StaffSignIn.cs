@@ -42,6 +42,7 @@ public sealed class StaffSignIn(
     SignInLimiter limiter,
     SignInFailureAudit failures,
     DummyPassword dummy,
+    SignInMetrics metrics,
     AuditLog audit,
     IHttpContextAccessor accessor)
 {
@@ -55,6 +56,7 @@ public sealed class StaffSignIn(
         userName = userName.Trim();
         if (!limiter.TryAcquire("name:" + (users.NormalizeName(userName) ?? userName), out var retryAfter))
         {
+            metrics.Count("limited");
             await failures.RecordAsync(audit, userName, null, "尝试过于频繁，已限制", IpAddress);
             return new SignInOutcome(SignInStep.Limited, retryAfter);
         }
@@ -63,22 +65,26 @@ public sealed class StaffSignIn(
         if (user is null || user.PasswordHash is null || !await attempts.TryClaimAsync(user))
         {
             dummy.Verify(password);
+            metrics.Count(user is null ? "unknown" : "locked");
             return await RefuseAsync(userName, user, user is null ? "用户名不存在" : "账号已锁定");
         }
 
         if (users.PasswordHasher.VerifyHashedPassword(user, user.PasswordHash, password) == PasswordVerificationResult.Failed)
         {
+            metrics.Count("wrong");
             await attempts.FailedAsync(user);
             return await RefuseAsync(userName, user, "密码错误");
         }
 
         if (user.IsDisabled)
         {
+            metrics.Count("disabled");
             return await RefuseAsync(userName, user, "账号已停用");
         }
 
         if (user.TwoFactorEnabled)
         {
+            metrics.Count("second-factor");
             // Identity's own short-lived cookie remembers who passed the first step (5 minutes).
             var pending = new ClaimsIdentity(IdentityConstants.TwoFactorUserIdScheme);
             pending.AddClaim(new Claim(ClaimTypes.Name, user.Id));
@@ -86,6 +92,7 @@ public sealed class StaffSignIn(
             return new SignInOutcome(SignInStep.SecondFactor);
         }
 
+        metrics.Count("signed-in");
         await attempts.SucceededAsync(user);
         await CompleteAsync(user, "pwd");
         return new SignInOutcome(SignInStep.SignedIn);
@@ -108,11 +115,13 @@ public sealed class StaffSignIn(
 
         if (!limiter.TryAcquire("user:" + user.Id, out var retryAfter))
         {
+            metrics.Count("limited");
             return new SignInOutcome(SignInStep.Limited, retryAfter);
         }
 
         if (!await attempts.TryClaimAsync(user))
         {
+            metrics.Count("locked");
             return await RefuseAsync(user.UserName ?? "", user, "账号已锁定（第二步）");
         }
 
@@ -121,6 +130,7 @@ public sealed class StaffSignIn(
         var accepted = isTotp
             ? await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code)
             : await RedeemRecoveryCodeAsync(user, code.ToUpperInvariant());
+        metrics.Count(accepted ? "signed-in" : "wrong");
         if (!accepted)
         {
             await attempts.FailedAsync(user);

@@ -60,8 +60,9 @@ public static class SecurityServiceExtensions
             // cacheable) even for a signed-in editor reading the site.
             options.Cookie.Path = "/admin";
 
-            // The cookie lives as long as a session may; the idle timeout and the end of a
-            // session are the server's (SessionValidation), checked on every request.
+            // The cookie outlives any session (its ticket is a day longer than the lifetime):
+            // the idle timeout, the lifetime and every other end of a session are the server's
+            // (SessionValidation), checked on every request, which can then say why it ended.
             options.SlidingExpiration = false;
             options.LoginPath = "/admin/account/login";
             options.LogoutPath = "/admin/account/logout";
@@ -79,7 +80,7 @@ public static class SecurityServiceExtensions
         });
 
         services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
-            .Configure<IOptions<AccountOptions>>((options, accounts) => options.ExpireTimeSpan = accounts.Value.AbsoluteLifetime);
+            .Configure<IOptions<AccountOptions>>((options, accounts) => options.ExpireTimeSpan = accounts.Value.AbsoluteLifetime + TimeSpan.FromDays(1));
 
         // The second-factor step's cookie is scoped like the login cookie.
         services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme)
@@ -109,6 +110,7 @@ public static class SecurityServiceExtensions
         services.AddScoped<AccountObligationFilter>();
         services.AddSingleton<SignInLimiter>();
         services.AddSingleton<DummyPassword>();
+        services.AddSingleton<SignInMetrics>();
         services.AddSingleton<SignInFailureAudit>();
         services.AddHostedService<SignInFailureAuditService>();
         return services;
