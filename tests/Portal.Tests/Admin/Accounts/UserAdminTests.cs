@@ -109,6 +109,23 @@ public sealed class UserAdminTests : IAsyncLifetime, IDisposable
         Assert.NotNull(page.QuerySelectorAll("main form").SingleOrDefault(f => f.GetAttribute("action")!.StartsWith("/admin/users/unlock/", StringComparison.Ordinal)));
     }
 
+    [Fact]
+    public async Task UserForm_WithASectionThatDoesNotExist_IsRefusedInChinese_NotA500()
+    {
+        using var admin = await StaffAccounts.SignInAsync(_factory, "chief");
+
+        var created = await PostFormAsync(admin, "/admin/users/create", new() { ["Input.UserName"] = "ghostsection", ["Input.DisplayName"] = "无栏目", ["Input.Role"] = PortalRoles.Editor, ["Input.Password"] = StaffAccounts.Password, ["Input.SectionIds"] = "99999" });
+        Assert.Equal(HttpStatusCode.OK, created.StatusCode);
+        Assert.Contains("所选栏目不存在", (await PortalFactory.ParseAsync(created)).QuerySelector(".form-errors")!.TextContent, StringComparison.Ordinal);
+        Assert.False(await _factory.WithDbAsync(db => db.Users.AnyAsync(u => u.UserName == "ghostsection")));
+
+        var made = await PostFormAsync(admin, "/admin/users/create", new() { ["Input.UserName"] = "realone", ["Input.DisplayName"] = "编辑", ["Input.Role"] = PortalRoles.Editor, ["Input.Password"] = StaffAccounts.Password });
+        var editPage = made.Headers.Location!.OriginalString;
+        var edited = await PostFormAsync(admin, editPage, new() { ["Input.UserName"] = "realone", ["Input.DisplayName"] = "编辑", ["Input.Role"] = PortalRoles.Editor, ["Input.SectionIds"] = "99999" });
+        Assert.Equal(HttpStatusCode.OK, edited.StatusCode);
+        Assert.Contains("所选栏目不存在", (await PortalFactory.ParseAsync(edited)).QuerySelector(".form-errors")!.TextContent, StringComparison.Ordinal);
+    }
+
     /// <summary>Posts a form of the page at <paramref name="pageUrl"/> with that form's own token.</summary>
     private static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string pageUrl, Dictionary<string, string> fields, string? action = null)
     {
