@@ -2,18 +2,110 @@
 (() => {
     "use strict";
 
-    // A page with a long form (the article editor) keeps the 30-minute sliding login alive while
-    // it is open, so the text is not lost when it is finally saved. The token is the form's own.
-    const keepAlive = document.querySelector("form[data-keep-alive]");
-    if (keepAlive) {
-        const token = keepAlive.querySelector("input[name='__RequestVerificationToken']")?.value;
+    const signedIn = document.body.dataset.signedIn !== undefined;
+
+    // A long form (the article editor, marked data-keep-alive) keeps its text in this browser
+    // while it is typed, so nothing is lost when the session has expired by the time it is sent:
+    // after signing in again, the page offers the text back. A draft is dropped once its form was
+    // sent and answered by a signed-in page (saved, or shown again with the typed values).
+    const submittedKey = "portal.draft-submitted";
+    const justSubmitted = sessionStorage.getItem(submittedKey);
+    if (justSubmitted && signedIn) {
+        localStorage.removeItem(justSubmitted);
+        sessionStorage.removeItem(submittedKey);
+    }
+
+    const form = document.querySelector("form[data-keep-alive]");
+    if (form) {
+        const key = "portal.draft:" + new URL(form.action, location.href).pathname;
+        const fields = () => Array.from(form.elements).filter((e) =>
+            e.name && e.name !== "__RequestVerificationToken" && !["hidden", "password", "file", "submit", "button"].includes(e.type));
+        const values = () => Object.fromEntries(fields().map((e) => [e.name, e.type === "checkbox" || e.type === "radio" ? String(e.checked) : e.value]));
+        const same = (a, b) => Object.keys(a).every((name) => !(name in b) || a[name] === b[name]);
+
+        const stored = (() => {
+            try { return JSON.parse(localStorage.getItem(key) ?? "null"); } catch { return null; }
+        })();
+        if (stored && stored.fields && !same(stored.fields, values())) {
+            const notice = document.createElement("div");
+            notice.className = "draft-notice";
+            notice.setAttribute("role", "alert");
+            const at = new Date(stored.at).toLocaleString("zh-CN", { hour12: false });
+            notice.append(`本浏览器中保存有此页面尚未提交的内容（${at}）。`);
+            const restore = document.createElement("button");
+            restore.type = "button";
+            restore.textContent = "恢复这些内容";
+            restore.addEventListener("click", () => {
+                for (const element of fields()) {
+                    if (element.name in stored.fields) {
+                        if (element.type === "checkbox" || element.type === "radio") {
+                            element.checked = stored.fields[element.name] === "true";
+                        } else {
+                            element.value = stored.fields[element.name];
+                        }
+                    }
+                }
+                notice.remove();
+            });
+            const discard = document.createElement("button");
+            discard.type = "button";
+            discard.textContent = "丢弃";
+            discard.addEventListener("click", () => {
+                localStorage.removeItem(key);
+                notice.remove();
+            });
+            notice.append(" ", restore, " ", discard);
+            form.prepend(notice);
+        } else if (stored) {
+            localStorage.removeItem(key);
+        }
+
+        let typed = false;
+        let timer = 0;
+        form.addEventListener("input", () => {
+            typed = true;
+            clearTimeout(timer);
+            timer = setTimeout(() => {
+                try {
+                    localStorage.setItem(key, JSON.stringify({ at: Date.now(), fields: values() }));
+                } catch {
+                    // Storage full or disabled: the form still works, only without the safety net.
+                }
+            }, 800);
+        });
+        form.addEventListener("submit", () => {
+            clearTimeout(timer);
+            try {
+                localStorage.setItem(key, JSON.stringify({ at: Date.now(), fields: values() }));
+                sessionStorage.setItem(submittedKey, key);
+            } catch {
+                // As above.
+            }
+        });
+
+        // While the editor types, the session is kept alive (the idle timeout counts from the
+        // last request); a page left alone still times out. When the session has ended anyway,
+        // the editor is told at once, with the text safe in this browser.
+        const token = form.querySelector("input[name='__RequestVerificationToken']")?.value;
         if (token) {
             setInterval(() => {
+                if (!typed) {
+                    return;
+                }
+                typed = false;
                 fetch("/admin/account/keepalive", {
                     method: "POST",
                     credentials: "same-origin",
-                    headers: { "Content-Type": "application/x-www-form-urlencoded" },
+                    headers: { "Content-Type": "application/x-www-form-urlencoded", "X-Requested-With": "fetch" },
                     body: "__RequestVerificationToken=" + encodeURIComponent(token),
+                }).then((response) => {
+                    if (response.status === 401 && !form.querySelector(".session-ended")) {
+                        const ended = document.createElement("p");
+                        ended.className = "form-errors session-ended";
+                        ended.setAttribute("role", "alert");
+                        ended.textContent = "登录已过期。已输入的内容保存在本浏览器中：请在新标签页中重新登录，再回到此页面提交；或提交后登录，回到此页面即可恢复。";
+                        form.prepend(ended);
+                    }
                 }).catch(() => { /* offline for a moment: the next tick tries again */ });
             }, 5 * 60 * 1000);
         }
@@ -21,11 +113,11 @@
 
     // Destructive actions (delete, withdraw, disable) ask once before the form is sent.
     document.addEventListener("submit", (event) => {
-        const form = event.target;
-        if (!(form instanceof HTMLFormElement)) {
+        const target = event.target;
+        if (!(target instanceof HTMLFormElement)) {
             return;
         }
-        const message = event.submitter?.dataset.confirm ?? form.dataset.confirm;
+        const message = event.submitter?.dataset.confirm ?? target.dataset.confirm;
         if (message && !window.confirm(message)) {
             event.preventDefault();
         }
