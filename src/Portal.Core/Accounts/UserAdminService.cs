@@ -170,18 +170,32 @@ public sealed class UserAdminService(
         }
 
         // Someone else chose it: the holder must choose their own at the next sign-in.
-        user.MustChangePassword = true;
-        user.LockoutEnd = null;
-        user.AccessFailedCount = 0;
-        result = await users.UpdateAsync(user);
+        return await AfterNewPasswordAsync(user, replaced, chosenByHolder: false);
+    }
+
+    /// <summary>
+    /// What follows every new password, in the same transaction: who must change it next, the
+    /// replaced hash into the history, every session of the account ended, the audit entry.
+    /// A password set by someone else also lifts a lockout.
+    /// </summary>
+    private async Task<UserChangeResult> AfterNewPasswordAsync(PortalUser user, string? replaced, bool chosenByHolder)
+    {
+        user.MustChangePassword = !chosenByHolder;
+        if (!chosenByHolder)
+        {
+            user.LockoutEnd = null;
+            user.AccessFailedCount = 0;
+        }
+
+        var result = await users.UpdateAsync(user);
         if (!result.Succeeded)
         {
             return UserChangeResult.From(result);
         }
 
-        await history.RecordAsync(userId, replaced);
-        await sessions.EndAllAsync(userId, SessionEndReasons.AccountChanged);
-        await audit.WriteAsync(AuditActions.UserPassword, "user", userId, user.UserName);
+        await history.RecordAsync(user.Id, replaced);
+        await sessions.EndAllAsync(user.Id, SessionEndReasons.AccountChanged);
+        await audit.WriteAsync(chosenByHolder ? AuditActions.PasswordChange : AuditActions.UserPassword, "user", user.Id, user.UserName);
         return UserChangeResult.Success;
     }
 
@@ -205,17 +219,7 @@ public sealed class UserAdminService(
                 return UserChangeResult.From(result);
             }
 
-            user.MustChangePassword = false;
-            result = await users.UpdateAsync(user);
-            if (!result.Succeeded)
-            {
-                return UserChangeResult.From(result);
-            }
-
-            await history.RecordAsync(userId, replaced);
-            await sessions.EndAllAsync(userId, SessionEndReasons.AccountChanged);
-            await audit.WriteAsync(AuditActions.PasswordChange, "user", userId, user.UserName);
-            return UserChangeResult.Success;
+            return await AfterNewPasswordAsync(user, replaced, chosenByHolder: true);
         });
 
     /// <summary>The number of recovery codes handed out at enrolment and on renewal.</summary>
