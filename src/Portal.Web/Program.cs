@@ -15,6 +15,7 @@ builder.AddPortalLogging();
 builder.Services.AddPortalData();
 builder.Services.AddPortalSecurity();
 builder.Services.AddPortalWeb();
+builder.Services.AddPortalRateLimits();
 builder.Services.AddPortalEditorial();
 builder.Services.AddPortalSiteAdmin();
 builder.Services.AddPortalSearch();
@@ -48,6 +49,10 @@ app.UseStatusCodePagesWithReExecute("/error/{0}");
 app.UseSecurityHeaders();
 app.UseStaticFiles();
 app.UseRouting();
+
+// Rate limits (endpoint policies, per client address) right after routing, before any work is
+// done for a refused request.
+app.UsePortalRateLimits();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });

@@ -15,6 +15,7 @@ public sealed class AccountController(SignInManager<PortalUser> signIn, UserMana
     public IActionResult Login(string? returnUrl) => View(new LoginInputModel { ReturnUrl = returnUrl });
 
     [HttpPost, AllowAnonymous]
+    [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(RateLimitPolicies.SignIn)]
     public async Task<IActionResult> Login(LoginInputModel input)
     {
         if (!ModelState.IsValid)
