@@ -4,8 +4,8 @@ namespace Portal.Tests.Feeds;
 
 /// <summary>
 /// With <c>Site:BaseUrl</c> set, every absolute link names that address, whatever Host header a
-/// request carries (<see cref="FeedTests.Feed_WithoutBaseUrl_LinksOnTheRequestsHost"/> shows the
-/// header would otherwise be used).
+/// request carries (<see cref="FeedTests.Feed_WithoutBaseUrl_LinksOnTheServersAddressNotTheRequestsHost"/>
+/// shows the header reaches the app).
 /// </summary>
 public sealed class BaseUrlTests(BaseUrlFeedPortalFixture portal) : IClassFixture<BaseUrlFeedPortalFixture>
 {

@@ -38,7 +38,7 @@ public sealed class LoginTests : IAsyncLifetime
         var (login, document) = await _factory.GetDocumentAsync(response.Headers.Location!.OriginalString, client);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.StartsWith("/admin/account/login?returnUrl=%2Fadmin", response.Headers.Location!.PathAndQuery);
+        Assert.StartsWith("/admin/account/login?returnUrl=%2Fadmin", response.Headers.Location!.OriginalString);
         Assert.Equal(HttpStatusCode.OK, login.StatusCode);
         Assert.Equal("zh-CN", document.DocumentElement.GetAttribute("lang"));
         Assert.Equal("登录管理后台", document.QuerySelector("h1")!.TextContent.Trim());

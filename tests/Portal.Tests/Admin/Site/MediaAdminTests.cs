@@ -138,6 +138,6 @@ public sealed class MediaAdminTests(SmallUploadFixture fixture) : IClassFixture<
         var response = await fixture.Reader.PostAsync("/admin/media/upload", form);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.StartsWith("/admin/account/login", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        Assert.StartsWith("/admin/account/login", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
     }
 }
