@@ -23,9 +23,13 @@ public static class HttpServiceExtensions
         // let any client behind the proxy choose the host name again (links come from
         // Site:BaseUrl; nginx passes the Host it was asked for, which AllowedHosts checks).
         // Only the nearest hop is read (ForwardLimit 1): the one the proxy itself appended.
+        // With no proxy configured nothing is read, even by the framework's own forwarded-headers
+        // middleware (ASPNETCORE_FORWARDEDHEADERS_ENABLED=true), which would believe everyone.
         services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<ProxyOptions>>((forwarded, proxy) =>
         {
-            forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            forwarded.ForwardedHeaders = proxy.Value.Enabled
+                ? ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto
+                : ForwardedHeaders.None;
             forwarded.KnownProxies.Clear();
             forwarded.KnownIPNetworks.Clear();
             foreach (var address in proxy.Value.ProxyAddresses())

@@ -32,10 +32,12 @@ public sealed class ForwardedHeadersTests
         Assert.Contains("; secure", fontSize.Headers.GetValues("Set-Cookie").Single(), StringComparison.OrdinalIgnoreCase);
     }
 
-    [Fact]
-    public async Task WithoutProxySetting_ForwardedProtoIsIgnored()
+    [Theory]
+    [InlineData(null)]
+    [InlineData("true")] // ASPNETCORE_FORWARDEDHEADERS_ENABLED, the framework's own switch, which believes everyone
+    public async Task WithoutProxySetting_ForwardedProtoIsIgnored(string? frameworkSwitch)
     {
-        using var factory = Production([]);
+        using var factory = Production(new() { ["ForwardedHeaders_Enabled"] = frameworkSwitch });
         using var client = Client(factory.StartLoopbackServer(), cookies: false);
 
         var login = await SendAsync(client, "/admin/account/login", ("X-Forwarded-Proto", "https"));
