@@ -108,6 +108,14 @@ public class PortalFactory : WebApplicationFactory<Program>
         return await action(scope.ServiceProvider);
     }
 
+    /// <summary>A client that sends <paramref name="host"/> as its Host header (as anyone may) and does not follow redirects.</summary>
+    public HttpClient CreateClientWithHost(string host)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        client.DefaultRequestHeaders.Host = host;
+        return client;
+    }
+
     /// <summary>GETs <paramref name="url"/> and parses the answer with AngleSharp.</summary>
     public async Task<(HttpResponseMessage Response, IDocument Document)> GetDocumentAsync(string url, HttpClient? client = null)
     {

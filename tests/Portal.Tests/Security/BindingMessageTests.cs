@@ -43,13 +43,7 @@ public sealed class BindingMessageTests(SiteAdminFixture fixture) : IClassFixtur
     [Fact]
     public async Task Schedule_DateOutOfRange_IsRefusedInChinese()
     {
-        var sectionId = await fixture.WithDbAsync(async db =>
-        {
-            var section = TestContent.Section("定时栏目", "定时", "dingshi");
-            db.Sections.Add(section);
-            await db.SaveChangesAsync();
-            return section.Id;
-        });
+        var sectionId = await TestContent.AddSectionAsync(fixture.Factory, "定时栏目", "定时", "dingshi");
         var id = await EditorialFixture.CreateAsync(fixture.Admin, EditorialFixture.ArticleForm("定时文章", sectionId, "正文", command: "submit"));
 
         var (response, _) = await EditorialFixture.PostAsync(fixture.Admin, $"/admin/articles/schedule/{id}", EditorialFixture.V(1, ("publishAt", "9999-12-31T23:59")));

@@ -32,14 +32,7 @@ public sealed class ErrorStatusTests
     [Fact]
     public async Task ErrorResponses_CarryTheSecurityHeaders()
     {
-        var missing = Path.Combine(Path.GetTempPath(), "portal-tests", Guid.NewGuid().ToString("N"), "no-such-folder", "portal.db");
-        using var broken = new ProductionPortalFactory(new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:Portal"] = $"Data Source={missing};Mode=ReadOnly",
-            ["Database:Provider"] = "Sqlite",
-            ["Database:MigrateOnStartup"] = "false",
-            ["Import:SeedOnStartup"] = "false",
-        });
+        using var broken = new ProductionPortalFactory(TestDatabase.UnreachableSqliteSettings());
         using var working = new ProductionPortalFactory(new Dictionary<string, string?> { ["Import:SeedOnStartup"] = "false" });
 
         var exception = await broken.CreateClient().GetAsync("/");
@@ -64,13 +57,7 @@ public sealed class ErrorStatusTests
     {
         using var writable = PortalFactory.Empty(new Dictionary<string, string?> { ["Publishing:Enabled"] = "false" });
         await StaffAccounts.CreateAsync(writable, "ro-editor", PortalRoles.Editor);
-        var sectionId = await writable.WithDbAsync(async db =>
-        {
-            var section = TestContent.Section("新闻中心", "新闻", "xinwen");
-            db.Sections.Add(section);
-            await db.SaveChangesAsync();
-            return section.Id;
-        });
+        var sectionId = await TestContent.AddSectionAsync(writable, "新闻中心", "新闻", "xinwen");
         using var signIn = writable.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
         var login = await StaffAccounts.PostLoginAsync(signIn, "ro-editor", StaffAccounts.Password);
         var authCookie = login.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("portal.auth=", StringComparison.Ordinal)).Split(';')[0];

@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Portal.Tests.Pages;
 
 namespace Portal.Tests.Security;
@@ -29,7 +28,7 @@ public sealed class HostHeaderTests(SeededPortalFixture portal) : IClassFixture<
     [InlineData("/font-size/large?returnUrl=%2Fcontact")]
     public async Task Response_WithHostileHostHeader_NeverEchoesIt(string url)
     {
-        using var client = HostileClient();
+        using var client = portal.Factory.CreateClientWithHost(HostileHost);
 
         var response = await client.GetAsync(url.Replace("{article}", portal.ArticleUrl, StringComparison.Ordinal));
         var body = await response.Content.ReadAsStringAsync();
@@ -43,7 +42,7 @@ public sealed class HostHeaderTests(SeededPortalFixture portal) : IClassFixture<
     [Fact]
     public async Task LoginRedirect_IsRelative()
     {
-        using var client = HostileClient();
+        using var client = portal.Factory.CreateClientWithHost(HostileHost);
 
         var response = await client.GetAsync("/admin/articles");
 
@@ -55,19 +54,12 @@ public sealed class HostHeaderTests(SeededPortalFixture portal) : IClassFixture<
     [Fact]
     public async Task Pages_WithoutBaseUrl_UseTheServersOwnAddressNotTheHostHeader()
     {
-        using var client = HostileClient();
+        using var client = portal.Factory.CreateClientWithHost(HostileHost);
 
         var (_, document) = await portal.Factory.GetDocumentAsync(portal.ArticleUrl, client);
 
         // TestServer listens at http://localhost.
         Assert.Equal("http://localhost" + portal.ArticleUrl, document.QuerySelector("link[rel='canonical']")!.GetAttribute("href"));
         Assert.Equal("localhost", document.QuerySelectorAll("meta[name]").Single(m => m.GetAttribute("name") == "SiteDomain").GetAttribute("content"));
-    }
-
-    private HttpClient HostileClient()
-    {
-        var client = portal.Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        client.DefaultRequestHeaders.Host = HostileHost;
-        return client;
     }
 }
