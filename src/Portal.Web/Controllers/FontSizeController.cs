@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Portal.Web.Hosting;
 using Portal.Web.Models;
 
 namespace Portal.Web.Controllers;
@@ -29,6 +30,6 @@ public sealed class FontSizeController(TimeProvider time) : Controller
         });
 
         // Only ever back to a page of this site: an open redirect would let a link that looks like ours lead anywhere.
-        return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
+        return LocalRedirect(LocalReturnUrl.Resolve(Url, returnUrl, "/"));
     }
 }

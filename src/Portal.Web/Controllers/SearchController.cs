@@ -1,8 +1,10 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Portal.Core.Search;
 using Portal.Core.Site;
+using Portal.Web.Hosting;
 using Portal.Web.Models;
 
 namespace Portal.Web.Controllers;
@@ -11,6 +13,7 @@ namespace Portal.Web.Controllers;
 public sealed class SearchController(SearchService search, SiteContext site) : Controller
 {
     [AcceptVerbs("GET", "HEAD", Route = "/search")]
+    [EnableRateLimiting(RateLimitPolicies.Search)]
     public async Task<IActionResult> Index([FromQuery] SearchInput input, CancellationToken cancellationToken)
     {
         var (request, inputNotices) = input.ToRequest();

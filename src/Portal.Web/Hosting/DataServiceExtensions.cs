@@ -63,9 +63,12 @@ public static class DataServiceExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
-        // /health/live: the process answers; /health/ready: the database answers too. For load
-        // balancers and monitoring, which take a server out of rotation while it is not ready.
-        services.AddHealthChecks().AddDbContextCheck<PortalDbContext>("database", tags: [ReadyTag]);
+        // /health/live: the process answers; /health/ready: the database answers too, and takes
+        // writes (a read-only or standby store cannot save an article). For load balancers and
+        // monitoring, which take a server out of rotation while it is not ready.
+        services.AddHealthChecks()
+            .AddDbContextCheck<PortalDbContext>("database", tags: [ReadyTag])
+            .AddCheck<StoreWritableHealthCheck>("database-writable", tags: [ReadyTag]);
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<SiteClock>();

@@ -44,11 +44,6 @@ public static class SecurityServiceExtensions
             .ValidateDataAnnotations()
             .Validate(o => o.TwoFactorRoles.All(PortalRoles.All.Contains), $"Accounts:RequireTwoFactorFor may only name the roles {string.Join(", ", PortalRoles.All)}.")
             .ValidateOnStart();
-        services.AddOptions<RateLimitOptions>()
-            .BindConfiguration(RateLimitOptions.SectionName)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
-
         services.ConfigureApplicationCookie(options =>
         {
             options.Cookie.Name = "portal.auth";

@@ -20,8 +20,14 @@ public static class WebServiceExtensions
     {
         services.AddControllersWithViews(options =>
         {
-            // Every unsafe request (POST, PUT, DELETE…) must carry an antiforgery token; safe ones need none.
+            // Every unsafe request (POST, PUT, DELETE…) must carry an antiforgery token; safe ones need
+            // none. A form past a limit is 413 first, before antiforgery could call it a 400.
             options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+            options.Filters.Add<FormLimitsFilter>(FormLimitsFilter.Order);
+
+            // Whatever cannot be bound (a word in a number field, a date that is not one) is
+            // explained in Chinese beside its field.
+            ChineseModelBindingMessages.Apply(options.ModelBindingMessageProvider);
         });
         services.AddRouting(options => options.LowercaseUrls = true);
 

@@ -20,7 +20,7 @@ public sealed class PageHeadViewComponent(SiteContext site, SiteAddress address)
         var request = HttpContext.Request;
         var canonical = page.CanonicalPath is null ? null : address.Absolute(request, page.CanonicalPath);
 
-        var meta = MonitoringMeta.ForSite(identity, address.Domain(request))
+        var meta = MonitoringMeta.ForSite(identity, address.Domain)
             .Concat(page.Meta)
             .Concat(MonitoringMeta.Tags(("description", page.Description)))
             .ToList();

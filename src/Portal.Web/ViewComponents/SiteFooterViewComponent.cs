@@ -22,8 +22,8 @@ public sealed partial class SiteFooterViewComponent(SiteContext site, SiteAddres
     }
 
     /// <summary>
-    /// This page's public address, on <see cref="SiteOptions.BaseUrl"/> when configured
-    /// (<see cref="SiteAddress"/>). On an error page the request was re-executed at
+    /// This page's public address, on the site's configured address (<see cref="SiteAddress"/>:
+    /// <see cref="SiteOptions.BaseUrl"/>), never on the request's Host header. On an error page the request was re-executed at
     /// <c>/error/{code}</c>; the reader's address is the original one, which is the page worth reporting.
     /// </summary>
     private string PageUrl()
@@ -33,7 +33,7 @@ public sealed partial class SiteFooterViewComponent(SiteContext site, SiteAddres
         var pathBase = original is null ? request.PathBase : new PathString(original.OriginalPathBase);
         var path = original is null ? request.Path : new PathString(original.OriginalPath);
         var query = original is null ? request.QueryString : new QueryString(original.OriginalQueryString);
-        return address.Origin(request) + pathBase.ToUriComponent() + path.ToUriComponent() + query.ToUriComponent();
+        return address.Origin + pathBase.ToUriComponent() + path.ToUriComponent() + query.ToUriComponent();
     }
 
     /// <summary>The national error-report entry (我为政府网站找错) for this site and page.</summary>

@@ -4,8 +4,8 @@ namespace Portal.Tests.Feeds;
 
 /// <summary>
 /// With <c>Site:BaseUrl</c> set, every absolute link names that address, whatever Host header a
-/// request carries (<see cref="FeedTests.Feed_WithoutBaseUrl_LinksOnTheRequestsHost"/> shows the
-/// header would otherwise be used).
+/// request carries (<see cref="FeedTests.Feed_WithoutBaseUrl_LinksOnTheServersAddressNotTheRequestsHost"/>
+/// shows the header reaches the app).
 /// </summary>
 public sealed class BaseUrlTests(BaseUrlFeedPortalFixture portal) : IClassFixture<BaseUrlFeedPortalFixture>
 {
@@ -17,7 +17,7 @@ public sealed class BaseUrlTests(BaseUrlFeedPortalFixture portal) : IClassFixtur
     [InlineData("/xinwen/rss.xml")]
     public async Task Feed_WithBaseUrl_LinksOnItNotOnTheRequestsHost(string url)
     {
-        using var client = HostileClient();
+        using var client = portal.Factory.CreateClientWithHost(HostileHost);
 
         var response = await client.GetAsync(url);
         var body = await response.Content.ReadAsStringAsync();
@@ -35,7 +35,7 @@ public sealed class BaseUrlTests(BaseUrlFeedPortalFixture portal) : IClassFixtur
     [Fact]
     public async Task Sitemap_WithBaseUrl_ListsExactlyTheExpectedUrlsOnIt()
     {
-        using var client = HostileClient();
+        using var client = portal.Factory.CreateClientWithHost(HostileHost);
 
         var (_, xml) = await portal.Factory.GetXmlAsync("/sitemap.xml", client);
 
@@ -46,7 +46,7 @@ public sealed class BaseUrlTests(BaseUrlFeedPortalFixture portal) : IClassFixtur
     [Fact]
     public async Task Robots_WithBaseUrl_NamesTheSitemapOnIt()
     {
-        using var client = HostileClient();
+        using var client = portal.Factory.CreateClientWithHost(HostileHost);
 
         var text = await client.GetStringAsync("/robots.txt");
 
@@ -57,7 +57,7 @@ public sealed class BaseUrlTests(BaseUrlFeedPortalFixture portal) : IClassFixtur
     [Fact]
     public async Task ArticlePage_WithBaseUrl_CanonicalOpenGraphAndSiteDomainUseIt()
     {
-        using var client = HostileClient();
+        using var client = portal.Factory.CreateClientWithHost(HostileHost);
 
         var (_, document) = await portal.Factory.GetDocumentAsync($"/articles/{FeedPortalFixture.FullKey}", client);
 
@@ -67,13 +67,6 @@ public sealed class BaseUrlTests(BaseUrlFeedPortalFixture portal) : IClassFixtur
         Assert.Equal($"{BaseUrl}/media/{FeedPortalFixture.CoverName}", Property(document, "og:image"));
         Assert.Equal("www.example.gov.cn", document.QuerySelectorAll("meta[name]").Single(m => m.GetAttribute("name") == "SiteDomain").GetAttribute("content"));
         Assert.DoesNotContain(HostileHost, document.DocumentElement.OuterHtml, StringComparison.Ordinal);
-    }
-
-    private HttpClient HostileClient()
-    {
-        var client = portal.Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        client.DefaultRequestHeaders.Host = HostileHost;
-        return client;
     }
 
     private static string? Property(IDocument document, string property) =>

@@ -166,15 +166,19 @@ public sealed class FeedTests(FeedPortalFixture portal) : IClassFixture<FeedPort
     }
 
     [Fact]
-    public async Task Feed_WithoutBaseUrl_LinksOnTheRequestsHost()
+    public async Task Feed_WithoutBaseUrl_LinksOnTheServersAddressNotTheRequestsHost()
     {
-        // The Host header reaches the app: the BaseUrl tests, which send a hostile one, can fail.
+        // The Host header reaches the app (so the BaseUrl tests, which send a hostile one, can
+        // fail), but no link is built on it: without Site:BaseUrl, on the address the server listens on.
         using var client = portal.Factory.CreateClient();
         client.DefaultRequestHeaders.Host = "portal.test:8080";
 
-        var (_, xml) = await portal.Factory.GetXmlAsync("/rss.xml", client);
+        var response = await client.GetAsync("/rss.xml");
+        var body = await response.Content.ReadAsStringAsync();
+        var xml = XDocument.Parse(body);
 
-        Assert.All(Items(xml), i => Assert.StartsWith("http://portal.test:8080/articles/", (string?)i.Element("link"), StringComparison.Ordinal));
+        Assert.All(Items(xml), i => Assert.StartsWith(Origin + "/articles/", (string?)i.Element("link"), StringComparison.Ordinal));
+        Assert.DoesNotContain("portal.test", body, StringComparison.Ordinal);
     }
 
     internal static List<XElement> Items(XDocument xml) => xml.Root!.Element("channel")!.Elements("item").ToList();

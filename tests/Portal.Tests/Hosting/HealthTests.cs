@@ -25,13 +25,9 @@ public sealed class HealthTests
     [Trait("Store", TestDatabase.SqliteOnly)]
     public async Task Health_DatabaseUnreachable_LiveStillHealthyReadyUnavailable()
     {
-        var missing = Path.Combine(Path.GetTempPath(), "portal-tests", Guid.NewGuid().ToString("N"), "no-such-folder", "portal.db");
-        using var factory = PortalFactory.Empty(new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:Portal"] = $"Data Source={missing};Mode=ReadOnly",
-            ["Database:MigrateOnStartup"] = "false",
-            ["Publishing:Enabled"] = "false",
-        });
+        var settings = TestDatabase.UnreachableSqliteSettings();
+        settings["Publishing:Enabled"] = "false";
+        using var factory = PortalFactory.Empty(settings);
         using var client = factory.CreateClient();
 
         var live = await client.GetAsync("/health/live");

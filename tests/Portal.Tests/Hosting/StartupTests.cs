@@ -57,13 +57,7 @@ public sealed class StartupTests
     public async Task DatabaseUnavailable_InProduction_Shows503ChinesePageWithoutStackTrace()
     {
         // A database that cannot be opened: every page that reads the store fails.
-        var missing = Path.Combine(Path.GetTempPath(), "portal-tests", Guid.NewGuid().ToString("N"), "no-such-folder", "portal.db");
-        using var factory = new ProductionPortalFactory(new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:Portal"] = $"Data Source={missing};Mode=ReadOnly",
-            ["Database:MigrateOnStartup"] = "false",
-            ["Import:SeedOnStartup"] = "false",
-        });
+        using var factory = new ProductionPortalFactory(TestDatabase.UnreachableSqliteSettings());
 
         var (response, document) = await factory.GetDocumentAsync("/");
         var html = document.DocumentElement.OuterHtml;

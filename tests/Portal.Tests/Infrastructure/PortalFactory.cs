@@ -2,6 +2,9 @@ using System.Xml.Linq;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
@@ -31,15 +34,32 @@ public class PortalFactory : WebApplicationFactory<Program>
                 _settings.TryAdd(key, value);
             }
         }
-        // Tests sign the same accounts in many times: the per-name sign-in limit is lifted unless
-        // a test sets it (the limit's own tests do).
-        _settings.TryAdd("RateLimits:SignInPerAccountPermits", "1000000");
+
+        // The rate limits are generous here, so that no test meets a 429 it did not ask for (all
+        // TestServer requests share one partition: they carry no client address). A test of the
+        // limits lowers them through its own settings.
+        foreach (var (key, value) in GenerousRateLimits)
+        {
+            _settings.TryAdd(key, value);
+        }
+
+        // TestServer answers at http://localhost: that is the address the app is told it listens
+        // on, which absolute links name while Site:BaseUrl is not set.
+        _settings.TryAdd("Urls", "http://localhost");
 
         DataPath = _settings.GetValueOrDefault("Storage:DataPath")
             ?? Path.Combine(Path.GetTempPath(), "portal-tests", Guid.NewGuid().ToString("N"));
         _settings["Storage:DataPath"] = DataPath;
         Directory.CreateDirectory(DataPath);
     }
+
+    private static readonly Dictionary<string, string?> GenerousRateLimits = new()
+    {
+        ["RateLimits:SignInPerIpPermits"] = "1000000",
+        ["RateLimits:SignInPerAccountPermits"] = "1000000",
+        ["RateLimits:SearchPerIpPermits"] = "1000000",
+        ["RateLimits:FormsPerIpPermits"] = "1000000",
+    };
 
     /// <summary>The settings this factory gives the app (store included), for a second host on the same store.</summary>
     public IReadOnlyDictionary<string, string?> Settings => _settings;
@@ -62,6 +82,18 @@ public class PortalFactory : WebApplicationFactory<Program>
         }
     }
 
+    /// <summary>
+    /// Serves the app on a real Kestrel server on a free loopback port instead of TestServer, and
+    /// returns its address: for what only a real server has (the client's address, Kestrel's
+    /// limits and header checks, the Server header). Call it before anything else starts the host.
+    /// </summary>
+    public Uri StartLoopbackServer()
+    {
+        UseKestrel(0);
+        StartServer();
+        return new Uri(Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
+    }
+
     /// <summary>Runs <paramref name="action"/> with a fresh context from the app's own container.</summary>
     public async Task<T> WithDbAsync<T>(Func<PortalDbContext, Task<T>> action)
     {
@@ -74,6 +106,14 @@ public class PortalFactory : WebApplicationFactory<Program>
     {
         await using var scope = Services.CreateAsyncScope();
         return await action(scope.ServiceProvider);
+    }
+
+    /// <summary>A client that sends <paramref name="host"/> as its Host header (as anyone may) and does not follow redirects.</summary>
+    public HttpClient CreateClientWithHost(string host)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        client.DefaultRequestHeaders.Host = host;
+        return client;
     }
 
     /// <summary>GETs <paramref name="url"/> and parses the answer with AngleSharp.</summary>

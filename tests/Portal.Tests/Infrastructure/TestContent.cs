@@ -16,6 +16,16 @@ public static class TestContent
     public static Section Section(string name, string label, string slug, Section? parent = null) =>
         new() { Name = name, MenuLabel = label, Slug = slug, Parent = parent, CreatedAt = Epoch, UpdatedAt = Epoch };
 
+    /// <summary>Stores a top-level section in the factory's store; returns its id.</summary>
+    public static Task<int> AddSectionAsync(PortalFactory factory, string name, string label, string slug) =>
+        factory.WithDbAsync(async db =>
+        {
+            var section = Section(name, label, slug);
+            db.Sections.Add(section);
+            await db.SaveChangesAsync();
+            return section.Id;
+        });
+
     public static Article Article(string urlKey, string title, Section section, DateTime publishedAt, ArticleStatus status = ArticleStatus.Published) =>
         new()
         {

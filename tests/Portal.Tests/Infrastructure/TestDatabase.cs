@@ -28,6 +28,23 @@ public static class TestDatabase
         ["Import:SeedOnStartup"] = "true",
     };
 
+    /// <summary>
+    /// Settings that put a factory on a SQLite database that cannot be opened (a file in a folder
+    /// that does not exist, read-only so nothing creates it), and leave it unmigrated and unseeded: every
+    /// request that reads the store fails as when the database is away.
+    /// </summary>
+    public static Dictionary<string, string?> UnreachableSqliteSettings()
+    {
+        var missing = Path.Combine(Path.GetTempPath(), "portal-tests", Guid.NewGuid().ToString("N"), "no-such-folder", "portal.db");
+        return new()
+        {
+            ["Database:Provider"] = "Sqlite",
+            ["ConnectionStrings:Portal"] = $"Data Source={missing};Mode=ReadOnly",
+            ["Database:MigrateOnStartup"] = "false",
+            ["Import:SeedOnStartup"] = "false",
+        };
+    }
+
     private static PostgresServer StartServer()
     {
         if (PostgresServer.UnavailableReason is { } reason)

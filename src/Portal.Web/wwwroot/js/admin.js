@@ -73,8 +73,11 @@
                 }
             }, 800);
         });
-        form.addEventListener("submit", () => {
+        form.addEventListener("submit", (event) => {
             clearTimeout(timer);
+            if (event.defaultPrevented) {
+                return;
+            }
             try {
                 localStorage.setItem(key, JSON.stringify({ at: Date.now(), fields: values() }));
                 sessionStorage.setItem(submittedKey, key);
@@ -111,15 +114,42 @@
         }
     }
 
-    // Destructive actions (delete, withdraw, disable) ask once before the form is sent.
+    // The server refuses a form field over 4 MiB (ASP.NET Core's form value limit) and an image
+    // over its upload limit with a 413 page. Say so before sending, while the text is on screen.
+    const maxFieldBytes = 4 * 1024 * 1024;
+    const encoder = new TextEncoder();
+    const tooLarge = (form) => {
+        for (const field of form.querySelectorAll("textarea, input[type='text']")) {
+            if (field.value.length * 3 > maxFieldBytes && encoder.encode(field.value).length > maxFieldBytes) {
+                const label = form.querySelector(`label[for='${field.id}']`)?.textContent.trim() ?? "内容";
+                return `“${label}”超过 4 MB，无法提交。请缩短内容或拆分成多篇后再提交。`;
+            }
+        }
+        for (const input of form.querySelectorAll("input[type='file'][data-max-bytes]")) {
+            if ([...input.files].some((file) => file.size > Number(input.dataset.maxBytes))) {
+                return input.dataset.maxText;
+            }
+        }
+        return null;
+    };
+
+    // In the capture phase, so a refused or cancelled form is known to the form's own handlers
+    // (the draft above is not marked as sent).
     document.addEventListener("submit", (event) => {
         const target = event.target;
         if (!(target instanceof HTMLFormElement)) {
             return;
         }
+        const refusal = tooLarge(target);
+        if (refusal) {
+            event.preventDefault();
+            window.alert(refusal);
+            return;
+        }
+        // Destructive actions (delete, withdraw, disable) ask once before the form is sent.
         const message = event.submitter?.dataset.confirm ?? target.dataset.confirm;
         if (message && !window.confirm(message)) {
             event.preventDefault();
         }
-    });
+    }, true);
 })();

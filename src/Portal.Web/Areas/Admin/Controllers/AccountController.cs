@@ -4,9 +4,11 @@ using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Portal.Core.Accounts;
 using Portal.Core.Site;
 using Portal.Web.Accounts;
+using Portal.Web.Hosting;
 using Portal.Web.Areas.Admin.Models;
 using QRCoder;
 
@@ -37,6 +39,7 @@ public sealed class AccountController(
     }
 
     [HttpPost, AllowAnonymous]
+    [EnableRateLimiting(RateLimitPolicies.SignIn)]
     public async Task<IActionResult> Login(LoginInputModel input)
     {
         if (!ModelState.IsValid)
@@ -67,6 +70,7 @@ public sealed class AccountController(
             : Redirect("/admin/account/login" + ReturnQuery(returnUrl));
 
     [HttpPost, AllowAnonymous]
+    [EnableRateLimiting(RateLimitPolicies.SignIn)]
     public async Task<IActionResult> TwoFactor(TwoFactorInputModel input)
     {
         if (!ModelState.IsValid)
@@ -249,7 +253,7 @@ public sealed class AccountController(
     }
 
     /// <summary>Only ever back into this site: an external returnUrl would make our login page a phishing relay.</summary>
-    private string SafeReturnUrl(string? returnUrl) => Url.IsLocalUrl(returnUrl) ? returnUrl : "/admin";
+    private string SafeReturnUrl(string? returnUrl) => LocalReturnUrl.Resolve(Url, returnUrl, "/admin");
 
     private string ReturnQuery(string? returnUrl) =>
         Url.IsLocalUrl(returnUrl) ? "?returnUrl=" + Uri.EscapeDataString(returnUrl) : "";

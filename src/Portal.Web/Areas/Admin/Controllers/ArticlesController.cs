@@ -126,6 +126,11 @@ public sealed class ArticlesController(
             return AfterAction(EditorialResult.Invalid("请选择定时发布的时间。"), id);
         }
 
+        if (!SiteDateRangeAttribute.Contains(publishAt.Value))
+        {
+            return AfterAction(EditorialResult.Invalid(SiteDateRangeAttribute.OutOfRangeMessage("定时发布的时间")), id);
+        }
+
         return AfterAction(await editorial.ApproveAsync(Actor, id, version, clock.FromLocal(publishAt.Value), cancellationToken), id);
     }
 
@@ -134,8 +139,15 @@ public sealed class ArticlesController(
         AfterAction(await editorial.WithdrawAsync(Actor, id, version, cancellationToken), id);
 
     [HttpPost("/admin/articles/forcepublish/{id:int}"), Authorize(Policy = PortalPolicies.Administer)]
-    public async Task<IActionResult> ForcePublish(int id, int version, string? reason, DateTime? publishAt, CancellationToken cancellationToken) =>
-        AfterAction(await editorial.ForcePublishAsync(Actor, id, version, reason, publishAt is null ? null : clock.FromLocal(publishAt.Value), cancellationToken), id);
+    public async Task<IActionResult> ForcePublish(int id, int version, string? reason, DateTime? publishAt, CancellationToken cancellationToken)
+    {
+        if (publishAt is { } local && !SiteDateRangeAttribute.Contains(local))
+        {
+            return AfterAction(EditorialResult.Invalid(SiteDateRangeAttribute.OutOfRangeMessage("发布时间")), id);
+        }
+
+        return AfterAction(await editorial.ForcePublishAsync(Actor, id, version, reason, publishAt is null ? null : clock.FromLocal(publishAt.Value), cancellationToken), id);
+    }
 
     [HttpPost("/admin/articles/delete/{id:int}")]
     public async Task<IActionResult> Delete(int id, int version, CancellationToken cancellationToken)

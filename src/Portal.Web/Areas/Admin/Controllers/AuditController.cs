@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Portal.Core.Accounts;
 using Portal.Core.Audit;
 using Portal.Core.Site;
@@ -19,11 +20,16 @@ public sealed class AuditController(AuditQueries queries, SiteClock clock) : Adm
             return NotFound();
         }
 
+        // A date that is not one, or is out of range, is named beside its field and left out of the filter.
+        var from = Valid(nameof(filter.From)) ? filter.From : null;
+        var to = Valid(nameof(filter.To)) ? filter.To : null;
         var query = new AuditFilter(
             filter.UserName,
             filter.Op,
-            filter.From is { } from ? clock.StartOfDayUtc(from) : null,
-            filter.To is { } to ? clock.StartOfDayUtc(to.AddDays(1)) : null);
+            from is { } start ? clock.StartOfDayUtc(start) : null,
+            to is { } end ? clock.StartOfDayUtc(end.AddDays(1)) : null);
         return View(new AuditListViewModel { Entries = await queries.ListAsync(query, page, cancellationToken), Filter = filter });
     }
+
+    private bool Valid(string key) => ModelState.GetFieldValidationState(key) != ModelValidationState.Invalid;
 }

@@ -3,11 +3,12 @@ using Microsoft.AspNetCore.Mvc;
 using Portal.Core.Accounts;
 using Portal.Core.Articles;
 using Portal.Web.Areas.Admin.Models;
+using Portal.Web.Hosting;
 
 namespace Portal.Web.Areas.Admin.Controllers;
 
 /// <summary>控制台: what waits for the signed-in user.</summary>
-public sealed class DashboardController(DashboardQueries queries, UserManager<PortalUser> users) : AdminController
+public sealed class DashboardController(DashboardQueries queries, UserManager<PortalUser> users, DeploymentChecks deployment) : AdminController
 {
     [HttpGet("/admin")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
@@ -20,6 +21,9 @@ public sealed class DashboardController(DashboardQueries queries, UserManager<Po
             AwaitingReview = canReview ? await queries.AwaitingReviewAsync(cancellationToken) : [],
             MyOpenWork = await queries.MyOpenWorkAsync(userId, cancellationToken),
             CanReview = canReview,
+
+            // Settings only the server's operator can change: for administrators, not every editor.
+            DeploymentFindings = User.IsAdministrator() ? deployment.Findings().Select(f => f.Message).ToList() : [],
         });
     }
 }

@@ -23,6 +23,7 @@ public sealed class ArticleInputModel
     /// <summary>Site-local date and time (the form's <c>datetime-local</c>); converted to UTC by <c>SiteClock</c>.</summary>
     [Display(Name = "发布日期")]
     [DataType(DataType.DateTime)]
+    [SiteDateRange]
     public DateTime? PublishedAt { get; set; }
 
     [Display(Name = "摘要")]

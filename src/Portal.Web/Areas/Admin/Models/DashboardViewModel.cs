@@ -11,4 +11,7 @@ public sealed class DashboardViewModel
     public required IReadOnlyList<ArticleWorkItem> MyOpenWork { get; init; }
 
     public required bool CanReview { get; init; }
+
+    /// <summary>What the server's settings lack for production (<c>DeploymentChecks</c>), shown to administrators.</summary>
+    public IReadOnlyList<string> DeploymentFindings { get; init; } = [];
 }

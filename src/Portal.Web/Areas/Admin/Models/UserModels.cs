@@ -84,7 +84,11 @@ public sealed class AuditFilterInput
     /// </summary>
     public string? Op { get; set; }
 
+    [Display(Name = "开始日期")]
+    [SiteDateRange]
     public DateOnly? From { get; set; }
 
+    [Display(Name = "结束日期")]
+    [SiteDateRange]
     public DateOnly? To { get; set; }
 }
