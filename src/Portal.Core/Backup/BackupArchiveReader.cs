@@ -1,0 +1,140 @@
+using System.IO.Compression;
+using System.Text.Json;
+using Portal.Core.Media;
+
+namespace Portal.Core.Backup;
+
+/// <summary>
+/// Opens and checks a whole archive (format, version, every table file, every count, every media
+/// file) and unpacks its media files into a staging folder; nothing in the store or the media
+/// folder is touched.
+/// </summary>
+internal sealed class BackupArchiveReader(JsonSerializerOptions tableJson)
+{
+    /// <summary>Reads <paramref name="file"/>: its tables' rows, its media files unpacked into <paramref name="staging"/>.</summary>
+    /// <exception cref="BackupException">The archive is missing, damaged or not valid; the message names the entry.</exception>
+    public async Task<IReadOnlyList<TableRows>> ReadAsync(string file, string staging, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(file))
+        {
+            throw new BackupException($"Restore failed, nothing was changed: the archive {file} does not exist.");
+        }
+
+        ZipArchive archive;
+        try
+        {
+            archive = await ZipFile.OpenReadAsync(file, cancellationToken);
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new BackupException($"Restore failed, nothing was changed: {file} is not a readable backup archive (corrupt or truncated zip: {ex.Message}).", ex);
+        }
+
+        using (archive)
+        {
+            try
+            {
+                return await ReadEntriesAsync(archive, file, staging, cancellationToken);
+            }
+            catch (InvalidDataException ex)
+            {
+                throw new BackupException($"Restore failed, nothing was changed: {file} is damaged ({ex.Message}).", ex);
+            }
+        }
+    }
+
+    private async Task<IReadOnlyList<TableRows>> ReadEntriesAsync(ZipArchive archive, string file, string staging, CancellationToken cancellationToken)
+    {
+        string Problem(string what) => $"Restore failed, nothing was changed: {file}: {what}";
+
+        var manifestEntry = archive.GetEntry(BackupFormat.ManifestEntry)
+            ?? throw new BackupException(Problem($"{BackupFormat.ManifestEntry} is missing; this is not a portal backup archive."));
+        BackupManifest manifest;
+        try
+        {
+            await using var stream = await manifestEntry.OpenAsync(cancellationToken);
+            using var document = await JsonDocument.ParseAsync(stream, cancellationToken: cancellationToken);
+
+            // Name and version first, on their own: a later version may change everything else.
+            var root = document.RootElement;
+            var format = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("format", out var f) && f.ValueKind == JsonValueKind.String ? f.GetString() : null;
+            if (format != BackupFormat.Name)
+            {
+                throw new BackupException(Problem($"the manifest names the format \"{format}\", not \"{BackupFormat.Name}\"; this is not a portal backup archive."));
+            }
+
+            if (!root.TryGetProperty("formatVersion", out var v) || !v.TryGetInt32(out var version))
+            {
+                throw new BackupException(Problem("the manifest has no formatVersion."));
+            }
+
+            if (version != BackupFormat.Version)
+            {
+                throw new BackupException(Problem($"the archive has format version {version}; this portal reads only version {BackupFormat.Version}."));
+            }
+
+            manifest = root.Deserialize<BackupManifest>(BackupJson.Manifest) ?? throw new JsonException("the manifest is null");
+        }
+        catch (JsonException ex)
+        {
+            throw new BackupException(Problem($"{BackupFormat.ManifestEntry} is not valid: {ex.Message}"), ex);
+        }
+
+        var unknown = manifest.Tables.Keys.Except(BackupFormat.Tables.Select(t => t.Name)).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new BackupException(Problem($"the manifest lists unknown tables: {string.Join(", ", unknown)}."));
+        }
+
+        var tables = new List<TableRows>();
+        foreach (var table in BackupFormat.Tables)
+        {
+            if (!manifest.Tables.TryGetValue(table.Name, out var expected))
+            {
+                throw new BackupException(Problem($"the manifest does not list the table {table.Name}."));
+            }
+
+            var entry = archive.GetEntry(table.EntryName) ?? throw new BackupException(Problem($"{table.EntryName} is missing."));
+            IReadOnlyList<object> rows;
+            try
+            {
+                await using var stream = await entry.OpenAsync(cancellationToken);
+                rows = await table.ParseAsync(stream, tableJson, cancellationToken);
+            }
+            catch (JsonException ex)
+            {
+                throw new BackupException(Problem($"{table.EntryName} is not valid: {ex.Message}"), ex);
+            }
+
+            if (rows.Count != expected)
+            {
+                throw new BackupException(Problem($"{table.EntryName} holds {rows.Count} rows but the manifest says {expected}."));
+            }
+
+            tables.Add(new TableRows(table, rows));
+        }
+
+        var mediaFiles = BackupFormat.MediaFilesOf(tables);
+        var mediaEntries = archive.Entries.Count(e => e.FullName.StartsWith(BackupFormat.MediaPrefix, StringComparison.Ordinal));
+        if (mediaEntries != manifest.MediaFiles || mediaFiles.Count != manifest.MediaFiles)
+        {
+            throw new BackupException(Problem($"the manifest says {manifest.MediaFiles} media files, the archive holds {mediaEntries} and lists {mediaFiles.Count}."));
+        }
+
+        Directory.CreateDirectory(staging);
+        foreach (var mediaFile in mediaFiles)
+        {
+            // Only generated names are accepted, so no entry can write outside the media folder.
+            if (!MediaLibrary.IsStoredName(mediaFile.StoredName))
+            {
+                throw new BackupException(Problem($"media row {mediaFile.Id} has the invalid stored name \"{mediaFile.StoredName}\"."));
+            }
+
+            var entry = archive.GetEntry(BackupFormat.MediaPrefix + mediaFile.StoredName)
+                ?? throw new BackupException(Problem($"the media file {BackupFormat.MediaPrefix}{mediaFile.StoredName} is missing."));
+            await entry.ExtractToFileAsync(Path.Combine(staging, mediaFile.StoredName), overwrite: false, cancellationToken);
+        }
+
+        return tables;
+    }
+}
