@@ -52,7 +52,7 @@ internal sealed class StoreReplacement(PortalDbContext db, TimeProvider time)
         catch (Exception ex) when (ex is not (BackupException or OperationCanceledException))
         {
             // The transaction was rolled back (disposed without a commit): nothing was changed.
-            throw new BackupException($"Restore failed and was rolled back, the store is unchanged: {ex.GetBaseException().Message}", ex);
+            throw new BackupException($"Restore failed and was rolled back, the store is unchanged: {ex.GetBaseException().Message.ReplaceLineEndings(" ")}", ex);
         }
         finally
         {
