@@ -81,7 +81,7 @@ internal sealed class BackupArchiveReader(JsonSerializerOptions tableJson)
         }
     }
 
-    /// <summary>An entry name as the archive gives it, quoted, with control characters escaped so a message stays one line.</summary>
+    /// <summary>A name or value as the archive gives it, quoted, with control characters escaped so a message stays one line.</summary>
     private static string Quoted(string name) => "\"" + JsonEncodedText.Encode(name, JavaScriptEncoder.UnsafeRelaxedJsonEscaping) + "\"";
 
     private async Task<IReadOnlyList<TableRows>> ReadEntriesAsync(ZipArchive archive, string file, string staging, CancellationToken cancellationToken)
@@ -101,12 +101,17 @@ internal sealed class BackupArchiveReader(JsonSerializerOptions tableJson)
             var format = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("format", out var f) && f.ValueKind == JsonValueKind.String ? f.GetString() : null;
             if (format != BackupFormat.Name)
             {
-                throw new BackupException(Problem($"the manifest names the format \"{format}\", not \"{BackupFormat.Name}\"; this is not a portal backup archive."));
+                throw new BackupException(Problem($"the manifest names the format {Quoted(format ?? "")}, not \"{BackupFormat.Name}\"; this is not a portal backup archive."));
             }
 
-            if (!root.TryGetProperty("formatVersion", out var v) || !v.TryGetInt32(out var version))
+            if (!root.TryGetProperty("formatVersion", out var v))
             {
                 throw new BackupException(Problem("the manifest has no formatVersion."));
+            }
+
+            if (v.ValueKind != JsonValueKind.Number || !v.TryGetInt32(out var version))
+            {
+                throw new BackupException(Problem($"the manifest's formatVersion must be a whole number; it is {v.ValueKind.ToString().ToLowerInvariant()} {Quoted(v.ToString())}."));
             }
 
             if (version != BackupFormat.Version)
@@ -121,10 +126,15 @@ internal sealed class BackupArchiveReader(JsonSerializerOptions tableJson)
             throw new BackupException(Problem($"{BackupFormat.ManifestEntry} is not valid: {ex.Message}"), ex);
         }
 
+        if (manifest.Tables is null)
+        {
+            throw new BackupException(Problem("the manifest's \"tables\" is null; it must give the row count of every table."));
+        }
+
         var unknown = manifest.Tables.Keys.Except(BackupFormat.Tables.Select(t => t.Name)).ToList();
         if (unknown.Count > 0)
         {
-            throw new BackupException(Problem($"the manifest lists unknown tables: {string.Join(", ", unknown)}."));
+            throw new BackupException(Problem($"the manifest lists unknown tables: {string.Join(", ", unknown.Select(Quoted))}."));
         }
 
         var tables = new List<TableRows>();

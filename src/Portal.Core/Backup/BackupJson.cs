@@ -13,6 +13,12 @@ internal static class BackupJson
     public static JsonSerializerOptions Manifest { get; } = new() { WriteIndented = true };
 
     /// <summary>
+    /// The table files as restore reads them: as written, and a null where the entity's property
+    /// does not allow one is an error (it would otherwise reach the code as a null reference).
+    /// </summary>
+    public static JsonSerializerOptions TablesToRead(IModel model) => new(Tables(model)) { RespectNullableAnnotations = true };
+
+    /// <summary>
     /// The table files: an entity's JSON properties are exactly its mapped columns (navigations
     /// are left out), enums are written by name.
     /// </summary>

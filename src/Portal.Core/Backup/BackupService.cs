@@ -51,7 +51,7 @@ public sealed class BackupService(PortalDbContext db, MediaFolder media, TimePro
         // The same guard as export: a table the format does not know would be left as it is.
         BackupFormat.CheckCovers(db.Model);
         using var swap = MediaFolderSwap.Begin(media);
-        var tables = await new BackupArchiveReader(BackupJson.Tables(db.Model)).ReadAsync(file, swap.StagingPath, cancellationToken);
+        var tables = await new BackupArchiveReader(BackupJson.TablesToRead(db.Model)).ReadAsync(file, swap.StagingPath, cancellationToken);
         var store = new StoreReplacement(db, time);
         if (!force)
         {

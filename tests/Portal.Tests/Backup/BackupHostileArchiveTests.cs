@@ -28,4 +28,30 @@ public sealed class BackupHostileArchiveTests
             Assert.StartsWith("Restore failed, nothing was changed:", error.Message, StringComparison.Ordinal);
         }
     }
+
+    [Fact]
+    public async Task Restore_MalformedManifestOrTables_AreRefusedWithOneLineNamingTheEntry_AndChangeNothing()
+    {
+        using var site = await ExportedSite.CreateAsync();
+        var file = site.File;
+        var cases = new (string Archive, string Problem)[]
+        {
+            (BackupTestSupport.WithEntry(file, "manifest.json", m => m.Replace("\"formatVersion\": 1", "\"formatVersion\": \"1\"", StringComparison.Ordinal)),
+                "the manifest's formatVersion must be a whole number; it is string \"1\""),
+            (BackupTestSupport.WithJson(file, "manifest.json", m => m["tables"] = null), "the manifest's \"tables\" is null"),
+            (BackupTestSupport.WithEntry(file, "tables/articles.json", _ => "{}"), "tables/articles.json is not valid: the file must hold a JSON array of rows, not an object."),
+            (BackupTestSupport.WithEntry(file, "tables/users.json", _ => "not json"), "tables/users.json is not valid:"),
+            (BackupTestSupport.WithJson(file, "tables/audit-entries.json", t => t[0] = 42), "tables/audit-entries.json is not valid: row 1 is a number, not an object of columns."),
+            (BackupTestSupport.WithJson(file, "tables/sections.json", t => t[0]!["SortOrder"] = "first"), "tables/sections.json is not valid: row 1, column SortOrder: a string does not fit the column (Int32)."),
+            (BackupTestSupport.WithJson(file, "tables/articles.json", t => t[0]!["Status"] = "Bogus"), "tables/articles.json is not valid: row 1, column Status: a string does not fit the column (ArticleStatus)."),
+            (BackupTestSupport.WithJson(file, "tables/articles.json", t => t[0]!["BodyMarkdown"] = null), "tables/articles.json is not valid: row 1, column BodyMarkdown: null does not fit the column (String)."),
+            (BackupTestSupport.WithoutEntry(file, "tables/footer-links.json"), "tables/footer-links.json is missing."),
+        };
+
+        using var target = await BackupTestSupport.TargetWithContentAsync();
+        foreach (var (archive, problem) in cases)
+        {
+            await BackupTestSupport.AssertRefusedAsync(target, archive, problem);
+        }
+    }
 }

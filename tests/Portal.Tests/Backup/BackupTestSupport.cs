@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text;
+using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Accounts;
@@ -179,6 +180,25 @@ internal static class BackupTestSupport
 
         Assert.Fail($"{entryName} is not in the central directory.");
         return -1;
+    }
+
+    /// <summary>A copy of <paramref name="archive"/> with one JSON entry changed as a tree.</summary>
+    public static string WithJson(string archive, string entryName, Action<JsonNode> change) =>
+        WithEntry(archive, entryName, text =>
+        {
+            var node = JsonNode.Parse(text)!;
+            change(node);
+            return node.ToJsonString();
+        });
+
+    /// <summary>A copy of <paramref name="archive"/> without the entry <paramref name="entryName"/>.</summary>
+    public static string WithoutEntry(string archive, string entryName)
+    {
+        var copy = Path.Combine(Path.GetDirectoryName(archive)!, Guid.NewGuid().ToString("N") + ".zip");
+        File.Copy(archive, copy);
+        using var zip = ZipFile.Open(copy, ZipArchiveMode.Update);
+        zip.GetEntry(entryName)!.Delete();
+        return copy;
     }
 
     /// <summary>A copy of <paramref name="archive"/> with one entry's text changed.</summary>
