@@ -1,7 +1,9 @@
+using System.Globalization;
 using System.IO.Compression;
 using System.IO.Hashing;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Portal.Core.Articles;
 using Portal.Core.Media;
 
 namespace Portal.Core.Backup;
@@ -9,9 +11,10 @@ namespace Portal.Core.Backup;
 /// <summary>
 /// Opens and checks a whole archive (every entry's checksum, then format, version, every table
 /// file, every count, every media file) and unpacks its media files into a staging folder;
-/// nothing in the store or the media folder is touched.
+/// nothing in the store or the media folder is touched. Articles' HTML is rendered again from
+/// their Markdown, never taken from the archive.
 /// </summary>
-internal sealed class BackupArchiveReader(JsonSerializerOptions tableJson)
+internal sealed class BackupArchiveReader(JsonSerializerOptions tableJson, MarkdownRenderer renderer)
 {
     /// <summary>Reads <paramref name="file"/>: its tables' rows, its media files unpacked into <paramref name="staging"/>.</summary>
     /// <exception cref="BackupException">The archive is missing, damaged or not valid; the message names the entry.</exception>
@@ -42,6 +45,41 @@ internal sealed class BackupArchiveReader(JsonSerializerOptions tableJson)
             catch (InvalidDataException ex)
             {
                 throw new BackupException($"Restore failed, nothing was changed: {file} is damaged ({ex.Message}).", ex);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Stored HTML is never trusted from an archive: every article's is rendered (and sanitised)
+    /// again from its Markdown. Revisions hold Markdown only; theirs is checked to be renderable,
+    /// since restoring a revision renders it.
+    /// </summary>
+    private void RenderBodies(IReadOnlyList<TableRows> tables, Func<string, string> problem)
+    {
+        foreach (var (table, rows) in tables)
+        {
+            for (var i = 0; i < rows.Count; i++)
+            {
+                try
+                {
+                    if (rows[i] is Article article)
+                    {
+                        article.BodyHtml = renderer.Render(article.BodyMarkdown);
+                    }
+                    else if (rows[i] is ArticleRevision revision)
+                    {
+                        MarkdownRenderer.CheckNesting(revision.BodyMarkdown);
+                    }
+                    else
+                    {
+                        // A table without a body: nothing to do for any of its rows.
+                        break;
+                    }
+                }
+                catch (MarkdownTooDeepException ex)
+                {
+                    throw new BackupException(problem(string.Create(CultureInfo.InvariantCulture, $"{table.EntryName}: row {i + 1}, column BodyMarkdown cannot be rendered: {ex.Message}.")), ex);
+                }
             }
         }
     }
@@ -165,6 +203,7 @@ internal sealed class BackupArchiveReader(JsonSerializerOptions tableJson)
             tables.Add(new TableRows(table, rows));
         }
 
+        RenderBodies(tables, Problem);
         var mediaFiles = BackupFormat.MediaFilesOf(tables);
         var mediaEntries = archive.Entries.Count(e => e.FullName.StartsWith(BackupFormat.MediaPrefix, StringComparison.Ordinal));
         if (mediaEntries != manifest.MediaFiles || mediaFiles.Count != manifest.MediaFiles)

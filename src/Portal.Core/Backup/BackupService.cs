@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Portal.Core.Articles;
 using Portal.Core.Data;
 using Portal.Core.Media;
 
@@ -12,7 +13,7 @@ namespace Portal.Core.Backup;
 /// <see cref="BackupArchiveWriter"/>, <see cref="BackupArchiveReader"/>,
 /// <see cref="StoreReplacement"/> and <see cref="MediaFolderSwap"/> do them.
 /// </summary>
-public sealed class BackupService(PortalDbContext db, MediaFolder media, TimeProvider time, ILogger<BackupService> logger)
+public sealed class BackupService(PortalDbContext db, MediaFolder media, MarkdownRenderer renderer, TimeProvider time, ILogger<BackupService> logger)
 {
     /// <summary>
     /// Writes the whole store and its media files to <paramref name="file"/>. The archive is
@@ -51,7 +52,7 @@ public sealed class BackupService(PortalDbContext db, MediaFolder media, TimePro
         // The same guard as export: a table the format does not know would be left as it is.
         BackupFormat.CheckCovers(db.Model);
         using var swap = MediaFolderSwap.Begin(media);
-        var tables = await new BackupArchiveReader(BackupJson.TablesToRead(db.Model)).ReadAsync(file, swap.StagingPath, cancellationToken);
+        var tables = await new BackupArchiveReader(BackupJson.TablesToRead(db.Model), renderer).ReadAsync(file, swap.StagingPath, cancellationToken);
         var store = new StoreReplacement(db, time);
         if (!force)
         {

@@ -1,3 +1,6 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Portal.Core.Articles;
 using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Backup;
@@ -53,5 +56,41 @@ public sealed class BackupHostileArchiveTests
         {
             await BackupTestSupport.AssertRefusedAsync(target, archive, problem);
         }
+    }
+
+    [Fact]
+    public async Task Restore_ArticleHtmlInTheArchive_IsNeverServed_TheBodyIsRenderedFromItsMarkdown()
+    {
+        using var site = await ExportedSite.CreateAsync();
+        string? urlKey = null;
+        string? markdown = null;
+        var hostile = BackupTestSupport.WithJson(site.File, "tables/articles.json", rows =>
+        {
+            var article = rows[0]!;
+            urlKey = (string)article["UrlKey"]!;
+            markdown = (string)article["BodyMarkdown"]!;
+            article["BodyHtml"] = "<script>alert(1)</script><img src=x onerror=alert(2)><p>只在存档的HTML里</p>";
+        });
+        Assert.Equal("Published", await site.Source.WithDbAsync(db => db.Articles.Where(a => a.UrlKey == urlKey).Select(a => a.Status.ToString()).SingleAsync()));
+
+        using var target = PortalFactory.Empty(new Dictionary<string, string?> { ["Publishing:Enabled"] = "false" });
+        await BackupTestSupport.RestoreAsync(target, hostile);
+
+        var (response, page) = await target.GetDocumentAsync($"/articles/{urlKey}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        XssAssert.NoActiveContent(page);
+        Assert.DoesNotContain("只在存档的HTML里", page.Body!.TextContent, StringComparison.Ordinal);
+        var stored = await target.WithDbAsync(db => db.Articles.Where(a => a.UrlKey == urlKey).Select(a => a.BodyHtml).SingleAsync());
+        Assert.Equal(new MarkdownRenderer().Render(markdown!), stored);
+    }
+
+    [Fact]
+    public async Task Restore_BodyNestedTooDeeply_IsRefusedNamingTheEntryAndRow_AndChangesNothing()
+    {
+        using var site = await ExportedSite.CreateAsync();
+        var deep = BackupTestSupport.WithJson(site.File, "tables/articles.json", rows => rows[0]!["BodyMarkdown"] = TestContent.TooDeepMarkdown);
+
+        using var target = await BackupTestSupport.TargetWithContentAsync();
+        await BackupTestSupport.AssertRefusedAsync(target, deep, "tables/articles.json: row 1, column BodyMarkdown cannot be rendered: Markdown line 1: " + MarkdownTooDeepException.Problem);
     }
 }
