@@ -45,12 +45,14 @@ public sealed class BackupService(PortalDbContext db, MediaFolder media, Markdow
     /// is touched. A store that holds content is refused unless <paramref name="force"/>; then
     /// everything is deleted and the archive's rows inserted, ids included, in one transaction.
     /// Media files are unpacked to a temporary folder and moved into place only after the commit,
-    /// so any failure leaves both the store and the media folder as they were.
+    /// so any failure leaves both the store and the media folder as they were. What an earlier
+    /// restore that did not finish left beside the media folder is removed first.
     /// </summary>
     public async Task<BackupSummary> RestoreAsync(string file, bool force, CancellationToken cancellationToken = default)
     {
         // The same guard as export: a table the format does not know would be left as it is.
         BackupFormat.CheckCovers(db.Model);
+        await new RestoreLeftovers(db, media, logger).RemoveAsync(cancellationToken);
         using var swap = MediaFolderSwap.Begin(media);
         var tables = await new BackupArchiveReader(BackupJson.TablesToRead(db.Model), renderer).ReadAsync(file, swap.StagingPath, cancellationToken);
         var store = new StoreReplacement(db, time);

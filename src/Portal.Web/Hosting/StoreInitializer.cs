@@ -2,14 +2,17 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Portal.Core.Accounts;
+using Portal.Core.Backup;
 using Portal.Core.Data;
 using Portal.Core.Import;
+using Portal.Core.Media;
 
 namespace Portal.Web.Hosting;
 
 /// <summary>
 /// Prepares the store before the portal serves or a verb runs: applies migrations when
-/// <c>Database:MigrateOnStartup</c> says so, and imports the seed folder into an empty store.
+/// <c>Database:MigrateOnStartup</c> says so, removes what a restore that did not finish left beside
+/// the media folder, and imports the seed folder into an empty store.
 /// </summary>
 public sealed class StoreInitializer(
     PortalDbContext db,
@@ -18,17 +21,22 @@ public sealed class StoreInitializer(
     IOptions<DatabaseOptions> database,
     IOptions<StorageOptions> storage,
     IOptions<ImportOptions> import,
+    MediaFolder media,
     ILogger<StoreInitializer> logger)
 {
-    /// <summary>Applies pending migrations if configured to; creates the data folder for SQLite first.</summary>
+    /// <summary>
+    /// Applies pending migrations if configured to (creating the data folder for SQLite first), then
+    /// removes what a restore that was killed left beside the media folder. Every start runs this:
+    /// the web server's and every verb's.
+    /// </summary>
     public async Task MigrateIfConfiguredAsync(CancellationToken cancellationToken = default)
     {
-        if (!database.Value.ShouldMigrateOnStartup)
+        if (database.Value.ShouldMigrateOnStartup)
         {
-            return;
+            await MigrateAsync(cancellationToken);
         }
 
-        await MigrateAsync(cancellationToken);
+        await new RestoreLeftovers(db, media, logger).RemoveAsync(cancellationToken);
     }
 
     /// <summary>Applies every pending migration of the configured provider.</summary>

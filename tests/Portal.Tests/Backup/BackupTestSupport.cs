@@ -126,7 +126,7 @@ internal static class BackupTestSupport
     /// <summary>
     /// Restores <paramref name="archive"/> with <c>--force</c> into <paramref name="target"/> and
     /// asserts it is refused with one line containing <paramref name="problem"/>, and that the
-    /// store, the media folder and the data folder (no staging folder left) are as they were.
+    /// store, the media folder and the data folder (no staging folder or lock file left) are as they were.
     /// </summary>
     public static async Task<BackupException> AssertRefusedAsync(PortalFactory target, string archive, string problem)
     {
@@ -141,6 +141,7 @@ internal static class BackupTestSupport
         Assert.Equal(before, await CanonicalDump.TakeAsync(target));
         Assert.Equal(mediaBefore, MediaFiles(target));
         Assert.Equal(["media"], Directory.GetDirectories(target.DataPath).Select(Path.GetFileName).Where(n => n!.StartsWith("media", StringComparison.Ordinal)));
+        Assert.Empty(Directory.GetFileSystemEntries(target.DataPath, "media.restore-*"));
         return error;
     }
 
