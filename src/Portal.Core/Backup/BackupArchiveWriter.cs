@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text.Json;
+using Portal.Core.Data;
 using Portal.Core.Media;
 
 namespace Portal.Core.Backup;
@@ -26,7 +27,9 @@ internal sealed class BackupArchiveWriter(MediaFolder media, JsonSerializerOptio
         var temporary = file + ".tmp";
         try
         {
-            await using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
+            // The archive holds password hashes: readable by the portal's account alone (0600 on
+            // Unix), which the move into place keeps.
+            await using (var stream = PrivateFile.Create(temporary))
             await using (var archive = new ZipArchive(stream, ZipArchiveMode.Create))
             {
                 await using (var entry = await archive.CreateEntry(BackupFormat.ManifestEntry).OpenAsync(cancellationToken))

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Portal.Core.Accounts;
@@ -35,6 +36,10 @@ public sealed class StoreInitializer(
         {
             await MigrateAsync(cancellationToken);
         }
+        else
+        {
+            PrepareSqliteFile();
+        }
 
         await new RestoreLeftovers(db, media, logger).RemoveAsync(cancellationToken);
     }
@@ -42,11 +47,7 @@ public sealed class StoreInitializer(
     /// <summary>Applies every pending migration of the configured provider.</summary>
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
     {
-        if (database.Value.ProviderKind == DatabaseProvider.Sqlite)
-        {
-            Directory.CreateDirectory(storage.Value.DataPath);
-        }
-
+        PrepareSqliteFile();
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         if (pending.Count > 0)
         {
@@ -55,6 +56,30 @@ public sealed class StoreInitializer(
         }
 
         await EnsureRolesAsync();
+    }
+
+    /// <summary>
+    /// SQLite: creates the data folder, and the database file with mode 0600 (it holds the
+    /// password hashes) before SQLite would create it readable by all; an existing one is
+    /// restricted to 0600. SQLite gives its -wal and -shm files the database file's mode. (A
+    /// <c>|DataDirectory|</c> or <c>file:</c> name is left to SQLite.)
+    /// </summary>
+    private void PrepareSqliteFile()
+    {
+        if (database.Value.ProviderKind != DatabaseProvider.Sqlite)
+        {
+            return;
+        }
+
+        Directory.CreateDirectory(storage.Value.DataPath);
+        var connection = new SqliteConnectionStringBuilder(database.Value.ConnectionString);
+        if (connection.Mode != SqliteOpenMode.Memory && connection.DataSource is { Length: > 0 } file && file != ":memory:"
+            && !file.Contains('|', StringComparison.Ordinal) && !file.StartsWith("file:", StringComparison.OrdinalIgnoreCase))
+        {
+            var path = Path.GetFullPath(file);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            PrivateFile.Restrict(path);
+        }
     }
 
     /// <summary>Creates the three roles (管理员, 审核, 编辑) if they do not exist yet.</summary>

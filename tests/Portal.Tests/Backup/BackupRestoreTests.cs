@@ -46,6 +46,27 @@ public sealed class BackupRestoreTests
     }
 
     [Fact]
+    public async Task Export_Archive_IsReadableByTheOwnerOnly_EvenOverAnArchiveThatWasNot()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        using var site = await ExportedSite.CreateAsync();
+        var again = Path.Combine(site.Folder, "again.zip");
+        await File.WriteAllBytesAsync(again, []);
+        File.SetUnixFileMode(again, (UnixFileMode)0b110_110_110);
+        await File.WriteAllBytesAsync(again + ".tmp", []);
+        File.SetUnixFileMode(again + ".tmp", (UnixFileMode)0b110_110_110);
+
+        await BackupTestSupport.ExportAsync(site.Source, again);
+
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(site.File));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(again));
+    }
+
+    [Fact]
     public async Task Restore_NonEmptyStore_IsRefusedWithoutForce_AndReplacedWithForce()
     {
         using var site = await ExportedSite.CreateAsync();
