@@ -217,7 +217,7 @@ internal sealed class BackupArchiveReader(JsonSerializerOptions tableJson, Markd
             // Only generated names are accepted, so no entry can write outside the media folder.
             if (!MediaLibrary.IsStoredName(mediaFile.StoredName))
             {
-                throw new BackupException(Problem($"media row {mediaFile.Id} has the invalid stored name \"{mediaFile.StoredName}\"."));
+                throw new BackupException(Problem($"media row {mediaFile.Id} has the invalid stored name {Quoted(mediaFile.StoredName)}."));
             }
 
             var entry = archive.GetEntry(BackupFormat.MediaPrefix + mediaFile.StoredName)
