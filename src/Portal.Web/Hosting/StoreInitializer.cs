@@ -38,7 +38,7 @@ public sealed class StoreInitializer(
         }
         else
         {
-            PrepareSqliteFile();
+            PrepareSqliteFile(create: false);
         }
 
         await new RestoreLeftovers(db, media, logger).RemoveAsync(cancellationToken);
@@ -47,7 +47,7 @@ public sealed class StoreInitializer(
     /// <summary>Applies every pending migration of the configured provider.</summary>
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
     {
-        PrepareSqliteFile();
+        PrepareSqliteFile(create: true);
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         if (pending.Count > 0)
         {
@@ -59,26 +59,45 @@ public sealed class StoreInitializer(
     }
 
     /// <summary>
-    /// SQLite: creates the data folder, and the database file with mode 0600 (it holds the
-    /// password hashes) before SQLite would create it readable by all; an existing one is
-    /// restricted to 0600. SQLite gives its -wal and -shm files the database file's mode. (A
-    /// <c>|DataDirectory|</c> or <c>file:</c> name is left to SQLite.)
+    /// SQLite: the database file holds the password hashes, so it is created with mode 0600 before
+    /// SQLite would create it readable by all (with the data folder, when <paramref name="create"/>:
+    /// before migrating), and an existing one is restricted to 0600. SQLite gives its -wal and -shm
+    /// files the database file's mode. A read-only store, or a <c>|DataDirectory|</c> or <c>file:</c>
+    /// name, is left as it is.
     /// </summary>
-    private void PrepareSqliteFile()
+    private void PrepareSqliteFile(bool create)
     {
         if (database.Value.ProviderKind != DatabaseProvider.Sqlite)
         {
             return;
         }
 
-        Directory.CreateDirectory(storage.Value.DataPath);
-        var connection = new SqliteConnectionStringBuilder(database.Value.ConnectionString);
-        if (connection.Mode != SqliteOpenMode.Memory && connection.DataSource is { Length: > 0 } file && file != ":memory:"
-            && !file.Contains('|', StringComparison.Ordinal) && !file.StartsWith("file:", StringComparison.OrdinalIgnoreCase))
+        if (create)
         {
-            var path = Path.GetFullPath(file);
+            Directory.CreateDirectory(storage.Value.DataPath);
+        }
+
+        var connection = new SqliteConnectionStringBuilder(database.Value.ConnectionString);
+        if (connection.Mode is SqliteOpenMode.Memory or SqliteOpenMode.ReadOnly || connection.DataSource is not { Length: > 0 } file || file == ":memory:"
+            || file.Contains('|', StringComparison.Ordinal) || file.StartsWith("file:", StringComparison.OrdinalIgnoreCase))
+        {
+            return;
+        }
+
+        var path = Path.GetFullPath(file);
+        if (!create && !File.Exists(path))
+        {
+            return;
+        }
+
+        try
+        {
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             PrivateFile.Restrict(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            logger.LogWarning(ex, "The SQLite database {File} could not be made readable by the portal's account alone", path);
         }
     }
 
