@@ -403,9 +403,19 @@ public sealed class EditorialService(PortalDbContext db, AuditLog audit, Markdow
         {
             errors[nameof(ArticleFields.BodyMarkdown)] = "请填写正文。";
         }
-        else if (MarkdownRenderer.HasImageWithoutAlt(fields.BodyMarkdown))
+        else
         {
-            errors[nameof(ArticleFields.BodyMarkdown)] = "正文中的每张图片都必须填写替代文字，例如 ![图片说明](地址)。";
+            try
+            {
+                if (MarkdownRenderer.HasImageWithoutAlt(fields.BodyMarkdown))
+                {
+                    errors[nameof(ArticleFields.BodyMarkdown)] = "正文中的每张图片都必须填写替代文字，例如 ![图片说明](地址)。";
+                }
+            }
+            catch (MarkdownTooDeepException ex)
+            {
+                errors[nameof(ArticleFields.BodyMarkdown)] = BodyTooDeepMessage(ex);
+            }
         }
 
         if (!await db.Sections.AnyAsync(s => s.Id == fields.SectionId, cancellationToken))
@@ -562,6 +572,10 @@ public sealed class EditorialService(PortalDbContext db, AuditLog audit, Markdow
         EditorialResult.Invalid($"文章当前状态为“{article.Status.DisplayName()}”，不能进行此操作。");
 
     private static string Key(Article article) => article.Id.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>What the editor is told, on saving and on previewing alike, when the body nests too deeply to be rendered.</summary>
+    public static string BodyTooDeepMessage(MarkdownTooDeepException ex) =>
+        string.Create(CultureInfo.InvariantCulture, $"正文嵌套层次过深（第 {ex.Line} 行），请减少引用或列表的嵌套。");
 
     /// <summary>Audit dates in UTC with the zone named, so an inspector reads them unambiguously.</summary>
     public static string Utc(DateTime value) => value.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + " UTC";

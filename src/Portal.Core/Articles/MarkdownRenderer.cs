@@ -12,7 +12,8 @@ namespace Portal.Core.Articles;
 /// the public page, the importer and the editor's preview all call it, so what an editor previews
 /// is exactly what is published. Raw HTML in the Markdown is disabled (shown as text), and the
 /// output still passes through HtmlSanitizer, which removes scripts, event handlers and
-/// <c>javascript:</c> addresses that a link or image could carry.
+/// <c>javascript:</c> addresses that a link or image could carry. Text nested deeper than
+/// <see cref="MaxNesting"/> levels is refused with <see cref="MarkdownTooDeepException"/>.
 /// </summary>
 public sealed partial class MarkdownRenderer
 {
@@ -23,6 +24,14 @@ public sealed partial class MarkdownRenderer
         .UseListExtras()
         .UseAutoLinks()
         .Build();
+
+    /// <summary>
+    /// How deep quotes, lists, emphasis and brackets may nest: Markdig's own limit, which it keeps
+    /// so that rendering the syntax tree (recursive) cannot overflow the stack. Past it, Markdig
+    /// throws a bare <see cref="ArgumentException"/> naming no place; we turn that into
+    /// <see cref="MarkdownTooDeepException"/> with the line. Markdig does not let it be changed.
+    /// </summary>
+    public const int MaxNesting = 128;
 
     private readonly HtmlSanitizer _sanitizer = new();
 
@@ -45,19 +54,25 @@ public sealed partial class MarkdownRenderer
     }
 
     /// <summary>Renders and sanitises <paramref name="markdown"/>. Thread-safe.</summary>
+    /// <exception cref="MarkdownTooDeepException">The text nests deeper than <see cref="MaxNesting"/> levels.</exception>
     public string Render(string markdown)
     {
-        var html = Markdown.ToHtml(markdown, Pipeline);
+        var html = NestingChecked(markdown, () => Markdown.ToHtml(markdown, Pipeline));
         return _sanitizer.Sanitize(html);
     }
+
+    /// <summary>Parses <paramref name="markdown"/> only, to find out whether it can be rendered (cheaper than <see cref="Render"/>).</summary>
+    /// <exception cref="MarkdownTooDeepException">The text nests deeper than <see cref="MaxNesting"/> levels.</exception>
+    public static void CheckNesting(string markdown) => Parse(markdown);
 
     /// <summary>
     /// Whether the Markdown contains an image (<c>![](url)</c>) whose alt text is empty, read with
     /// the same pipeline that renders it, so the check sees the images readers will see.
     /// </summary>
+    /// <exception cref="MarkdownTooDeepException">The text nests deeper than <see cref="MaxNesting"/> levels.</exception>
     public static bool HasImageWithoutAlt(string markdown)
     {
-        var document = Markdown.Parse(markdown, Pipeline);
+        var document = Parse(markdown);
         foreach (var link in document.Descendants<LinkInline>())
         {
             if (link.IsImage && string.IsNullOrWhiteSpace(AltText(link)))
@@ -67,6 +82,74 @@ public sealed partial class MarkdownRenderer
         }
 
         return false;
+    }
+
+    private static MarkdownDocument Parse(string markdown) => NestingChecked(markdown, () => Markdown.Parse(markdown, Pipeline));
+
+    /// <summary>Runs Markdig's <paramref name="work"/> on <paramref name="markdown"/>, its depth limit turned into our exception.</summary>
+    private static T NestingChecked<T>(string markdown, Func<T> work)
+    {
+        try
+        {
+            return work();
+        }
+        catch (ArgumentException ex) when (IsDepthLimit(ex))
+        {
+            throw new MarkdownTooDeepException(FirstTooDeepLine(markdown), ex);
+        }
+    }
+
+    /// <summary>
+    /// Markdig's depth limit is a plain <see cref="ArgumentException"/> (its ThrowHelper.CheckDepthLimit),
+    /// the only one it throws for a text that is not null; subclasses such as
+    /// <see cref="ArgumentOutOfRangeException"/> would be bugs, not depth, and stay what they are.
+    /// </summary>
+    private static bool IsDepthLimit(ArgumentException ex) => ex.GetType() == typeof(ArgumentException);
+
+    /// <summary>
+    /// The first line at which <paramref name="markdown"/> becomes too deep: the shortest run of
+    /// whole lines from the start that Markdig refuses, found by bisection (a few parses, and only
+    /// for a text already refused).
+    /// </summary>
+    private static int FirstTooDeepLine(string markdown)
+    {
+        var lineEnds = new List<int>();
+        for (var i = markdown.IndexOf('\n', StringComparison.Ordinal); i >= 0; i = markdown.IndexOf('\n', i + 1))
+        {
+            lineEnds.Add(i + 1);
+        }
+
+        lineEnds.Add(markdown.Length);
+
+        // Invariant: the first `parsed` lines parse; the first `refused` lines do not.
+        int parsed = 0, refused = lineEnds.Count;
+        while (refused - parsed > 1)
+        {
+            var middle = parsed + ((refused - parsed) / 2);
+            if (Parses(markdown[..lineEnds[middle - 1]]))
+            {
+                parsed = middle;
+            }
+            else
+            {
+                refused = middle;
+            }
+        }
+
+        return refused;
+    }
+
+    private static bool Parses(string markdown)
+    {
+        try
+        {
+            Markdown.Parse(markdown, Pipeline);
+            return true;
+        }
+        catch (ArgumentException ex) when (IsDepthLimit(ex))
+        {
+            return false;
+        }
     }
 
     [GeneratedRegex(@"text-align:\s*(left|center|right)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

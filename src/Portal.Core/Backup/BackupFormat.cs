@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Portal.Core.Accounts;
 using Portal.Core.Articles;
 using Portal.Core.Audit;
@@ -32,7 +33,7 @@ public static class BackupFormat
     /// <summary>
     /// Every table, in dependency order: a table comes after every table it references, so rows
     /// are inserted in this order and deleted in the reverse one. Every entity type of the model
-    /// must appear here (<see cref="BackupService"/> checks it), so a new table cannot be left
+    /// must appear here (<see cref="CheckCovers"/> checks it), so a new table cannot be left
     /// out of backups silently.
     /// </summary>
     internal static IReadOnlyList<BackupTable> Tables { get; } =
@@ -66,6 +67,33 @@ public static class BackupFormat
     /// of an archive leaks no more of them than the current ones; it starts again after a restore.
     /// </summary>
     internal static IReadOnlySet<Type> NotCarried { get; } = new HashSet<Type> { typeof(ContentChange), typeof(StaffSession), typeof(PasswordHistoryEntry) };
+
+    /// <summary>
+    /// A model change that adds a table or a column EF keeps outside the entity class would
+    /// silently be missing from every archive: export and restore refuse to work until
+    /// <see cref="Tables"/> (or <see cref="NotCarried"/>) covers it.
+    /// </summary>
+    /// <exception cref="BackupException">The model has a table or column the format does not carry.</exception>
+    internal static void CheckCovers(IModel model)
+    {
+        var covered = Tables.Select(t => t.ClrType).ToHashSet();
+        foreach (var entity in model.GetEntityTypes().Where(e => !e.IsOwned() && !NotCarried.Contains(e.ClrType)))
+        {
+            if (!covered.Contains(entity.ClrType))
+            {
+                throw new BackupException($"The backup format does not cover the table of {entity.ClrType.Name}; add it to BackupFormat.Tables.");
+            }
+
+            if (entity.GetProperties().FirstOrDefault(p => p.PropertyInfo is null) is { } shadow)
+            {
+                throw new BackupException($"The backup format cannot carry the shadow column {entity.ClrType.Name}.{shadow.Name}.");
+            }
+        }
+    }
+
+    /// <summary>The media table's rows (found by type, whatever its place in <see cref="Tables"/>).</summary>
+    internal static List<MediaFile> MediaFilesOf(IReadOnlyList<TableRows> tables) =>
+        tables.Single(t => t.Table.ClrType == typeof(MediaFile)).Rows.Cast<MediaFile>().ToList();
 }
 
 /// <summary>

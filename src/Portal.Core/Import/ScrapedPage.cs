@@ -22,6 +22,9 @@ public sealed class ScrapedPage
     /// <summary>The body paragraphs, word for word.</summary>
     public List<string> Paragraphs { get; } = [];
 
+    /// <summary>The 1-based line of the file where each of <see cref="Paragraphs"/> starts.</summary>
+    public List<int> ParagraphLines { get; } = [];
+
     /// <summary>The footer's links in order, by their text.</summary>
     public List<string> FooterLinks { get; } = [];
 

@@ -59,6 +59,7 @@ public static partial class ScrapedPageParser
             if (!IsFurniture(line.Text))
             {
                 page.Paragraphs.Add(line.Text);
+                page.ParagraphLines.Add(line.Number);
             }
         }
 

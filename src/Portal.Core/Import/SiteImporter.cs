@@ -143,10 +143,30 @@ public sealed class SiteImporter(
                 mappings[folder] = mapping;
             }
 
-            pages.Add((file, ScrapedPageParser.Parse(ReadText(file), file), mapping));
+            var page = ScrapedPageParser.Parse(ReadText(file), file);
+            CheckBody(file, page);
+            pages.Add((file, page, mapping));
         }
 
         return pages;
+    }
+
+    /// <summary>An article's Markdown: the page's paragraphs, a blank line between two.</summary>
+    private static string BodyOf(ScrapedPage page) => string.Join("\n\n", page.Paragraphs);
+
+    /// <summary>Refuses a body too deeply nested to render, at the file's line of the paragraph where it becomes too deep.</summary>
+    private static void CheckBody(string file, ScrapedPage page)
+    {
+        try
+        {
+            MarkdownRenderer.CheckNesting(BodyOf(page));
+        }
+        catch (MarkdownTooDeepException ex)
+        {
+            // Paragraph k (from 0) is line 2k + 1 of the body.
+            var paragraph = Math.Min((ex.Line - 1) / 2, page.ParagraphLines.Count - 1);
+            throw new ImportException(file, page.ParagraphLines[paragraph], "the body text cannot be rendered: " + MarkdownTooDeepException.Problem, ex);
+        }
     }
 
     private string ReadText(string file)
@@ -255,7 +275,7 @@ public sealed class SiteImporter(
             db.Articles.Add(article);
         }
 
-        var markdown = string.Join("\n\n", page.Paragraphs);
+        var markdown = BodyOf(page);
         article.Title = page.Title;
         article.Source = page.Source;
         article.PublishedAt = clock.StartOfDayUtc(page.Date);

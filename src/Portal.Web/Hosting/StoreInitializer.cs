@@ -1,15 +1,19 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Portal.Core.Accounts;
+using Portal.Core.Backup;
 using Portal.Core.Data;
 using Portal.Core.Import;
+using Portal.Core.Media;
 
 namespace Portal.Web.Hosting;
 
 /// <summary>
 /// Prepares the store before the portal serves or a verb runs: applies migrations when
-/// <c>Database:MigrateOnStartup</c> says so, and imports the seed folder into an empty store.
+/// <c>Database:MigrateOnStartup</c> says so, removes what a restore that did not finish left beside
+/// the media folder, and imports the seed folder into an empty store.
 /// </summary>
 public sealed class StoreInitializer(
     PortalDbContext db,
@@ -18,27 +22,32 @@ public sealed class StoreInitializer(
     IOptions<DatabaseOptions> database,
     IOptions<StorageOptions> storage,
     IOptions<ImportOptions> import,
+    MediaFolder media,
     ILogger<StoreInitializer> logger)
 {
-    /// <summary>Applies pending migrations if configured to; creates the data folder for SQLite first.</summary>
+    /// <summary>
+    /// Applies pending migrations if configured to (creating the data folder for SQLite first), then
+    /// removes what a restore that was killed left beside the media folder. Every start runs this:
+    /// the web server's and every verb's.
+    /// </summary>
     public async Task MigrateIfConfiguredAsync(CancellationToken cancellationToken = default)
     {
-        if (!database.Value.ShouldMigrateOnStartup)
+        if (database.Value.ShouldMigrateOnStartup)
         {
-            return;
+            await MigrateAsync(cancellationToken);
+        }
+        else
+        {
+            PrepareSqliteFile(create: false);
         }
 
-        await MigrateAsync(cancellationToken);
+        await new RestoreLeftovers(db, media, logger).RemoveAsync(cancellationToken);
     }
 
     /// <summary>Applies every pending migration of the configured provider.</summary>
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
     {
-        if (database.Value.ProviderKind == DatabaseProvider.Sqlite)
-        {
-            Directory.CreateDirectory(storage.Value.DataPath);
-        }
-
+        PrepareSqliteFile(create: true);
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         if (pending.Count > 0)
         {
@@ -47,6 +56,49 @@ public sealed class StoreInitializer(
         }
 
         await EnsureRolesAsync();
+    }
+
+    /// <summary>
+    /// SQLite: the database file holds the password hashes, so it is created with mode 0600 before
+    /// SQLite would create it readable by all (with the data folder, when <paramref name="create"/>:
+    /// before migrating), and an existing one is restricted to 0600. SQLite gives its -wal and -shm
+    /// files the database file's mode. A read-only store, or a <c>|DataDirectory|</c> or <c>file:</c>
+    /// name, is left as it is.
+    /// </summary>
+    private void PrepareSqliteFile(bool create)
+    {
+        if (database.Value.ProviderKind != DatabaseProvider.Sqlite)
+        {
+            return;
+        }
+
+        if (create)
+        {
+            Directory.CreateDirectory(storage.Value.DataPath);
+        }
+
+        var connection = new SqliteConnectionStringBuilder(database.Value.ConnectionString);
+        if (connection.Mode is SqliteOpenMode.Memory or SqliteOpenMode.ReadOnly || connection.DataSource is not { Length: > 0 } file || file == ":memory:"
+            || file.Contains('|', StringComparison.Ordinal) || file.StartsWith("file:", StringComparison.OrdinalIgnoreCase))
+        {
+            return;
+        }
+
+        var path = Path.GetFullPath(file);
+        if (!create && !File.Exists(path))
+        {
+            return;
+        }
+
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            PrivateFile.Restrict(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            logger.LogWarning(ex, "The SQLite database {File} could not be made readable by the portal's account alone", path);
+        }
     }
 
     /// <summary>Creates the three roles (管理员, 审核, 编辑) if they do not exist yet.</summary>

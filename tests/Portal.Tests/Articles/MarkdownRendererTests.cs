@@ -1,5 +1,6 @@
 using AngleSharp.Html.Parser;
 using Portal.Core.Articles;
+using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Articles;
 
@@ -31,6 +32,24 @@ public sealed class MarkdownRendererTests
         Assert.Empty(body.QuerySelectorAll("script"));
         Assert.DoesNotContain(elements, e => e.Attributes.Any(a => a.Name.StartsWith("on", StringComparison.OrdinalIgnoreCase)));
         Assert.DoesNotContain(elements, e => e.Attributes.Any(a => a.Value.TrimStart().StartsWith("javascript:", StringComparison.OrdinalIgnoreCase)));
+    }
+
+    [Fact]
+    public void Render_NestedPastTheLimit_IsRefusedWithTheLineWhereItBecomesTooDeep()
+    {
+        var first = Assert.Throws<MarkdownTooDeepException>(() => _renderer.Render(TestContent.TooDeepMarkdown));
+        var later = Assert.Throws<MarkdownTooDeepException>(() => _renderer.Render("第一段\n\n第二段\n" + TestContent.TooDeepMarkdown + "\n\n末段"));
+        var check = Assert.Throws<MarkdownTooDeepException>(() => MarkdownRenderer.CheckNesting(TestContent.TooDeepMarkdown));
+        var alt = Assert.Throws<MarkdownTooDeepException>(() => MarkdownRenderer.HasImageWithoutAlt("![图](a.png)\n" + TestContent.TooDeepMarkdown));
+
+        Assert.Equal(1, first.Line);
+        Assert.Equal(4, later.Line);
+        Assert.Equal(1, check.Line);
+        Assert.Equal(2, alt.Line);
+        Assert.Equal("Markdown line 4: " + MarkdownTooDeepException.Problem, later.Message);
+
+        // Deep, but within the limit: rendered as it is.
+        Assert.Contains("<blockquote>", _renderer.Render(new string('>', MarkdownRenderer.MaxNesting - 8) + " x"), StringComparison.Ordinal);
     }
 
     [Fact]

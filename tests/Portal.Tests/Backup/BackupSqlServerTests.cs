@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.SqlServer.TransactSql.ScriptDom;
 using Portal.Core.Accounts;
+using Portal.Core.Articles;
 using Portal.Core.Backup;
 using Portal.Core.Data;
 using Portal.Core.Media;
@@ -35,7 +36,7 @@ public sealed class BackupSqlServerTests
 
         using var connection = new RecordingSqlServerConnection();
         await using var db = SqlServerContext(connection);
-        var service = new BackupService(db, new MediaFolder(Path.Combine(folder.Path, "target-media")), TimeProvider.System, NullLogger<BackupService>.Instance);
+        var service = new BackupService(db, new MediaFolder(Path.Combine(folder.Path, "target-media")), new MarkdownRenderer(), TimeProvider.System, NullLogger<BackupService>.Instance);
 
         var restored = await service.RestoreAsync(file, force: true);
 
@@ -138,7 +139,7 @@ public sealed class BackupSqlServerTests
         using var folder = TempFolder.Create();
         using var connection = new RecordingSqlServerConnection();
         await using var db = SqlServerContext(connection);
-        var service = new BackupService(db, new MediaFolder(Path.Combine(folder.Path, "media")), TimeProvider.System, NullLogger<BackupService>.Instance);
+        var service = new BackupService(db, new MediaFolder(Path.Combine(folder.Path, "media")), new MarkdownRenderer(), TimeProvider.System, NullLogger<BackupService>.Instance);
 
         // The recording connection answers every query with no rows: an empty store.
         var exported = await service.ExportAsync(Path.Combine(folder.Path, "site.zip"));

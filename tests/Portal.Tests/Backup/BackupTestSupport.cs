@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text;
+using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Accounts;
@@ -106,6 +107,99 @@ internal static class BackupTestSupport
         }
 
         return files;
+    }
+
+    /// <summary>
+    /// A SQLite (or the pass's) store that already holds content and an image: an admin account
+    /// and <c>ffff….png</c> in its media folder, the target of restores that must change nothing.
+    /// </summary>
+    public static async Task<PortalFactory> TargetWithContentAsync()
+    {
+        var target = new PortalFactory(new Dictionary<string, string?> { ["Publishing:Enabled"] = "false" });
+        _ = target.Services;
+        await StaffAccounts.CreateAsync(target, "admin1", PortalRoles.Admin);
+        Directory.CreateDirectory(Path.Combine(target.DataPath, "media"));
+        await File.WriteAllBytesAsync(Path.Combine(target.DataPath, "media", "ffffffffffffffffffffffffffffffff.png"), TestContent.TinyPng);
+        return target;
+    }
+
+    /// <summary>
+    /// Restores <paramref name="archive"/> with <c>--force</c> into <paramref name="target"/> and
+    /// asserts it is refused with one line containing <paramref name="problem"/>, and that the
+    /// store, the media folder and the data folder (no staging folder or lock file left) are as they were.
+    /// </summary>
+    public static async Task<BackupException> AssertRefusedAsync(PortalFactory target, string archive, string problem)
+    {
+        var before = await CanonicalDump.TakeAsync(target);
+        var mediaBefore = MediaFiles(target);
+
+        var error = await Assert.ThrowsAsync<BackupException>(() => RestoreAsync(target, archive, force: true));
+
+        Assert.Contains(problem, error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', error.Message);
+        Assert.Contains("unchanged", error.Message.Replace("nothing was changed", "unchanged", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Equal(before, await CanonicalDump.TakeAsync(target));
+        Assert.Equal(mediaBefore, MediaFiles(target));
+        Assert.Equal(["media"], Directory.GetDirectories(target.DataPath).Select(Path.GetFileName).Where(n => n!.StartsWith("media", StringComparison.Ordinal)));
+        Assert.Empty(Directory.GetFileSystemEntries(target.DataPath, "media.restore-*"));
+        return error;
+    }
+
+    /// <summary>A copy of <paramref name="archive"/> with the byte at <paramref name="offset"/> changed.</summary>
+    public static string WithByteFlipped(string archive, int offset)
+    {
+        var bytes = File.ReadAllBytes(archive);
+        bytes[offset] ^= 0x5a;
+        var copy = Path.Combine(Path.GetDirectoryName(archive)!, Guid.NewGuid().ToString("N") + ".zip");
+        File.WriteAllBytes(copy, bytes);
+        return copy;
+    }
+
+    /// <summary>Where <paramref name="part"/> first occurs in <paramref name="file"/> (fails the test if nowhere).</summary>
+    public static int OffsetOf(string file, byte[] part)
+    {
+        var offset = File.ReadAllBytes(file).AsSpan().IndexOf(part);
+        Assert.True(offset >= 0, "The bytes are not in the archive.");
+        return offset;
+    }
+
+    /// <summary>
+    /// Where the CRC-32 of <paramref name="entryName"/> stands in the zip's central directory (the
+    /// copy readers check; signature 0x02014b50, CRC at +16, name length at +28, name at +46).
+    /// </summary>
+    public static int CentralDirectoryCrcOffset(string file, string entryName)
+    {
+        var bytes = File.ReadAllBytes(file);
+        var name = Encoding.UTF8.GetBytes(entryName);
+        for (var i = 0; i + 46 <= bytes.Length; i++)
+        {
+            if (BitConverter.ToUInt32(bytes, i) == 0x02014b50 && BitConverter.ToUInt16(bytes, i + 28) == name.Length && bytes.AsSpan(i + 46, name.Length).SequenceEqual(name))
+            {
+                return i + 16;
+            }
+        }
+
+        Assert.Fail($"{entryName} is not in the central directory.");
+        return -1;
+    }
+
+    /// <summary>A copy of <paramref name="archive"/> with one JSON entry changed as a tree.</summary>
+    public static string WithJson(string archive, string entryName, Action<JsonNode> change) =>
+        WithEntry(archive, entryName, text =>
+        {
+            var node = JsonNode.Parse(text)!;
+            change(node);
+            return node.ToJsonString();
+        });
+
+    /// <summary>A copy of <paramref name="archive"/> without the entry <paramref name="entryName"/>.</summary>
+    public static string WithoutEntry(string archive, string entryName)
+    {
+        var copy = Path.Combine(Path.GetDirectoryName(archive)!, Guid.NewGuid().ToString("N") + ".zip");
+        File.Copy(archive, copy);
+        using var zip = ZipFile.Open(copy, ZipArchiveMode.Update);
+        zip.GetEntry(entryName)!.Delete();
+        return copy;
     }
 
     /// <summary>A copy of <paramref name="archive"/> with one entry's text changed.</summary>

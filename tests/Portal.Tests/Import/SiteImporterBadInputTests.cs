@@ -104,6 +104,21 @@ public class SiteImporterBadInputTests(SeededStoreFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task ImportAsync_ParagraphNestedTooDeeply_RefusedAtItsLineAndStoreUnchanged()
+    {
+        // The third paragraph is line 13 of the seed file.
+        using var folder = TempFolder.CopyOfSeeds();
+        var file = folder.Write(SeedPage.FileName, SeedPage.ReplaceOnce(SeedPage.Text, SeedPage.Paragraphs[2], TestContent.TooDeepMarkdown));
+        Assert.Equal(13, SeedPage.Lines.ToList().IndexOf(SeedPage.Paragraphs[2]) + 1);
+
+        var ex = await AssertRefusedAsync(folder.Path);
+
+        Assert.Equal(file, ex.File);
+        Assert.Equal(13, ex.Line);
+        Assert.Equal($"{file}:13: the body text cannot be rendered: {Portal.Core.Articles.MarkdownTooDeepException.Problem}", ex.Message);
+    }
+
+    [Fact]
     public async Task ImportAsync_FileOver50MB_RefusedBySizeBeforeParsingAndStoreUnchanged()
     {
         using var folder = TempFolder.CopyOfSeeds();

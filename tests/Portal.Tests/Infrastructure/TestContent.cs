@@ -13,6 +13,12 @@ public static class TestContent
     public static byte[] TinyPng { get; } = Convert.FromBase64String(
         "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
 
+    /// <summary>
+    /// Markdown that Markdig cannot nest (100,000 block quotes inside one another, then "x"): it
+    /// threw a bare ArgumentException before the renderer refused it with its own exception.
+    /// </summary>
+    public static string TooDeepMarkdown { get; } = new string('>', 100_000) + " x";
+
     public static Section Section(string name, string label, string slug, Section? parent = null) =>
         new() { Name = name, MenuLabel = label, Slug = slug, Parent = parent, CreatedAt = Epoch, UpdatedAt = Epoch };
 

@@ -325,13 +325,27 @@ public sealed class ArticlesController(
             Sections = await queries.SectionChoicesAsync(allowed, cancellationToken),
             Images = await media.ChoicesAsync(input.CoverImageId, cancellationToken),
             ReviewComment = article?.ReviewComment,
-            PreviewHtml = preview ? renderer.Render(input.BodyMarkdown ?? "") : null,
+            PreviewHtml = preview ? Preview(input.BodyMarkdown ?? "") : null,
             CanReview = actor.CanReview,
             IsAdmin = actor.IsAdmin,
             IsOwnRevision = article?.LastEditorId == actor.UserId,
             Conflict = conflict,
             Error = error ?? TempData[ErrorKey] as string,
         };
+    }
+
+    /// <summary>The preview of <paramref name="markdown"/>; a body too deep to render is a field error instead, the text kept.</summary>
+    private string? Preview(string markdown)
+    {
+        try
+        {
+            return renderer.Render(markdown);
+        }
+        catch (MarkdownTooDeepException ex)
+        {
+            ModelState.AddModelError("Input.BodyMarkdown", EditorialService.BodyTooDeepMessage(ex));
+            return null;
+        }
     }
 
     private string FormatLocal(DateTime utc) => SiteDateTagHelper.Format(clock, utc);
