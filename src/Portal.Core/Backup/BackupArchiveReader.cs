@@ -222,6 +222,22 @@ internal sealed class BackupArchiveReader(JsonSerializerOptions tableJson, Markd
 
             var entry = archive.GetEntry(BackupFormat.MediaPrefix + mediaFile.StoredName)
                 ?? throw new BackupException(Problem($"the media file {BackupFormat.MediaPrefix}{mediaFile.StoredName} is missing."));
+
+            // The file is served with the row's content type: both must say the image the bytes
+            // are, or a hostile archive could serve a page of its own from the site's address.
+            var header = new byte[ImageSniffer.HeaderLength];
+            int read;
+            await using (var stream = await entry.OpenAsync(cancellationToken))
+            {
+                read = await stream.ReadAtLeastAsync(header, header.Length, throwOnEndOfStream: false, cancellationToken);
+            }
+
+            var type = ImageSniffer.Detect(header.AsSpan(0, read));
+            if (type is null || type.ContentType != mediaFile.ContentType || !mediaFile.StoredName.EndsWith(type.Extension, StringComparison.Ordinal))
+            {
+                throw new BackupException(Problem($"media row {mediaFile.Id} says {Quoted(mediaFile.ContentType)}, but {BackupFormat.MediaPrefix}{mediaFile.StoredName} is {(type is null ? "not an image the portal accepts" : type.ContentType)}."));
+            }
+
             await entry.ExtractToFileAsync(Path.Combine(staging, mediaFile.StoredName), overwrite: false, cancellationToken);
         }
 

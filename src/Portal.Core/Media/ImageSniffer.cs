@@ -18,6 +18,10 @@ public static class ImageSniffer
 
     public static ImageType WebP { get; } = new("image/webp", ".webp");
 
+    /// <summary>Whether <paramref name="contentType"/> is one of the image types above.</summary>
+    public static bool IsAccepted(string contentType) =>
+        contentType == Jpeg.ContentType || contentType == Png.ContentType || contentType == Gif.ContentType || contentType == WebP.ContentType;
+
     /// <summary>How many leading bytes <see cref="Detect"/> needs.</summary>
     public const int HeaderLength = 12;
 

@@ -203,7 +203,9 @@ public sealed partial class MediaLibrary(
         var contentType = await db.MediaFiles.AsNoTracking().Where(m => m.StoredName == storedName)
             .Select(m => m.ContentType).FirstOrDefaultAsync(cancellationToken);
         var path = System.IO.Path.Combine(folder.Path, storedName);
-        return contentType is null || !File.Exists(path) ? null : new MediaContent(path, contentType);
+
+        // Only an image type is ever served, whatever a row says (a row from elsewhere included).
+        return contentType is null || !ImageSniffer.IsAccepted(contentType) || !File.Exists(path) ? null : new MediaContent(path, contentType);
     }
 
     /// <summary>A size for people: bytes, KB or MB with at most one decimal.</summary>

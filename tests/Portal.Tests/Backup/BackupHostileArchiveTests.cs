@@ -85,6 +85,16 @@ public sealed class BackupHostileArchiveTests
     }
 
     [Fact]
+    public async Task Restore_MediaRowClaimingAnotherType_IsRefused_SoNoArchiveServesAPageFromTheSite()
+    {
+        using var site = await ExportedSite.CreateAsync();
+        var hostile = BackupTestSupport.WithJson(site.File, "tables/media-files.json", rows => rows[0]!["ContentType"] = "text/html");
+
+        using var target = await BackupTestSupport.TargetWithContentAsync();
+        await BackupTestSupport.AssertRefusedAsync(target, hostile, "says \"text/html\", but media/");
+    }
+
+    [Fact]
     public async Task Restore_BodyNestedTooDeeply_IsRefusedNamingTheEntryAndRow_AndChangesNothing()
     {
         using var site = await ExportedSite.CreateAsync();
