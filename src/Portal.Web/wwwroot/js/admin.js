@@ -15,9 +15,19 @@
         sessionStorage.removeItem(submittedKey);
     }
 
+    // Signing out on purpose drops every draft kept in this browser (a shared computer keeps no
+    // one's unpublished text); a session that merely expired keeps them.
+    const draftPrefix = "portal.draft:";
+    document.querySelector("form.admin-logout")?.addEventListener("submit", () => {
+        for (const name of Object.keys(localStorage).filter((k) => k.startsWith(draftPrefix))) {
+            localStorage.removeItem(name);
+        }
+    });
+
     const form = document.querySelector("form[data-keep-alive]");
-    if (form) {
-        const key = "portal.draft:" + new URL(form.action, location.href).pathname;
+    if (form && signedIn) {
+        // Drafts are kept per account, so another user of the same browser is never offered them.
+        const key = draftPrefix + (document.body.dataset.user ?? "") + ":" + new URL(form.action, location.href).pathname;
         const fields = () => Array.from(form.elements).filter((e) =>
             e.name && e.name !== "__RequestVerificationToken" && !["hidden", "password", "file", "submit", "button"].includes(e.type));
         const values = () => Object.fromEntries(fields().map((e) => [e.name, e.type === "checkbox" || e.type === "radio" ? String(e.checked) : e.value]));

@@ -53,6 +53,15 @@ public sealed class LoginTests : IAsyncLifetime
         Assert.Equal("/admin/articles", response.Headers.Location!.OriginalString);
     }
 
+    [Fact]
+    public async Task Login_WithNonAsciiLocalReturnUrl_RedirectsThereEncoded_NotA500()
+    {
+        var response = await StaffAccounts.PostLoginAsync(NewClient(), "editor1", StaffAccounts.Password, "/admin/articles?search=民族¿");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/admin/articles?search=%E6%B0%91%E6%97%8F%C2%BF", response.Headers.Location!.OriginalString);
+    }
+
     [Theory]
     [InlineData("https://evil.example/phish")]
     [InlineData("//evil.example/phish")]
