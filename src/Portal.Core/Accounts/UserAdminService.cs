@@ -307,8 +307,10 @@ public sealed class UserAdminService(
             })
             : Task.FromResult(UserChangeResult.Fail("您的角色要求使用双因素认证，不能关闭。"));
 
-    private const string AuthenticatorStore = "[AspNetUserStore]";
-    private const string AuthenticatorKeyToken = "AuthenticatorKey";
+    /// <summary>Where Identity's store keeps the authenticator key and the recovery codes.</summary>
+    public const string AuthenticatorStore = "[AspNetUserStore]";
+
+    public const string AuthenticatorKeyToken = "AuthenticatorKey";
     private const string RecoveryCodesToken = "RecoveryCodes";
 
     /// <summary>

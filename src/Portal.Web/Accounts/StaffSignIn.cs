@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Portal.Core.Accounts;
 using Portal.Core.Audit;
+using Portal.Core.Data;
 
 namespace Portal.Web.Accounts;
 
@@ -44,6 +45,7 @@ public sealed class StaffSignIn(
     DummyPassword dummy,
     SignInMetrics metrics,
     AuditLog audit,
+    PortalDbContext db,
     IHttpContextAccessor accessor)
 {
     /// <summary>The claim of the login cookie that names its server-side session.</summary>
@@ -62,6 +64,11 @@ public sealed class StaffSignIn(
         }
 
         var user = await users.FindByNameAsync(userName);
+        if (user is null)
+        {
+            await attempts.ClaimForNobodyAsync();
+        }
+
         if (user is null || user.PasswordHash is null || !await attempts.TryClaimAsync(user))
         {
             dummy.Verify(password);
@@ -79,12 +86,15 @@ public sealed class StaffSignIn(
         if (user.IsDisabled)
         {
             metrics.Count("disabled");
+            await attempts.ReleaseAsync(user);
             return await RefuseAsync(userName, user, "账号已停用");
         }
 
         if (user.TwoFactorEnabled)
         {
+            // The password was right: its try is given back; the codes have tries of their own.
             metrics.Count("second-factor");
+            await attempts.ReleaseAsync(user);
             // Identity's own short-lived cookie remembers who passed the first step (5 minutes).
             var pending = new ClaimsIdentity(IdentityConstants.TwoFactorUserIdScheme);
             pending.AddClaim(new Claim(ClaimTypes.Name, user.Id));
@@ -158,6 +168,17 @@ public sealed class StaffSignIn(
     /// </summary>
     public async Task CompleteAsync(PortalUser user, string method)
     {
+        // The attempt counters changed the row (and its concurrency stamp) behind the tracked
+        // entity: read it again before anything saves it.
+        await db.Entry(user).ReloadAsync();
+
+        // An authenticator key not yet confirmed is dropped at every sign-in: whoever saw it on
+        // 账号安全 in an earlier session (someone else who had the password) cannot share it.
+        if (!user.TwoFactorEnabled && await users.GetAuthenticatorKeyAsync(user) is not null)
+        {
+            await users.RemoveAuthenticationTokenAsync(user, UserAdminService.AuthenticatorStore, UserAdminService.AuthenticatorKeyToken);
+        }
+
         var session = await sessions.StartAsync(user, IpAddress, Http.Request.Headers.UserAgent.ToString());
         await signIn.SignInWithClaimsAsync(user, new AuthenticationProperties { IsPersistent = false },
             [new Claim(SessionClaim, session.Id), new Claim("amr", method)]);
@@ -186,14 +207,24 @@ public sealed class StaffSignIn(
 
     private async Task<bool> RedeemRecoveryCodeAsync(PortalUser user, string code)
     {
+        // The claim just changed the account's row (and its concurrency stamp): read it again, or
+        // Identity's save of the struck-out code would be refused as a concurrency failure.
+        await db.Entry(user).ReloadAsync();
         try
         {
-            return (await users.RedeemTwoFactorRecoveryCodeAsync(user, code)).Succeeded;
+            if ((await users.RedeemTwoFactorRecoveryCodeAsync(user, code)).Succeeded)
+            {
+                return true;
+            }
         }
         catch (DbUpdateConcurrencyException)
         {
-            // The same code sent twice at once: one redemption wins, the other is a refusal.
-            return false;
+            // Handled below, as a refused save is.
         }
+
+        // The same code sent twice at once: one redemption wins; the other's unsaved changes
+        // must not ride along with the next save (the audit entry).
+        db.ChangeTracker.Clear();
+        return false;
     }
 }

@@ -6,18 +6,11 @@
 
     // A long form (the article editor, marked data-keep-alive) keeps its text in this browser
     // while it is typed, so nothing is lost when the session has expired by the time it is sent:
-    // after signing in again, the page offers the text back. A draft is dropped once its form was
-    // sent and answered by a signed-in page (saved, or shown again with the typed values).
-    const submittedKey = "portal.draft-submitted";
-    const justSubmitted = sessionStorage.getItem(submittedKey);
-    if (justSubmitted && signedIn) {
-        localStorage.removeItem(justSubmitted);
-        sessionStorage.removeItem(submittedKey);
-    }
-
-    // Signing out on purpose drops every draft kept in this browser (a shared computer keeps no
-    // one's unpublished text); a session that merely expired keeps them.
+    // after signing in again, the page offers the text back. A draft is dropped when the page
+    // shows the same text (it was saved, or the form came back with it), on a deliberate
+    // sign-out, and after a week.
     const draftPrefix = "portal.draft:";
+    const draftLifetime = 7 * 24 * 60 * 60 * 1000;
     document.querySelector("form.admin-logout")?.addEventListener("submit", () => {
         for (const name of Object.keys(localStorage).filter((k) => k.startsWith(draftPrefix))) {
             localStorage.removeItem(name);
@@ -27,16 +20,32 @@
     const form = document.querySelector("form[data-keep-alive]");
     if (form && signedIn) {
         // Drafts are kept per account, so another user of the same browser is never offered them.
-        const key = draftPrefix + (document.body.dataset.user ?? "") + ":" + new URL(form.action, location.href).pathname;
+        const userPrefix = draftPrefix + (document.body.dataset.user ?? "") + ":";
+        const key = userPrefix + new URL(form.action, location.href).pathname;
         const fields = () => Array.from(form.elements).filter((e) =>
-            e.name && e.name !== "__RequestVerificationToken" && !["hidden", "password", "file", "submit", "button"].includes(e.type));
-        const values = () => Object.fromEntries(fields().map((e) => [e.name, e.type === "checkbox" || e.type === "radio" ? String(e.checked) : e.value]));
-        const same = (a, b) => Object.keys(a).every((name) => !(name in b) || a[name] === b[name]);
+            e.name && e.name !== "__RequestVerificationToken" && !["password", "file", "submit", "button"].includes(e.type));
+        const valueOf = (e) => e.type === "checkbox" || e.type === "radio" ? String(e.checked) : e.value;
+        // Hidden fields (the version the text was based on) are kept and restored, so a draft
+        // restored over a newer version still meets the conflict check; they are not compared.
+        const values = () => Object.fromEntries(fields().map((e) => [e.name, valueOf(e)]));
+        const shown = () => Object.fromEntries(fields().filter((e) => e.type !== "hidden").map((e) => [e.name, valueOf(e)]));
+        const same = (draft, now) => Object.keys(now).every((name) => !(name in draft) || draft[name] === now[name]);
+        const read = (name) => {
+            try { return JSON.parse(localStorage.getItem(name) ?? "null"); } catch { return null; }
+        };
 
-        const stored = (() => {
-            try { return JSON.parse(localStorage.getItem(key) ?? "null"); } catch { return null; }
-        })();
-        if (stored && stored.fields && !same(stored.fields, values())) {
+        // This account's drafts that are stale, or whose text this page now shows (a new article
+        // saved from the create page arrives here, under another address), go.
+        const current = shown();
+        for (const name of Object.keys(localStorage).filter((k) => k.startsWith(userPrefix) && k !== key)) {
+            const other = read(name);
+            if (!other || !other.fields || Date.now() - other.at > draftLifetime || same(other.fields, current)) {
+                localStorage.removeItem(name);
+            }
+        }
+
+        const stored = read(key);
+        if (stored && stored.fields && Date.now() - stored.at <= draftLifetime && !same(stored.fields, current)) {
             const notice = document.createElement("div");
             notice.className = "draft-notice";
             notice.setAttribute("role", "alert");
@@ -90,7 +99,6 @@
             }
             try {
                 localStorage.setItem(key, JSON.stringify({ at: Date.now(), fields: values() }));
-                sessionStorage.setItem(submittedKey, key);
             } catch {
                 // As above.
             }
@@ -143,8 +151,7 @@
         return null;
     };
 
-    // In the capture phase, so a refused or cancelled form is known to the form's own handlers
-    // (the draft above is not marked as sent).
+    // In the capture phase, so a refused or cancelled form is known to the form's own handlers.
     document.addEventListener("submit", (event) => {
         const target = event.target;
         if (!(target instanceof HTMLFormElement)) {

@@ -21,6 +21,7 @@ namespace Portal.Web.Areas.Admin.Controllers;
 /// </summary>
 public sealed class AccountController(
     StaffSignIn staff,
+    SignInLimiter limiter,
     UserManager<PortalUser> users,
     UserAdminService accounts,
     AccountRules rules,
@@ -119,9 +120,20 @@ public sealed class AccountController(
     }
 
     [HttpPost, AllowBeforeObligation]
+    [EnableRateLimiting(RateLimitPolicies.SignIn)]
     public async Task<IActionResult> Password(PasswordChangeInputModel input)
     {
         var userId = users.GetUserId(User)!;
+
+        // The current password is checked here too: the same per-account limit as sign-in, so a
+        // session left open is not an oracle for guessing it.
+        if (ModelState.IsValid && !limiter.TryAcquire("user:" + userId, out var retryAfter))
+        {
+            Limited(new SignInOutcome(SignInStep.Limited, retryAfter), "修改密码尝试过于频繁");
+            ViewData["Forced"] = (await CurrentUserAsync())?.MustChangePassword == true;
+            return View(input);
+        }
+
         if (ModelState.IsValid)
         {
             var result = await accounts.ChangeOwnPasswordAsync(userId, input.CurrentPassword, input.NewPassword);
@@ -244,12 +256,12 @@ public sealed class AccountController(
     private async Task<IList<string>> RolesAsync() =>
         await CurrentUserAsync() is { } user ? await users.GetRolesAsync(user) : [];
 
-    private void Limited(SignInOutcome outcome)
+    private void Limited(SignInOutcome outcome, string what = "登录尝试过于频繁")
     {
         var seconds = Math.Max(1, (int)Math.Ceiling(outcome.RetryAfter.TotalSeconds));
         Response.StatusCode = StatusCodes.Status429TooManyRequests;
         Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-        ModelState.AddModelError(string.Empty, $"登录尝试过于频繁，请 {seconds} 秒后再试。");
+        ModelState.AddModelError(string.Empty, $"{what}，请 {seconds} 秒后再试。");
     }
 
     /// <summary>Only ever back into this site: an external returnUrl would make our login page a phishing relay.</summary>

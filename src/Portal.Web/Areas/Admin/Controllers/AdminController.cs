@@ -9,9 +9,12 @@ namespace Portal.Web.Areas.Admin.Controllers;
 /// The one gate of the admin area: every admin controller derives from this class, which puts it
 /// in the area and requires a staff account. Finer actions add a stricter policy
 /// (<see cref="PortalPolicies.Review"/>, <see cref="PortalPolicies.Administer"/>); antiforgery is a
-/// global filter for every unsafe request.
+/// global filter for every unsafe request. No admin page is kept by a browser's or a proxy's
+/// cache (<c>Cache-Control: no-store</c>): a shared computer must not show the next person an
+/// authenticator key, recovery codes or unpublished text.
 /// </summary>
 [Area("Admin")]
+[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 [Authorize(Policy = PortalPolicies.Staff)]
 [Route("admin/[controller]/[action]")]
 public abstract class AdminController : Controller
