@@ -51,6 +51,9 @@ public sealed class StaffSignIn(
     /// <summary>The claim of the login cookie that names its server-side session.</summary>
     public const string SessionClaim = "portal:sid";
 
+    /// <summary>The claim of the second-step cookie that holds the account's security stamp at the first step.</summary>
+    private const string PendingStampClaim = "portal:stamp";
+
     private HttpContext Http => accessor.HttpContext ?? throw new InvalidOperationException("Sign-in needs an HTTP request.");
 
     public async Task<SignInOutcome> PasswordAsync(string userName, string password)
@@ -98,6 +101,7 @@ public sealed class StaffSignIn(
             // Identity's own short-lived cookie remembers who passed the first step (5 minutes).
             var pending = new ClaimsIdentity(IdentityConstants.TwoFactorUserIdScheme);
             pending.AddClaim(new Claim(ClaimTypes.Name, user.Id));
+            pending.AddClaim(new Claim(PendingStampClaim, user.SecurityStamp ?? ""));
             await Http.SignInAsync(IdentityConstants.TwoFactorUserIdScheme, new ClaimsPrincipal(pending));
             return new SignInOutcome(SignInStep.SecondFactor);
         }
@@ -117,7 +121,11 @@ public sealed class StaffSignIn(
         var pending = await Http.AuthenticateAsync(IdentityConstants.TwoFactorUserIdScheme);
         var userId = pending.Principal?.FindFirstValue(ClaimTypes.Name);
         var user = userId is null ? null : await users.FindByIdAsync(userId);
-        if (user is null || user.IsDisabled || !user.TwoFactorEnabled)
+
+        // A first step taken before the account changed (new password, second factor reset,
+        // disabled) does not carry over: its stamp must still be the account's.
+        if (user is null || user.IsDisabled || !user.TwoFactorEnabled
+            || pending.Principal?.FindFirstValue(PendingStampClaim) != (user.SecurityStamp ?? ""))
         {
             await Http.SignOutAsync(IdentityConstants.TwoFactorUserIdScheme);
             return new SignInOutcome(SignInStep.Restart);

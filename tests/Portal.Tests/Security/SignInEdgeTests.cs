@@ -83,6 +83,22 @@ public sealed class SignInEdgeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task FirstStepTakenBeforeAPasswordReset_DoesNotCarryOver()
+    {
+        var client = NewClient();
+        Assert.Equal("/admin/account/twofactor", (await StaffAccounts.PostLoginAsync(client, "chief", StaffAccounts.Password)).Headers.Location!.OriginalString);
+        var id = await _factory.WithScopeAsync(async s => (await s.GetRequiredService<UserManager<PortalUser>>().FindByNameAsync("chief"))!.Id);
+        var reset = await _factory.WithScopeAsync(s => s.GetRequiredService<UserAdminService>().SetPasswordAsync(id, "Reset-Passw0rd-9"));
+        Assert.True(reset.Succeeded);
+
+        var second = await StaffAccounts.PostSecondFactorAsync(client, await StaffAccounts.CurrentCodeAsync(_factory, "chief"));
+
+        Assert.Equal(HttpStatusCode.Redirect, second.StatusCode);
+        Assert.StartsWith("/admin/account/login", second.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.StartsWith("/admin/account/login", (await client.GetAsync("/admin")).Headers.Location!.OriginalString, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task OverLongUserName_IsRefusedByValidation_BeforeAnyWork()
     {
         var response = await StaffAccounts.PostLoginAsync(NewClient(), new string('a', 100_000), "x");
