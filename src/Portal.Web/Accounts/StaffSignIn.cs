@@ -184,7 +184,7 @@ public sealed class StaffSignIn(
         // 账号安全 in an earlier session (someone else who had the password) cannot share it.
         if (!user.TwoFactorEnabled && await users.GetAuthenticatorKeyAsync(user) is not null)
         {
-            await users.RemoveAuthenticationTokenAsync(user, UserAdminService.AuthenticatorStore, UserAdminService.AuthenticatorKeyToken);
+            await users.RemoveAuthenticationTokenAsync(user, SecondFactorService.AuthenticatorStore, SecondFactorService.AuthenticatorKeyToken);
         }
 
         var session = await sessions.StartAsync(user, IpAddress, Http.Request.Headers.UserAgent.ToString());

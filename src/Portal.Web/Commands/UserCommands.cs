@@ -11,7 +11,7 @@ namespace Portal.Web.Commands;
 /// The changes themselves (and their audit entries, under the actor <c>cli:&lt;user&gt;</c>) are
 /// <see cref="UserAdminService"/>'s, the same as in 用户管理.
 /// </summary>
-public sealed class UserCommands(UserManager<PortalUser> users, UserAdminService service, StoreInitializer store)
+public sealed class UserCommands(UserManager<PortalUser> users, UserAdminService service, SecondFactorService secondFactor, StoreInitializer store)
 {
     /// <summary>Creates an account with one role; the password comes from <paramref name="input"/>.</summary>
     public async Task<string> CreateAsync(string userName, string role, string? displayName, TextReader input)
@@ -56,7 +56,7 @@ public sealed class UserCommands(UserManager<PortalUser> users, UserAdminService
     {
         var user = await FindAsync(userName);
         var had = user.TwoFactorEnabled;
-        Check(await service.ResetTwoFactorAsync(user.Id), "reset the second factor");
+        Check(await secondFactor.ResetTwoFactorAsync(user.Id), "reset the second factor");
         return had
             ? $"Second factor of '{user.UserName}' removed; its open sessions ended."
             : $"'{user.UserName}' had no second factor; its open sessions ended.";

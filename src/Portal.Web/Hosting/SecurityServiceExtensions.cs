@@ -97,6 +97,7 @@ public static class SecurityServiceExtensions
         services.AddScoped<AuditQueries>();
         services.AddScoped<UserQueries>();
         services.AddScoped<UserAdminService>();
+        services.AddScoped<SecondFactorService>();
         services.AddScoped<AccountRules>();
         services.AddScoped<SignInAttempts>();
         services.AddScoped<StaffSessions>();

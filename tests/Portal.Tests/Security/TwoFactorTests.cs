@@ -64,7 +64,7 @@ public sealed class TwoFactorTests : IAsyncLifetime
         var enabled = await PostFormAsync(client, "/admin/account/enabletwofactor", new() { ["Input.Code"] = StaffAccounts.Code(key) }, "/admin/account/security");
         Assert.Equal(HttpStatusCode.OK, enabled.StatusCode);
         var codes = (await PortalFactory.ParseAsync(enabled)).QuerySelectorAll(".recovery-codes code").Select(c => c.TextContent).ToList();
-        Assert.Equal(UserAdminService.RecoveryCodeCount, codes.Count);
+        Assert.Equal(SecondFactorService.RecoveryCodeCount, codes.Count);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/admin")).StatusCode);
 
         // Signing in now takes the password and a code.

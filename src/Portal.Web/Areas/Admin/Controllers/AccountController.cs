@@ -24,6 +24,7 @@ public sealed class AccountController(
     SignInLimiter limiter,
     UserManager<PortalUser> users,
     UserAdminService accounts,
+    SecondFactorService secondFactor,
     AccountRules rules,
     SiteContext site) : AdminController
 {
@@ -164,7 +165,7 @@ public sealed class AccountController(
         if (ModelState.IsValid)
         {
             var userId = users.GetUserId(User)!;
-            var (result, codes) = await accounts.EnableTwoFactorAsync(userId, input.Code);
+            var (result, codes) = await secondFactor.EnableTwoFactorAsync(userId, input.Code);
             if (result.Succeeded)
             {
                 // Enabling ended every session (a new security stamp): this one starts again.
@@ -184,7 +185,7 @@ public sealed class AccountController(
     [HttpPost]
     public async Task<IActionResult> RecoveryCodes()
     {
-        var codes = await accounts.RenewRecoveryCodesAsync(users.GetUserId(User)!);
+        var codes = await secondFactor.RenewRecoveryCodesAsync(users.GetUserId(User)!);
         return codes.Count == 0 ? Redirect("/admin/account/security") : View(new RecoveryCodesViewModel { Codes = codes });
     }
 
@@ -192,7 +193,7 @@ public sealed class AccountController(
     public async Task<IActionResult> DisableTwoFactor()
     {
         var userId = users.GetUserId(User)!;
-        var result = await accounts.DisableOwnTwoFactorAsync(userId, rules.MayDisableTwoFactor(await RolesAsync()));
+        var result = await secondFactor.DisableOwnTwoFactorAsync(userId, rules.MayDisableTwoFactor(await RolesAsync()));
         if (result.Succeeded)
         {
             await staff.CompleteAsync((await users.FindByIdAsync(userId))!, "pwd");
@@ -210,7 +211,7 @@ public sealed class AccountController(
     {
         var user = (await CurrentUserAsync())!;
         var roles = await RolesAsync();
-        var key = await accounts.EnrolmentKeyAsync(user.Id);
+        var key = await secondFactor.EnrolmentKeyAsync(user.Id);
         return new AccountSecurityViewModel
         {
             TwoFactorEnabled = user.TwoFactorEnabled,

@@ -10,7 +10,7 @@ namespace Portal.Web.Areas.Admin.Controllers;
 
 /// <summary>用户管理 (administrators only).</summary>
 [Authorize(Policy = PortalPolicies.Administer)]
-public sealed class UsersController(UserQueries queries, UserAdminService service, UserManager<PortalUser> users, SiteContext site) : AdminController
+public sealed class UsersController(UserQueries queries, UserAdminService service, SecondFactorService secondFactor, UserManager<PortalUser> users, SiteContext site) : AdminController
 {
     [HttpGet("/admin/users")]
     public async Task<IActionResult> Index(string? search, string? role, int page = 1, CancellationToken cancellationToken = default)
@@ -119,7 +119,7 @@ public sealed class UsersController(UserQueries queries, UserAdminService servic
     [HttpPost("/admin/users/resettwofactor/{id}")]
     public async Task<IActionResult> ResetTwoFactor(string id)
     {
-        var result = await service.ResetTwoFactorAsync(id);
+        var result = await secondFactor.ResetTwoFactorAsync(id);
         Report(result, "已重置双因素认证，该用户下次登录时需重新设置。");
         return Redirect($"/admin/users/edit/{id}");
     }
