@@ -17,9 +17,6 @@ public sealed class SignInAttempts(PortalDbContext db, IOptions<IdentityOptions>
 {
     private int MaxAttempts => identity.Value.Lockout.MaxFailedAccessAttempts;
 
-    /// <summary>Whether the account is locked now (as read with <paramref name="user"/>).</summary>
-    public bool IsLockedOut(PortalUser user) => user.LockoutEnabled && user.LockoutEnd > time.GetUtcNow();
-
     /// <summary>
     /// Claims one try for <paramref name="user"/>; false when the account is locked or its tries
     /// are used up by attempts still being checked. A lockout that has run out is lifted first.

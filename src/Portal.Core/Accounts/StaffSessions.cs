@@ -108,13 +108,4 @@ public sealed class StaffSessions(PortalDbContext db, IOptions<AccountOptions> o
         return db.StaffSessions.Where(s => s.UserId == userId && s.EndedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.EndedAt, now).SetProperty(x => x.EndReason, reason), cancellationToken);
     }
-
-    /// <summary>How many sessions of the account are open (not ended, not timed out).</summary>
-    public Task<int> CountOpenAsync(string userId, CancellationToken cancellationToken = default)
-    {
-        var now = time.GetUtcNow().UtcDateTime;
-        var idleSince = now - options.Value.IdleTimeout;
-        var createdSince = now - options.Value.AbsoluteLifetime;
-        return db.StaffSessions.CountAsync(s => s.UserId == userId && s.EndedAt == null && s.LastSeenAt > idleSince && s.CreatedAt > createdSince, cancellationToken);
-    }
 }

@@ -72,11 +72,13 @@ public sealed class SignInFailureAudit(IServiceScopeFactory scopes, IOptions<Acc
         List<Window> closed;
         lock (_gate)
         {
-            closed = _windows.Where(w => all || now >= w.Value.Start + Length).Select(w => w.Value).ToList();
-            foreach (var key in _windows.Where(w => all || now >= w.Value.Start + Length).Select(w => w.Key).ToList())
+            var ended = _windows.Where(w => all || now >= w.Value.Start + Length).ToList();
+            foreach (var (key, _) in ended)
             {
                 _windows.Remove(key);
             }
+
+            closed = ended.Select(w => w.Value).ToList();
         }
 
         await WriteSummariesAsync(closed.Where(w => w.Count > 1).ToList(), cancellationToken);

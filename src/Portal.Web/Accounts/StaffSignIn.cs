@@ -45,6 +45,7 @@ public sealed class StaffSignIn(
     DummyPassword dummy,
     SignInMetrics metrics,
     AuditLog audit,
+    IAuditActor actor,
     PortalDbContext db,
     IHttpContextAccessor accessor)
 {
@@ -205,7 +206,7 @@ public sealed class StaffSignIn(
         await signIn.SignOutAsync();
     }
 
-    private string? IpAddress => accessor.HttpContext?.Connection.RemoteIpAddress?.ToString();
+    private string? IpAddress => actor.IpAddress;
 
     private async Task<SignInOutcome> RefuseAsync(string userName, PortalUser? user, string reason)
     {

@@ -12,6 +12,9 @@ namespace Portal.Web.Hosting;
 /// <summary>Accounts, sign-in, sessions, the login cookie, the named policies and the audit log.</summary>
 public static class SecurityServiceExtensions
 {
+    /// <summary>Failed tries (passwords and second-factor codes) before an account is locked.</summary>
+    public const int MaxFailedAttempts = 5;
+
     /// <summary>How long a failed-login lockout lasts.</summary>
     public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
 
@@ -26,7 +29,7 @@ public static class SecurityServiceExtensions
                 options.Password.RequireUppercase = true;
                 options.Password.RequireNonAlphanumeric = false;
                 options.Password.RequiredUniqueChars = 4;
-                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.MaxFailedAccessAttempts = MaxFailedAttempts;
                 options.Lockout.DefaultLockoutTimeSpan = LockoutDuration;
                 options.Lockout.AllowedForNewUsers = true;
                 options.User.RequireUniqueEmail = false;
@@ -34,7 +37,6 @@ public static class SecurityServiceExtensions
                 options.SignIn.RequireConfirmedAccount = false;
             })
             .AddEntityFrameworkStores<PortalDbContext>()
-            .AddSignInManager<PortalSignInManager>()
             .AddErrorDescriber<ChineseIdentityErrorDescriber>()
             .AddPasswordValidator<PasswordHistoryValidator>()
             .AddDefaultTokenProviders();

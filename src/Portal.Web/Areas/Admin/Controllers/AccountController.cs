@@ -29,9 +29,12 @@ public sealed class AccountController(
     SiteContext site) : AdminController
 {
     /// <summary>The one answer to every refused sign-in, whatever the reason.</summary>
-    public const string RefusedMessage = "用户名或密码不正确，或账号暂时不能登录。连续失败 5 次将锁定 15 分钟；如需帮助，请联系管理员。";
+    public static readonly string RefusedMessage = $"用户名或密码不正确，或账号暂时不能登录。{LockoutRule}；如需帮助，请联系管理员。";
 
-    private const string SecondFactorRefusedMessage = "验证码不正确，或账号已暂时锁定。连续失败 5 次将锁定 15 分钟。";
+    private static readonly string SecondFactorRefusedMessage = $"验证码不正确，或账号已暂时锁定。{LockoutRule}。";
+
+    private static string LockoutRule =>
+        $"连续失败 {SecurityServiceExtensions.MaxFailedAttempts} 次将锁定 {SecurityServiceExtensions.LockoutDuration.TotalMinutes:0} 分钟";
 
     [HttpGet, AllowAnonymous]
     public IActionResult Login(string? returnUrl, string? reason)
