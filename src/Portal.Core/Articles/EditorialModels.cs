@@ -31,7 +31,22 @@ public sealed record ArticleFields
 /// <param name="UserId">The account's id.</param>
 /// <param name="CanReview">审核 or 管理员: may return, approve, schedule and withdraw.</param>
 /// <param name="IsAdmin">管理员: may also force-publish with a reason and restore from the recycle bin.</param>
-public sealed record EditorialActor(string UserId, bool CanReview, bool IsAdmin);
+public sealed record EditorialActor(string UserId, bool CanReview, bool IsAdmin)
+{
+    /// <summary>
+    /// Whether the actor may create and revoke 预览链接 (preview links for people without an
+    /// account) for an article in <paramref name="sectionId"/>: whoever may review it, that is a
+    /// reviewer or administrator who may work in that section. <paramref name="allowedSections"/>
+    /// are the sections the account is limited to (empty: all; ignored for an administrator).
+    /// The edit page's buttons and <see cref="Preview.PreviewLinkService"/> both read this rule.
+    /// </summary>
+    public bool MayCreatePreviewLink(IReadOnlyCollection<int>? allowedSections, int sectionId) =>
+        CanReview && (IsAdmin || MayWorkIn(allowedSections, sectionId));
+
+    /// <summary>Whether an account limited to <paramref name="allowed"/> sections may work in <paramref name="sectionId"/>. No rows: all sections. Null (an admin): always.</summary>
+    public static bool MayWorkIn(IReadOnlyCollection<int>? allowed, int sectionId) =>
+        allowed is null || allowed.Count == 0 || allowed.Contains(sectionId);
+}
 
 /// <summary>How an editorial command ended.</summary>
 public enum EditorialOutcome

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Core.Accounts;
 using Portal.Core.Audit;
 using Portal.Core.Data;
+using Portal.Core.Preview;
 
 namespace Portal.Core.Articles;
 
@@ -287,6 +288,9 @@ public sealed class EditorialService(PortalDbContext db, AuditLog audit, Markdow
 
             article.DeletedAt = Now;
             audit.Add(AuditActions.ArticleDelete, "article", Key(article), article.Title);
+
+            // Its preview links die with it, for good: restoring the article does not revive them.
+            await PreviewLinkService.RevokeAllAsync(db, article.Id, Now, "移入回收站", cancellationToken);
             return await CommitAsync(article, actor.UserId, "移入回收站", "已移入回收站。", cancellationToken);
         }, cancellationToken);
 
@@ -443,8 +447,7 @@ public sealed class EditorialService(PortalDbContext db, AuditLog audit, Markdow
         actor.IsAdmin ? null : await UserQueries.SectionIdsOf(db, actor.UserId).ToListAsync(cancellationToken);
 
     /// <summary>Whether an editor limited to <paramref name="allowed"/> sections may write in <paramref name="sectionId"/>. No rows: all sections. Admins (null): always.</summary>
-    private static bool MaySection(IReadOnlyCollection<int>? allowed, int sectionId) =>
-        allowed is null || allowed.Count == 0 || allowed.Contains(sectionId);
+    private static bool MaySection(IReadOnlyCollection<int>? allowed, int sectionId) => EditorialActor.MayWorkIn(allowed, sectionId);
 
     private async Task<EditorialResult> PublishOrScheduleAsync(EditorialActor actor, Article article, DateTime? publishAt, string? forceReason, CancellationToken cancellationToken)
     {

@@ -37,6 +37,9 @@ public static class AuditActions
     public const string SettingsChange = "settings.change";
     public const string MediaUpload = "media.upload";
     public const string DemoSeed = "demo.seed";
+    public const string PreviewLinkCreate = "preview-link.create";
+    public const string PreviewLinkRevoke = "preview-link.revoke";
+    public const string PreviewLinkFirstView = "preview-link.first-view";
 
     /// <summary>Every action, for the audit log's filter.</summary>
     public static IReadOnlyList<string> All { get; } = typeof(AuditActions).GetFields()
@@ -81,6 +84,9 @@ public static class AuditActions
         SettingsChange => "网站设置变更",
         MediaUpload => "上传图片",
         DemoSeed => "生成演示文章",
+        PreviewLinkCreate => "创建预览链接",
+        PreviewLinkRevoke => "撤销预览链接",
+        PreviewLinkFirstView => "预览链接首次打开",
         _ => action,
     };
 }

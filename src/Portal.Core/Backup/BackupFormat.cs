@@ -5,6 +5,7 @@ using Portal.Core.Accounts;
 using Portal.Core.Articles;
 using Portal.Core.Audit;
 using Portal.Core.Media;
+using Portal.Core.Preview;
 using Portal.Core.Search;
 using Portal.Core.Sections;
 using Portal.Core.Site;
@@ -65,8 +66,10 @@ public static class BackupFormat
     /// (the users they name are replaced), it never brings old ones back. The password history
     /// (<see cref="PasswordHistoryEntry"/>) is old password hashes, kept out of archives so a copy
     /// of an archive leaks no more of them than the current ones; it starts again after a restore.
+    /// Preview links (<see cref="PreviewLink"/>) are short-lived secrets handed to one person: a
+    /// restore removes them (every link of the replaced store stops working), it never revives old ones.
     /// </summary>
-    internal static IReadOnlySet<Type> NotCarried { get; } = new HashSet<Type> { typeof(ContentChange), typeof(StaffSession), typeof(PasswordHistoryEntry) };
+    internal static IReadOnlySet<Type> NotCarried { get; } = new HashSet<Type> { typeof(ContentChange), typeof(StaffSession), typeof(PasswordHistoryEntry), typeof(PreviewLink) };
 
     /// <summary>
     /// A model change that adds a table or a column EF keeps outside the entity class would

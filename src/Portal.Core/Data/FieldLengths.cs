@@ -51,4 +51,7 @@ public static class FieldLengths
     public const int ContentType = 50;
     public const int SectionPath = 300;
     public const int RevisionNote = 100;
+
+    /// <summary>A preview link's token hash: SHA-256 in hex.</summary>
+    public const int PreviewTokenHash = 64;
 }

@@ -5,6 +5,7 @@ using Portal.Core.Accounts;
 using Portal.Core.Articles;
 using Portal.Core.Audit;
 using Portal.Core.Media;
+using Portal.Core.Preview;
 using Portal.Core.Search;
 using Portal.Core.Sections;
 using Portal.Core.Site;
@@ -43,6 +44,8 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
     public DbSet<StaffSession> StaffSessions => Set<StaffSession>();
 
     public DbSet<PasswordHistoryEntry> PasswordHistory => Set<PasswordHistoryEntry>();
+
+    public DbSet<PreviewLink> PreviewLinks => Set<PreviewLink>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -18,7 +18,7 @@ public static partial class SectionSlug
     public static IReadOnlySet<string> Reserved { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
         "admin", "api", "articles", "contact", "css", "error", "favicon.ico", "font-size", "health",
-        "images", "js", "lib", "media", "robots.txt", "rss", "rss.xml", "search", "sitemap", "sitemap.xml",
+        "images", "js", "lib", "media", "preview", "robots.txt", "rss", "rss.xml", "search", "sitemap", "sitemap.xml",
     };
 
     public static bool IsValid(string slug) =>

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Portal.Core.Articles;
-using Portal.Core.Media;
 using Portal.Core.Search;
 using Portal.Core.Site;
 using Portal.Web.Models;
@@ -22,23 +21,8 @@ public sealed class ArticlesController(SiteContext site, ArticleQueries articles
         }
 
         var (previous, next) = await articles.NeighboursAsync(article, cancellationToken);
-        var description = ArticleText.Description(article.Summary, article.BodyHtml);
-        return View(new ArticleViewModel
-        {
-            Title = article.Title,
-            CurrentSection = section,
-            Article = article,
-            Previous = previous,
-            Next = next,
-            Related = await search.RelatedAsync(article, cancellationToken),
-            CanonicalPath = PathOf(article.UrlKey),
-            Description = description,
-            Meta = MonitoringMeta.ForArticle(article, section, description, clock),
-            OpenGraph = new OpenGraphArticle(
-                article.Title,
-                description,
-                article.CoverImageName is null ? null : MediaLibrary.UrlOf(article.CoverImageName)),
-        });
+        var related = await search.RelatedAsync(article, cancellationToken);
+        return View(ArticlePage.ForReaders(article, section, previous, next, related, PathOf(article.UrlKey), clock));
     }
 
     /// <summary>An article's address, <c>/articles/{key}</c>: the page, its feed items' links and its sitemap entry.</summary>

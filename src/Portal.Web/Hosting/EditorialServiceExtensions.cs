@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Portal.Core.Articles;
+using Portal.Core.Preview;
 
 namespace Portal.Web.Hosting;
 
@@ -12,7 +13,12 @@ public static class EditorialServiceExtensions
             .BindConfiguration(PublishingOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddOptions<PreviewOptions>()
+            .BindConfiguration(PreviewOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.AddScoped<EditorialService>();
+        services.AddScoped<PreviewLinkService>();
         services.AddScoped<EditorialQueries>();
         services.AddScoped<DashboardQueries>();
         services.AddScoped<ScheduledPublisher>();

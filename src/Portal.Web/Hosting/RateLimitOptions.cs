@@ -38,4 +38,11 @@ public sealed class RateLimitOptions
 
     [Range(1, 86_400)]
     public int FormsPerIpWindowSeconds { get; set; } = 60;
+
+    /// <summary>Requests of 预览链接 pages and their images from one IP address.</summary>
+    [Range(1, 1_000_000)]
+    public int PreviewPerIpPermits { get; set; } = 120;
+
+    [Range(1, 86_400)]
+    public int PreviewPerIpWindowSeconds { get; set; } = 60;
 }

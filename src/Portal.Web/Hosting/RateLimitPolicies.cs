@@ -15,4 +15,7 @@ public static class RateLimitPolicies
 
     /// <summary>Every other anonymous POST form (the public message channel, when it comes).</summary>
     public const string PublicForms = "public-forms";
+
+    /// <summary>预览链接 (<c>/preview/{token}</c> and its images): tokens cannot be tried cheaply.</summary>
+    public const string Preview = "preview";
 }

@@ -41,6 +41,7 @@ public static class RateLimitingExtensions
             AddPerAddress(limiter, RateLimitPolicies.SignIn, limits.SignInPerIpPermits, limits.SignInPerIpWindowSeconds);
             AddPerAddress(limiter, RateLimitPolicies.Search, limits.SearchPerIpPermits, limits.SearchPerIpWindowSeconds);
             AddPerAddress(limiter, RateLimitPolicies.PublicForms, limits.FormsPerIpPermits, limits.FormsPerIpWindowSeconds);
+            AddPerAddress(limiter, RateLimitPolicies.Preview, limits.PreviewPerIpPermits, limits.PreviewPerIpWindowSeconds);
         });
         return services;
     }

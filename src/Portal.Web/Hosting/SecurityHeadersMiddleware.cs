@@ -19,7 +19,8 @@ public static class SecurityHeadersMiddleware
                 headers.XContentTypeOptions = "nosniff";
                 headers.XFrameOptions = "SAMEORIGIN";
                 headers.ContentSecurityPolicy = ContentSecurityPolicy;
-                headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+                // A page may ask for a stricter policy of its own (a 预览链接 sends none at all).
+                headers.TryAdd("Referrer-Policy", "strict-origin-when-cross-origin");
                 return Task.CompletedTask;
             });
             await next(context);

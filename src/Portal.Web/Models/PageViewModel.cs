@@ -45,4 +45,7 @@ public abstract class PageViewModel
 
     /// <summary>The Open Graph tags of an article page; null on other pages.</summary>
     public OpenGraphArticle? OpenGraph { get; init; }
+
+    /// <summary>Whether search engines are told to keep the page out of their index (<c>robots: noindex</c>): previews.</summary>
+    public bool NoIndex { get; init; }
 }

@@ -22,7 +22,7 @@ public sealed class PageHeadViewComponent(SiteContext site, SiteAddress address)
 
         var meta = MonitoringMeta.ForSite(identity, address.Domain)
             .Concat(page.Meta)
-            .Concat(MonitoringMeta.Tags(("description", page.Description)))
+            .Concat(MonitoringMeta.Tags(("description", page.Description), ("robots", page.NoIndex ? "noindex" : null)))
             .ToList();
 
         var properties = page.OpenGraph is not { } og

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Portal.Core.Accounts;
 using Portal.Core.Articles;
 using Portal.Core.Media;
+using Portal.Core.Preview;
 using Portal.Core.Site;
 using Portal.Web.Areas.Admin.Models;
 using Portal.Web.TagHelpers;
@@ -18,11 +19,20 @@ public sealed class ArticlesController(
     EditorialService editorial,
     EditorialQueries queries,
     MediaLibrary media,
-    MarkdownRenderer renderer,
+    PreviewLinkService previewLinks,
     SiteClock clock,
+    TimeProvider time,
     UserManager<PortalUser> users) : AdminController
 {
     private const string ErrorKey = "ArticleError";
+
+    /// <summary>
+    /// The 预览 button's value. It posts to <c>/admin/articles/preview</c> (its <c>formaction</c>);
+    /// should a page from before that change post it here, nothing is saved by mistake.
+    /// </summary>
+    private const string PreviewCommand = "preview";
+
+    private const string PreviewMovedMessage = "内容没有保存：预览现在在新标签页中打开，请刷新本页后重新点击“预览”。";
 
     private EditorialActor Actor => new(users.GetUserId(User)!, User.CanReview(), User.IsAdministrator());
 
@@ -49,9 +59,9 @@ public sealed class ArticlesController(
     [HttpPost("/admin/articles/create")]
     public async Task<IActionResult> Create([Bind(Prefix = "Input")] ArticleInputModel input, string? command, CancellationToken cancellationToken)
     {
-        if (command == "preview")
+        if (command == PreviewCommand)
         {
-            return View("Edit", await EditModelAsync(null, input, cancellationToken, preview: true));
+            return View("Edit", await EditModelAsync(null, input, cancellationToken, error: PreviewMovedMessage));
         }
 
         if (!ModelState.IsValid)
@@ -97,9 +107,14 @@ public sealed class ArticlesController(
             return NotFound();
         }
 
-        if (command == "preview" || !ModelState.IsValid)
+        if (command == PreviewCommand)
         {
-            return View(await EditModelAsync(article, input, cancellationToken, preview: command == "preview"));
+            return View(await EditModelAsync(article, input, cancellationToken, error: PreviewMovedMessage));
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return View(await EditModelAsync(article, input, cancellationToken));
         }
 
         var result = await editorial.SaveAsync(Actor, id, input.Version, ToFields(input), command == "submit", cancellationToken);
@@ -312,10 +327,11 @@ public sealed class ArticlesController(
         return await EditModelAsync(current, input, cancellationToken, conflict: conflict);
     }
 
-    private async Task<ArticleEditViewModel> EditModelAsync(ArticleEditData? article, ArticleInputModel input, CancellationToken cancellationToken, bool preview = false, string? error = null, ArticleConflictViewModel? conflict = null)
+    private async Task<ArticleEditViewModel> EditModelAsync(ArticleEditData? article, ArticleInputModel input, CancellationToken cancellationToken, string? error = null, ArticleConflictViewModel? conflict = null)
     {
         var actor = Actor;
         var allowed = actor.IsAdmin ? null : await queries.AllowedSectionsAsync(actor.UserId, cancellationToken);
+        var mayLink = article is not null && actor.MayCreatePreviewLink(allowed, article.Fields.SectionId);
         return new ArticleEditViewModel
         {
             Id = article?.Id,
@@ -325,27 +341,18 @@ public sealed class ArticlesController(
             Sections = await queries.SectionChoicesAsync(allowed, cancellationToken),
             Images = await media.ChoicesAsync(input.CoverImageId, cancellationToken),
             ReviewComment = article?.ReviewComment,
-            PreviewHtml = preview ? Preview(input.BodyMarkdown ?? "") : null,
             CanReview = actor.CanReview,
             IsAdmin = actor.IsAdmin,
             IsOwnRevision = article?.LastEditorId == actor.UserId,
             Conflict = conflict,
             Error = error ?? TempData[ErrorKey] as string,
+            MayCreatePreviewLink = mayLink,
+            PreviewLinks = mayLink ? await previewLinks.ListAsync(article!.Id, cancellationToken) : [],
+            PreviewLinkDefaultHours = previewLinks.DefaultLifetimeHours,
+            PreviewLinkMaxHours = previewLinks.MaxLifetimeHours,
+            CreatedPreviewLinkUrl = mayLink ? TempData[ArticlePreviewController.CreatedLinkKey] as string : null,
+            Now = time.GetUtcNow().UtcDateTime,
         };
-    }
-
-    /// <summary>The preview of <paramref name="markdown"/>; a body too deep to render is a field error instead, the text kept.</summary>
-    private string? Preview(string markdown)
-    {
-        try
-        {
-            return renderer.Render(markdown);
-        }
-        catch (MarkdownTooDeepException ex)
-        {
-            ModelState.AddModelError("Input.BodyMarkdown", EditorialService.BodyTooDeepMessage(ex));
-            return null;
-        }
     }
 
     private string FormatLocal(DateTime utc) => SiteDateTagHelper.Format(clock, utc);

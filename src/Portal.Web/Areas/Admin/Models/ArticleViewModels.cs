@@ -21,9 +21,6 @@ public sealed class ArticleEditViewModel
 
     public string? ReviewComment { get; init; }
 
-    /// <summary>The sanitised preview HTML, when the editor asked for one.</summary>
-    public string? PreviewHtml { get; init; }
-
     public bool CanReview { get; init; }
 
     public bool IsAdmin { get; init; }
@@ -33,6 +30,23 @@ public sealed class ArticleEditViewModel
 
     /// <summary>Set when the save met someone else's newer save.</summary>
     public ArticleConflictViewModel? Conflict { get; init; }
+
+    /// <summary>Whether the signed-in user may create and revoke 预览链接 for this article (<see cref="EditorialActor.MayCreatePreviewLink"/>).</summary>
+    public bool MayCreatePreviewLink { get; init; }
+
+    /// <summary>The article's 预览链接, newest first (shown to those who may manage them).</summary>
+    public IReadOnlyList<Portal.Core.Preview.PreviewLinkItem> PreviewLinks { get; init; } = [];
+
+    /// <summary>The lifetime a new link is offered with, and the longest allowed, in hours.</summary>
+    public int PreviewLinkDefaultHours { get; init; }
+
+    public int PreviewLinkMaxHours { get; init; }
+
+    /// <summary>The address of the link just created, shown once (it is stored only as a hash).</summary>
+    public string? CreatedPreviewLinkUrl { get; init; }
+
+    /// <summary>Now, for telling active links from expired ones.</summary>
+    public DateTime Now { get; init; }
 
     public string? Error { get; init; }
 }

@@ -1,0 +1,17 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Portal.Core.Preview;
+
+/// <summary>Preview links (section <c>Preview</c>).</summary>
+public sealed class PreviewOptions
+{
+    public const string SectionName = "Preview";
+
+    /// <summary>The lifetime a new preview link is offered with, in hours; default 72 (three days). 1 to 720.</summary>
+    [Range(1, 720, ErrorMessage = "Preview:LinkLifetimeHours must be between 1 and 720 hours.")]
+    public int LinkLifetimeHours { get; set; } = 72;
+
+    /// <summary>The longest lifetime a reviewer may give a link, in hours; default 720 (30 days). 1 to 8760.</summary>
+    [Range(1, 8760, ErrorMessage = "Preview:MaxLinkLifetimeHours must be between 1 and 8760 hours.")]
+    public int MaxLinkLifetimeHours { get; set; } = 720;
+}
