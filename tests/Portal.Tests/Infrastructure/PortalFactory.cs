@@ -59,6 +59,7 @@ public class PortalFactory : WebApplicationFactory<Program>
         ["RateLimits:SignInPerAccountPermits"] = "1000000",
         ["RateLimits:SearchPerIpPermits"] = "1000000",
         ["RateLimits:FormsPerIpPermits"] = "1000000",
+        ["RateLimits:PreviewPerIpPermits"] = "1000000",
     };
 
     /// <summary>The settings this factory gives the app (store included), for a second host on the same store.</summary>
