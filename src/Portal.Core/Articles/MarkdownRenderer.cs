@@ -42,6 +42,12 @@ public sealed partial class MarkdownRenderer
         // `|:-:|`) becomes a class the stylesheets know.
         _sanitizer.PostProcessNode += (_, e) =>
         {
+            // A link to a library attachment gets a class, so the stylesheet can show its icon.
+            if (e.Node is IElement { LocalName: "a" } link && link.GetAttribute("href") is { } href && AttachmentLink().IsMatch(href))
+            {
+                link.ClassList.Add("attachment");
+            }
+
             if (e.Node is IElement element && element.GetAttribute("style") is { } style)
             {
                 element.RemoveAttribute("style");
@@ -60,6 +66,11 @@ public sealed partial class MarkdownRenderer
         var html = NestingChecked(markdown, () => Markdown.ToHtml(markdown, Pipeline));
         return _sanitizer.Sanitize(html);
     }
+
+    /// <summary>The images of <paramref name="markdown"/> (address and alt text), read with the pipeline that renders them.</summary>
+    /// <exception cref="MarkdownTooDeepException">The text nests deeper than <see cref="MaxNesting"/> levels.</exception>
+    public static IReadOnlyList<(string Url, string Alt)> Images(string markdown) =>
+        Parse(markdown).Descendants<LinkInline>().Where(l => l.IsImage).Select(l => (l.Url ?? "", AltText(l))).ToList();
 
     /// <summary>Parses <paramref name="markdown"/> only, to find out whether it can be rendered (cheaper than <see cref="Render"/>).</summary>
     /// <exception cref="MarkdownTooDeepException">The text nests deeper than <see cref="MaxNesting"/> levels.</exception>
@@ -151,6 +162,9 @@ public sealed partial class MarkdownRenderer
             return false;
         }
     }
+
+    [GeneratedRegex(@"^/media/[0-9a-f]{32}\.(?:pdf|ofd|doc|docx|xls|xlsx|wps|et|odt|ods|txt|zip)\z", RegexOptions.CultureInvariant)]
+    private static partial Regex AttachmentLink();
 
     [GeneratedRegex(@"text-align:\s*(left|center|right)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TableAlignment();

@@ -66,7 +66,7 @@ public static class BackupFormat
     /// (<see cref="PasswordHistoryEntry"/>) is old password hashes, kept out of archives so a copy
     /// of an archive leaks no more of them than the current ones; it starts again after a restore.
     /// </summary>
-    internal static IReadOnlySet<Type> NotCarried { get; } = new HashSet<Type> { typeof(ContentChange), typeof(StaffSession), typeof(PasswordHistoryEntry) };
+    internal static IReadOnlySet<Type> NotCarried { get; } = new HashSet<Type> { typeof(ContentChange), typeof(StaffSession), typeof(PasswordHistoryEntry), typeof(MediaUse) };
 
     /// <summary>
     /// A model change that adds a table or a column EF keeps outside the entity class would

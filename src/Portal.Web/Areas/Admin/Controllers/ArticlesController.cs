@@ -17,7 +17,7 @@ namespace Portal.Web.Areas.Admin.Controllers;
 public sealed class ArticlesController(
     EditorialService editorial,
     EditorialQueries queries,
-    MediaLibrary media,
+    MediaQueries media,
     MarkdownRenderer renderer,
     SiteClock clock,
     UserManager<PortalUser> users) : AdminController
