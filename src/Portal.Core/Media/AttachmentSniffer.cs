@@ -43,7 +43,7 @@ public static class AttachmentSniffer
 
         if (detected is null)
         {
-            return AttachmentCheck.Refuse($"不支持此文件格式。可以上传 JPG、PNG、GIF、WebP 图片，或 {AcceptedText} 附件；系统按文件内容识别格式，与文件扩展名无关。");
+            return AttachmentCheck.Refuse($"只能上传 JPG、PNG、GIF 或 WebP 图片，或 {AcceptedText} 附件；系统按文件内容识别格式，此文件不是这几种格式。");
         }
 
         // A Word-family compound file is .doc or .wps (WPS writes the same streams); a spreadsheet .xls or .et.

@@ -125,4 +125,8 @@ public sealed class MediaQueries(PortalDbContext db)
     /// <summary>The stored name of a file, for its address; null when it does not exist.</summary>
     public Task<string?> StoredNameAsync(int id, CancellationToken cancellationToken = default) =>
         db.MediaFiles.AsNoTracking().Where(m => m.Id == id).Select(m => m.StoredName).FirstOrDefaultAsync(cancellationToken);
+
+    /// <summary>The id of the file stored as <paramref name="storedName"/>; null when there is none.</summary>
+    public Task<int?> IdOfAsync(string storedName, CancellationToken cancellationToken = default) =>
+        db.MediaFiles.AsNoTracking().Where(m => m.StoredName == storedName).Select(m => (int?)m.Id).FirstOrDefaultAsync(cancellationToken);
 }

@@ -26,14 +26,17 @@ public sealed class MediaController(MediaLibrary media, MediaQueries queries, Si
     public static bool IsScript(HttpRequest request) => request.Headers["X-Requested-With"] == "fetch";
 
     [HttpGet("/admin/media")]
-    public async Task<IActionResult> Index(int page = 1, int? uploaded = null, string? q = null, string? kind = null, CancellationToken cancellationToken = default)
+    public async Task<IActionResult> Index(int page = 1, string? uploaded = null, string? q = null, string? kind = null, CancellationToken cancellationToken = default)
     {
         if (page < 1)
         {
             return NotFound();
         }
 
-        return View(await ListAsync(page, null, uploaded, q, ParseKind(kind), cancellationToken));
+        // The id (what the upload redirects with) or the stored name (older links).
+        var uploadedId = int.TryParse(uploaded, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id
+            : MediaLibrary.IsStoredName(uploaded) ? await queries.IdOfAsync(uploaded!, cancellationToken) : null;
+        return View(await ListAsync(page, null, uploadedId, q, ParseKind(kind), cancellationToken));
     }
 
     [HttpGet("/admin/media/picker")]
