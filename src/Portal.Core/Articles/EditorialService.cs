@@ -545,7 +545,9 @@ public sealed class EditorialService(PortalDbContext db, AuditLog audit, Markdow
         var entry = db.Entry(article);
         if (entry.State == EntityState.Added || !string.Equals(entry.Property(a => a.BodyMarkdown).OriginalValue, article.BodyMarkdown, StringComparison.Ordinal))
         {
-            article.BodyHtml = renderer.Render(article.BodyMarkdown);
+            // Library images get their size and small copy (srcset) from their media rows.
+            var images = mediaRules is null ? null : await mediaRules.ImagesAsync(article.BodyMarkdown, cancellationToken);
+            article.BodyHtml = renderer.Render(article.BodyMarkdown, images);
         }
 
         var author = await db.Users.AsNoTracking().Where(u => u.Id == userId)

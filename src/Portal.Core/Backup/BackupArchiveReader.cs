@@ -56,6 +56,9 @@ internal sealed class BackupArchiveReader(JsonSerializerOptions tableJson, Markd
     /// </summary>
     private void RenderBodies(IReadOnlyList<TableRows> tables, Func<string, string> problem)
     {
+        // Library images get their size and srcset as the editor's save gives them, from the
+        // archive's own media rows (the list width is the default one: the reader has no options).
+        var images = MediaImageInfo.Of(BackupFormat.MediaFilesOf(tables), new MediaOptions().ListImageWidth);
         foreach (var (table, rows) in tables)
         {
             for (var i = 0; i < rows.Count; i++)
@@ -64,7 +67,7 @@ internal sealed class BackupArchiveReader(JsonSerializerOptions tableJson, Markd
                 {
                     if (rows[i] is Article article)
                     {
-                        article.BodyHtml = renderer.Render(article.BodyMarkdown);
+                        article.BodyHtml = renderer.Render(article.BodyMarkdown, images);
                     }
                     else if (rows[i] is ArticleRevision revision)
                     {

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Portal.Core.Articles;
 using Portal.Core.Data;
 
@@ -11,7 +12,7 @@ namespace Portal.Core.Media;
 /// (<see cref="AltTextRules"/>), and every <c>/media/</c> address (images and attachment links)
 /// names a file that exists. Messages are in Chinese and name the address.
 /// </summary>
-public sealed class BodyMediaRules(PortalDbContext db, MediaFolder folder)
+public sealed class BodyMediaRules(PortalDbContext db, MediaFolder folder, IOptions<MediaOptions> options)
 {
     /// <summary>The first problem of the body, or null.</summary>
     /// <exception cref="MarkdownTooDeepException">The text nests deeper than the renderer allows.</exception>
@@ -73,6 +74,10 @@ public sealed class BodyMediaRules(PortalDbContext db, MediaFolder folder)
 
         return file.Kind == MediaKind.Image ? null : "封面必须是图片，不能使用附件。";
     }
+
+    /// <summary>The image facts the renderer writes into <paramref name="markdown"/>'s images (<see cref="MediaImageInfo"/>).</summary>
+    public Task<IReadOnlyDictionary<string, ImageInfo>> ImagesAsync(string markdown, CancellationToken cancellationToken = default) =>
+        MediaImageInfo.ForAsync(db, options.Value.ListImageWidth, markdown, cancellationToken);
 
     private const string MediaPrefix = "/media/";
 

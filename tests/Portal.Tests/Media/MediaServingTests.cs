@@ -30,6 +30,10 @@ public sealed class MediaServingTests(MediaFixture fixture) : IClassFixture<Medi
         Assert.Equal(HttpStatusCode.NotFound, (await fixture.Reader.GetAsync(url)).StatusCode);
 
         await fixture.PublishAsync(created.ArticleId);
+        var body = await fixture.WithDbAsync(db => db.Articles.Where(a => a.Id == created.ArticleId).Select(a => a.BodyHtml).SingleAsync());
+        var img = (await PortalFactory.ParseAsync(body)).QuerySelector("img")!;
+        Assert.Equal("640", img.GetAttribute("width"));
+        Assert.Equal(image.GetProperty("thumbnailUrl").GetString() + " 480w, " + url + " 640w", img.GetAttribute("srcset"));
         var published = await fixture.Reader.GetAsync(url);
         Assert.Equal(HttpStatusCode.OK, published.StatusCode);
         Assert.Contains("immutable", published.Headers.CacheControl!.ToString(), StringComparison.Ordinal);
