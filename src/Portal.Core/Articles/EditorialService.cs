@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Core.Accounts;
 using Portal.Core.Audit;
 using Portal.Core.Data;
+using Portal.Core.Media;
 using Portal.Core.Preview;
 
 namespace Portal.Core.Articles;
@@ -17,7 +18,7 @@ namespace Portal.Core.Articles;
 /// <c>SaveChanges</c>: the change, the revision and the audit entry are stored together or not at all.
 /// The rules (roles, sections, separation of duties) are checked here, whatever the UI shows.
 /// </summary>
-public sealed class EditorialService(PortalDbContext db, AuditLog audit, MarkdownRenderer renderer, TimeProvider time)
+public sealed class EditorialService(PortalDbContext db, AuditLog audit, MarkdownRenderer renderer, TimeProvider time, BodyMediaRules? mediaRules = null)
 {
     /// <summary>The revision note of a save by the scheduler, shown in history.</summary>
     public const string ScheduledPublishNote = "定时发布执行";
@@ -415,6 +416,10 @@ public sealed class EditorialService(PortalDbContext db, AuditLog audit, Markdow
                 {
                     errors[nameof(ArticleFields.BodyMarkdown)] = "正文中的每张图片都必须填写替代文字，例如 ![图片说明](地址)。";
                 }
+                else if (mediaRules is not null && await mediaRules.CheckBodyAsync(fields.BodyMarkdown, cancellationToken) is { } problem)
+                {
+                    errors[nameof(ArticleFields.BodyMarkdown)] = problem;
+                }
             }
             catch (MarkdownTooDeepException ex)
             {
@@ -434,6 +439,10 @@ public sealed class EditorialService(PortalDbContext db, AuditLog audit, Markdow
         if (fields.CoverImageId is { } cover && !await db.MediaFiles.AnyAsync(m => m.Id == cover, cancellationToken))
         {
             errors[nameof(ArticleFields.CoverImageId)] = "所选封面图片不存在。";
+        }
+        else if (mediaRules is not null && await mediaRules.CheckCoverAsync(fields.CoverImageId, cancellationToken) is { } coverProblem)
+        {
+            errors[nameof(ArticleFields.CoverImageId)] = coverProblem;
         }
 
         return errors;
@@ -539,7 +548,9 @@ public sealed class EditorialService(PortalDbContext db, AuditLog audit, Markdow
         var entry = db.Entry(article);
         if (entry.State == EntityState.Added || !string.Equals(entry.Property(a => a.BodyMarkdown).OriginalValue, article.BodyMarkdown, StringComparison.Ordinal))
         {
-            article.BodyHtml = renderer.Render(article.BodyMarkdown);
+            // Library images get their size and small copy (srcset) from their media rows.
+            var images = mediaRules is null ? null : await mediaRules.ImagesAsync(article.BodyMarkdown, cancellationToken);
+            article.BodyHtml = renderer.Render(article.BodyMarkdown, images);
         }
 
         var author = await db.Users.AsNoTracking().Where(u => u.Id == userId)

@@ -42,6 +42,12 @@ public sealed partial class MarkdownRenderer
         // `|:-:|`) becomes a class the stylesheets know.
         _sanitizer.PostProcessNode += (_, e) =>
         {
+            // A link to a library attachment gets a class, so the stylesheet can show its icon.
+            if (e.Node is IElement { LocalName: "a" } link && link.GetAttribute("href") is { } href && AttachmentLink().IsMatch(href))
+            {
+                link.ClassList.Add("attachment");
+            }
+
             if (e.Node is IElement element && element.GetAttribute("style") is { } style)
             {
                 element.RemoveAttribute("style");
@@ -55,13 +61,28 @@ public sealed partial class MarkdownRenderer
 
     /// <summary>Renders and sanitises <paramref name="markdown"/>. Thread-safe.</summary>
     /// <exception cref="MarkdownTooDeepException">The text nests deeper than <see cref="MaxNesting"/> levels.</exception>
-    public string Render(string markdown)
+    public string Render(string markdown) => Render(markdown, null);
+
+    /// <summary>
+    /// Renders and sanitises <paramref name="markdown"/>; the library images named in
+    /// <paramref name="images"/> (by address) get <c>width</c>/<c>height</c> (no layout shift)
+    /// and, when they have a small copy, <c>srcset</c>/<c>sizes</c>. Pure: the caller looks the
+    /// images up (<see cref="Media.MediaImageInfo"/>). Thread-safe.
+    /// </summary>
+    /// <exception cref="MarkdownTooDeepException">The text nests deeper than <see cref="MaxNesting"/> levels.</exception>
+    public string Render(string markdown, IReadOnlyDictionary<string, Media.ImageInfo>? images)
     {
         var html = NestingChecked(markdown, () => Markdown.ToHtml(markdown, Pipeline));
-        return _sanitizer.Sanitize(html);
+        var sanitized = _sanitizer.Sanitize(html);
+        return images is null || images.Count == 0 ? sanitized : Media.MediaImageInfo.Decorate(sanitized, images);
     }
 
-    /// <summary>Parses <paramref name="markdown"/> only, to find out whether it can be rendered (cheaper than <see cref="Render"/>).</summary>
+    /// <summary>The images of <paramref name="markdown"/> (address and alt text), read with the pipeline that renders them.</summary>
+    /// <exception cref="MarkdownTooDeepException">The text nests deeper than <see cref="MaxNesting"/> levels.</exception>
+    public static IReadOnlyList<(string Url, string Alt)> Images(string markdown) =>
+        Parse(markdown).Descendants<LinkInline>().Where(l => l.IsImage).Select(l => (l.Url ?? "", AltText(l))).ToList();
+
+    /// <summary>Parses <paramref name="markdown"/> only, to find out whether it can be rendered (cheaper than <see cref="Render(string)"/>).</summary>
     /// <exception cref="MarkdownTooDeepException">The text nests deeper than <see cref="MaxNesting"/> levels.</exception>
     public static void CheckNesting(string markdown) => Parse(markdown);
 
@@ -151,6 +172,9 @@ public sealed partial class MarkdownRenderer
             return false;
         }
     }
+
+    [GeneratedRegex(@"^/media/[0-9a-f]{32}\.(?:pdf|ofd|doc|docx|xls|xlsx|wps|et|odt|ods|txt|zip)\z", RegexOptions.CultureInvariant)]
+    private static partial Regex AttachmentLink();
 
     [GeneratedRegex(@"text-align:\s*(left|center|right)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TableAlignment();

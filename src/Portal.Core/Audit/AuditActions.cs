@@ -36,6 +36,7 @@ public static class AuditActions
     public const string FooterChange = "footer.change";
     public const string SettingsChange = "settings.change";
     public const string MediaUpload = "media.upload";
+    public const string MediaDelete = "media.delete";
     public const string DemoSeed = "demo.seed";
     public const string PreviewLinkCreate = "preview-link.create";
     public const string PreviewLinkRevoke = "preview-link.revoke";
@@ -82,7 +83,8 @@ public static class AuditActions
         SectionChange => "栏目变更",
         FooterChange => "页脚链接变更",
         SettingsChange => "网站设置变更",
-        MediaUpload => "上传图片",
+        MediaUpload => "上传文件",
+        MediaDelete => "删除文件",
         DemoSeed => "生成演示文章",
         PreviewLinkCreate => "创建预览链接",
         PreviewLinkRevoke => "撤销预览链接",

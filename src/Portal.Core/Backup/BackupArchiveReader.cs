@@ -56,6 +56,9 @@ internal sealed class BackupArchiveReader(JsonSerializerOptions tableJson, Markd
     /// </summary>
     private void RenderBodies(IReadOnlyList<TableRows> tables, Func<string, string> problem)
     {
+        // Library images get their size and srcset as the editor's save gives them, from the
+        // archive's own media rows (the list width is the default one: the reader has no options).
+        var images = MediaImageInfo.Of(BackupFormat.MediaFilesOf(tables), new MediaOptions().ListImageWidth);
         foreach (var (table, rows) in tables)
         {
             for (var i = 0; i < rows.Count; i++)
@@ -64,7 +67,7 @@ internal sealed class BackupArchiveReader(JsonSerializerOptions tableJson, Markd
                 {
                     if (rows[i] is Article article)
                     {
-                        article.BodyHtml = renderer.Render(article.BodyMarkdown);
+                        article.BodyHtml = renderer.Render(article.BodyMarkdown, images);
                     }
                     else if (rows[i] is ArticleRevision revision)
                     {
@@ -206,9 +209,10 @@ internal sealed class BackupArchiveReader(JsonSerializerOptions tableJson, Markd
         RenderBodies(tables, Problem);
         var mediaFiles = BackupFormat.MediaFilesOf(tables);
         var mediaEntries = archive.Entries.Count(e => e.FullName.StartsWith(BackupFormat.MediaPrefix, StringComparison.Ordinal));
-        if (mediaEntries != manifest.MediaFiles || mediaFiles.Count != manifest.MediaFiles)
+        var expectedEntries = mediaFiles.Count + mediaFiles.Count(m => m.ListVariantName is not null);
+        if (mediaEntries != expectedEntries || mediaFiles.Count != manifest.MediaFiles)
         {
-            throw new BackupException(Problem($"the manifest says {manifest.MediaFiles} media files, the archive holds {mediaEntries} and lists {mediaFiles.Count}."));
+            throw new BackupException(Problem($"the manifest says {manifest.MediaFiles} media files, the archive holds {mediaEntries} and lists {mediaFiles.Count} (with {expectedEntries - mediaFiles.Count} small copies)."));
         }
 
         Directory.CreateDirectory(staging);
@@ -223,24 +227,50 @@ internal sealed class BackupArchiveReader(JsonSerializerOptions tableJson, Markd
             var entry = archive.GetEntry(BackupFormat.MediaPrefix + mediaFile.StoredName)
                 ?? throw new BackupException(Problem($"the media file {BackupFormat.MediaPrefix}{mediaFile.StoredName} is missing."));
 
-            // The file is served with the row's content type: both must say the image the bytes
-            // are, or a hostile archive could serve a page of its own from the site's address.
-            var header = new byte[ImageSniffer.HeaderLength];
-            int read;
-            await using (var stream = await entry.OpenAsync(cancellationToken))
+            // The file is served with the row's content type: both must say what the bytes are,
+            // or a hostile archive could serve a page of its own from the site's address.
+            var target = Path.Combine(staging, mediaFile.StoredName);
+            await entry.ExtractToFileAsync(target, overwrite: false, cancellationToken);
+            var detected = DetectStored(target, mediaFile);
+            if (detected != mediaFile.ContentType || (mediaFile.Kind == MediaKind.Image) != ImageSniffer.IsAccepted(mediaFile.ContentType))
             {
-                read = await stream.ReadAtLeastAsync(header, header.Length, throwOnEndOfStream: false, cancellationToken);
+                throw new BackupException(Problem($"media row {mediaFile.Id} says {Quoted(mediaFile.ContentType)}, but {BackupFormat.MediaPrefix}{mediaFile.StoredName} is {detected ?? "not a file the portal accepts"}."));
             }
 
-            var type = ImageSniffer.Detect(header.AsSpan(0, read));
-            if (type is null || type.ContentType != mediaFile.ContentType || !mediaFile.StoredName.EndsWith(type.Extension, StringComparison.Ordinal))
+            // The list's small copy travels with its image (checked the same way).
+            if (mediaFile.ListVariantName is { } variant)
             {
-                throw new BackupException(Problem($"media row {mediaFile.Id} says {Quoted(mediaFile.ContentType)}, but {BackupFormat.MediaPrefix}{mediaFile.StoredName} is {(type is null ? "not an image the portal accepts" : type.ContentType)}."));
+                if (!MediaLibrary.IsStoredName(variant) || archive.GetEntry(BackupFormat.MediaPrefix + variant) is not { } variantEntry)
+                {
+                    throw new BackupException(Problem($"media row {mediaFile.Id} names the small copy {Quoted(variant)}, which is invalid or missing."));
+                }
+
+                var variantPath = Path.Combine(staging, variant);
+                await variantEntry.ExtractToFileAsync(variantPath, overwrite: false, cancellationToken);
+                if (DetectStored(variantPath, mediaFile) != mediaFile.ContentType)
+                {
+                    throw new BackupException(Problem($"media row {mediaFile.Id}: the small copy {variant} is not {Quoted(mediaFile.ContentType)}."));
+                }
             }
 
-            await entry.ExtractToFileAsync(Path.Combine(staging, mediaFile.StoredName), overwrite: false, cancellationToken);
+            continue;
         }
 
         return tables;
+    }
+
+    /// <summary>The content type the stored file's bytes are (images by magic bytes, attachments by <see cref="AttachmentSniffer"/>), or null.</summary>
+    private static string? DetectStored(string path, MediaFile row)
+    {
+        using var stream = File.OpenRead(path);
+        var header = new byte[ImageSniffer.HeaderLength];
+        var read = stream.ReadAtLeast(header, header.Length, throwOnEndOfStream: false);
+        if (ImageSniffer.Detect(header.AsSpan(0, read)) is { } image)
+        {
+            return row.StoredName.EndsWith(image.Extension, StringComparison.Ordinal) ? image.ContentType : null;
+        }
+
+        var check = AttachmentSniffer.Check(stream, row.StoredName);
+        return check.Type?.ContentType;
     }
 }

@@ -16,11 +16,14 @@ internal sealed class BackupArchiveWriter(MediaFolder media, JsonSerializerOptio
     public async Task WriteAsync(string file, BackupManifest manifest, IReadOnlyList<TableRows> tables, CancellationToken cancellationToken)
     {
         var mediaFiles = BackupFormat.MediaFilesOf(tables);
-        foreach (var mediaFile in mediaFiles)
+
+        // Each file and the small copy of an image travel together.
+        var storedNames = mediaFiles.SelectMany(m => m.ListVariantName is { } v ? new[] { (m.Id, Name: m.StoredName), (m.Id, Name: v) } : [(m.Id, Name: m.StoredName)]).ToList();
+        foreach (var (id, name) in storedNames)
         {
-            if (!File.Exists(Path.Combine(media.Path, mediaFile.StoredName)))
+            if (!File.Exists(Path.Combine(media.Path, name)))
             {
-                throw new BackupException($"Export failed: the media file {mediaFile.StoredName} (media row {mediaFile.Id}) is missing from {media.Path}; nothing was written.");
+                throw new BackupException($"Export failed: the media file {name} (media row {id}) is missing from {media.Path}; nothing was written.");
             }
         }
 
@@ -43,11 +46,11 @@ internal sealed class BackupArchiveWriter(MediaFolder media, JsonSerializerOptio
                     await table.WriteAsync(entry, rows, tableJson, cancellationToken);
                 }
 
-                foreach (var mediaFile in mediaFiles)
+                foreach (var (_, name) in storedNames)
                 {
-                    // Images are compressed already: storing them saves time and costs nothing.
+                    // Images and Office files are compressed already: storing them saves time.
                     await archive.CreateEntryFromFileAsync(
-                        Path.Combine(media.Path, mediaFile.StoredName), BackupFormat.MediaPrefix + mediaFile.StoredName, CompressionLevel.NoCompression, cancellationToken);
+                        Path.Combine(media.Path, name), BackupFormat.MediaPrefix + name, CompressionLevel.NoCompression, cancellationToken);
                 }
             }
 

@@ -69,7 +69,7 @@ public static class BackupFormat
     /// Preview links (<see cref="PreviewLink"/>) are short-lived secrets handed to one person: a
     /// restore removes them (every link of the replaced store stops working), it never revives old ones.
     /// </summary>
-    internal static IReadOnlySet<Type> NotCarried { get; } = new HashSet<Type> { typeof(ContentChange), typeof(StaffSession), typeof(PasswordHistoryEntry), typeof(PreviewLink) };
+    internal static IReadOnlySet<Type> NotCarried { get; } = new HashSet<Type> { typeof(ContentChange), typeof(StaffSession), typeof(PasswordHistoryEntry), typeof(PreviewLink), typeof(MediaUse) };
 
     /// <summary>
     /// A model change that adds a table or a column EF keeps outside the entity class would

@@ -81,7 +81,8 @@ public sealed class RestoreLeftovers(PortalDbContext db, MediaFolder media, ILog
     {
         try
         {
-            var names = await db.MediaFiles.AsNoTracking().Select(m => m.StoredName).ToListAsync(cancellationToken);
+            var rows = await db.MediaFiles.AsNoTracking().Select(m => new { m.StoredName, m.ListVariantName }).ToListAsync(cancellationToken);
+            var names = rows.Select(r => r.StoredName).Concat(rows.Where(r => r.ListVariantName != null).Select(r => r.ListVariantName!));
             return names.Where(n => !File.Exists(Path.Combine(media.Path, n))).ToHashSet(StringComparer.Ordinal);
         }
         catch (DbException ex)

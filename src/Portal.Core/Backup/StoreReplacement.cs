@@ -67,6 +67,9 @@ internal sealed class StoreReplacement(PortalDbContext db, TimeProvider time)
         // A section's parent is a restricting foreign key, checked row by row on SQLite: detach
         // the tree first so one statement can delete all sections in any order.
         await db.Sections.ExecuteUpdateAsync(s => s.SetProperty(x => x.ParentId, (int?)null), cancellationToken);
+
+        // Uses are not carried: the restored articles' saves write them again (MediaUseRecorder).
+        await db.MediaUses.ExecuteDeleteAsync(cancellationToken);
         foreach (var table in BackupFormat.Tables.Reverse())
         {
             await table.DeleteAllAsync(db, cancellationToken);

@@ -48,7 +48,7 @@ public static class FieldLengths
     public const int SessionEndReason = 32;
     public const int StoredName = 64;
     public const int FileName = 255;
-    public const int ContentType = 50;
+    public const int ContentType = 100;
     public const int SectionPath = 300;
     public const int RevisionNote = 100;
 

@@ -35,6 +35,8 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
 
     public DbSet<MediaFile> MediaFiles => Set<MediaFile>();
 
+    public DbSet<MediaUse> MediaUses => Set<MediaUse>();
+
     public DbSet<SectionRedirect> SectionRedirects => Set<SectionRedirect>();
 
     public DbSet<UserSection> UserSections => Set<UserSection>();
@@ -58,17 +60,19 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
     /// The audit log is append-only: a change or deletion of an entry is refused here, below
     /// every page and verb, so no code path can rewrite history.
     /// </summary>
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         RefuseAuditRewrites();
         ContentChangeRecorder.Record(ChangeTracker, UtcNow());
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        await MediaUseRecorder.RecordAsync(this, cancellationToken);
+        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         RefuseAuditRewrites();
         ContentChangeRecorder.Record(ChangeTracker, UtcNow());
+        MediaUseRecorder.Record(this);
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 

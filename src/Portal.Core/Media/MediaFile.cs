@@ -1,6 +1,6 @@
 namespace Portal.Core.Media;
 
-/// <summary>An uploaded image, stored under the data folder with a generated name.</summary>
+/// <summary>An uploaded image or attachment, stored under the data folder with a generated name.</summary>
 public class MediaFile
 {
     public int Id { get; set; }
@@ -8,13 +8,34 @@ public class MediaFile
     /// <summary>The generated file name on disk and in the URL (<c>/media/{StoredName}</c>).</summary>
     public string StoredName { get; set; } = "";
 
-    /// <summary>The name the file had on the uploader's computer, for the media list only.</summary>
+    /// <summary>
+    /// The name the file had on the uploader's computer: shown in the media list, in an
+    /// attachment's link text and as the download's file name.
+    /// </summary>
     public string OriginalName { get; set; } = "";
 
-    /// <summary>The type detected from the content (image/jpeg, image/png, image/gif, image/webp).</summary>
+    /// <summary>The type detected from the content (image/jpeg, application/pdf, …), sent as Content-Type.</summary>
     public string ContentType { get; set; } = "";
 
+    public MediaKind Kind { get; set; }
+
     public long Length { get; set; }
+
+    /// <summary>An image's width in pixels as stored (after orientation and scaling); null for attachments and older images.</summary>
+    public int? Width { get; set; }
+
+    /// <summary>An image's height in pixels as stored; null for attachments and older images.</summary>
+    public int? Height { get; set; }
+
+    /// <summary>
+    /// The stored name of the narrower copy lists show (<see cref="MediaOptions.ListImageWidth"/>);
+    /// null when the image is already that narrow, is animated, or was uploaded before copies were
+    /// made: lists then show the original.
+    /// </summary>
+    public string? ListVariantName { get; set; }
+
+    /// <summary>How many times an attachment was downloaded (whole-file GETs; HEAD and later ranges do not count).</summary>
+    public long DownloadCount { get; set; }
 
     public string? UploadedById { get; set; }
 

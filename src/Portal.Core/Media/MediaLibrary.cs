@@ -1,212 +1,300 @@
 using System.Globalization;
 using System.Security.Cryptography;
+using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Portal.Core.Articles;
 using Portal.Core.Audit;
 using Portal.Core.Data;
-using Portal.Core.Paging;
 using Portal.Core.Site;
 
 namespace Portal.Core.Media;
 
-/// <summary>Where an image is used: an article (cover or body) or a site setting.</summary>
-public sealed record MediaUse(string Label, int? ArticleId);
-
-/// <summary>An image in the media list, with where it is used.</summary>
-public sealed record MediaListItem(
-    int Id, string StoredName, string OriginalName, string ContentType, long Length, DateTime UploadedAt, IReadOnlyList<MediaUse> UsedBy)
-{
-    /// <summary>The public address of the image.</summary>
-    public string Url => MediaLibrary.UrlOf(StoredName);
-}
-
-/// <summary>A stored image ready to be sent: its file and its detected type.</summary>
-public sealed record MediaContent(string FilePath, string ContentType);
-
 /// <summary>
-/// 图片: uploads (type detected from content, size limited, stored under the data folder with a
-/// random name), the media list with each image's uses, and the lookup that serves an image.
+/// 图片和附件: uploads (type detected from content, size limited, images re-encoded, stored
+/// under the data folder with a random name), who may see a file, and deletion of unused files.
+/// Lists and the picker are in <see cref="MediaQueries"/>.
 /// </summary>
 public sealed partial class MediaLibrary(
     PortalDbContext db, AuditLog audit, TimeProvider time, IOptions<MediaOptions> options, MediaFolder folder)
 {
-    /// <summary>The largest upload in bytes (<see cref="MediaOptions.MaxUploadBytes"/>).</summary>
+    private const string Field = "File";
+
+    /// <summary>How many images the cover and QR selects list (<see cref="MediaQueries.ChoiceLimit"/>).</summary>
+    public const int ChoiceLimit = MediaQueries.ChoiceLimit;
+
+    /// <summary>The largest image upload in bytes (<see cref="MediaOptions.MaxUploadBytes"/>).</summary>
     public long MaxUploadBytes => options.Value.MaxUploadBytes;
 
-    /// <summary>The public address of a stored image.</summary>
+    /// <summary>The largest attachment in bytes (<see cref="MediaOptions.MaxAttachmentBytes"/>).</summary>
+    public long MaxAttachmentBytes => options.Value.MaxAttachmentBytes;
+
+    /// <summary>The public address of a stored file.</summary>
     public static string UrlOf(string storedName) => "/media/" + storedName;
 
-    /// <summary>Whether a name can be a stored name at all: 32 lower-case hex digits and an accepted extension.</summary>
+    /// <summary>Whether a name can be a stored name at all: 32 lower-case hex digits, <c>.list</c> for a small copy, and an accepted extension.</summary>
     public static bool IsStoredName(string? name) => name is not null && StoredNamePattern().IsMatch(name);
 
     /// <summary>
-    /// Stores an upload if its content is a JPEG, PNG, GIF or WebP image within the size limit.
-    /// The stored name gets the extension of the detected type, whatever the uploaded name says.
+    /// Stores an upload. Its first bytes decide whether it is an image (JPEG, PNG, GIF, WebP,
+    /// limited to <see cref="MaxUploadBytes"/>, re-encoded by <see cref="ImageProcessor"/>) or an
+    /// attachment (limited to <see cref="MaxAttachmentBytes"/>, checked by <see cref="AttachmentSniffer"/>).
+    /// The content is streamed to a temporary file in the media folder, never held in memory whole;
+    /// on any refusal or failure no file and no row remain.
     /// </summary>
     public async Task<ChangeResult> UploadAsync(Stream content, string originalName, string? uploaderId, CancellationToken cancellationToken = default)
     {
-        const string field = "File";
-        var max = MaxUploadBytes;
-
-        // Read at most one byte more than allowed: enough to know it is too large, without
-        // trusting a declared length.
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await content.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            buffer.Write(chunk, 0, read);
-            if (buffer.Length > max)
-            {
-                return ChangeResult.Fail(field, $"图片不能超过 {FormatSize(max)}。");
-            }
-        }
-
-        if (buffer.Length == 0)
-        {
-            return ChangeResult.Fail(field, "请选择要上传的图片。");
-        }
-
-        var bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
-        var type = ImageSniffer.Detect(bytes[..Math.Min(bytes.Length, ImageSniffer.HeaderLength)]);
-        if (type is null)
-        {
-            return ChangeResult.Fail(field, "只能上传 JPG、PNG、GIF 或 WebP 格式的图片；系统按文件内容识别格式，此文件不是这几种图片。");
-        }
-
-        var storedName = RandomNumberGenerator.GetHexString(32, lowercase: true) + type.Extension;
+        var name = CleanName(originalName);
         Directory.CreateDirectory(folder.Path);
-        var path = System.IO.Path.Combine(folder.Path, storedName);
-        var name = System.IO.Path.GetFileName(originalName.Replace('\\', '/'));
-        var media = new MediaFile
-        {
-            StoredName = storedName,
-            OriginalName = name.Length > FieldLengths.FileName ? name[..FieldLengths.FileName] : name,
-            ContentType = type.ContentType,
-            Length = buffer.Length,
-            UploadedById = uploaderId,
-            UploadedAt = time.GetUtcNow().UtcDateTime,
-        };
-        db.MediaFiles.Add(media);
-        audit.Add(AuditActions.MediaUpload, "media", storedName, $"上传图片“{media.OriginalName}”（{type.ContentType}，{media.Length} 字节）");
+        var temp = Path.Combine(folder.Path, ".upload-" + RandomNumberGenerator.GetHexString(16, lowercase: true) + ".tmp");
+        var written = new List<string>();
         try
         {
-            // The write is inside the try: an upload cancelled or failing half-way through the
-            // file leaves no partial file behind either.
-            await using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            var (length, imageType, tooLarge) = await ReceiveAsync(content, temp, cancellationToken);
+            if (tooLarge is not null)
             {
-                await file.WriteAsync(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), cancellationToken);
+                return ChangeResult.Fail(Field, tooLarge);
             }
 
+            if (length == 0)
+            {
+                return ChangeResult.Fail(Field, "请选择要上传的文件。");
+            }
+
+            var media = new MediaFile { OriginalName = name, UploadedById = uploaderId, UploadedAt = time.GetUtcNow().UtcDateTime };
+            var hex = RandomNumberGenerator.GetHexString(32, lowercase: true);
+            string? refusal;
+            if (imageType is not null)
+            {
+                refusal = await StoreImageAsync(temp, imageType, hex, media, written, cancellationToken);
+            }
+            else
+            {
+                refusal = StoreAttachment(temp, hex, media, written);
+            }
+
+            if (refusal is not null)
+            {
+                return ChangeResult.Fail(Field, refusal);
+            }
+
+            db.MediaFiles.Add(media);
+            audit.Add(AuditActions.MediaUpload, "media", media.StoredName,
+                $"上传{(media.Kind == MediaKind.Image ? "图片" : "附件")}“{media.OriginalName}”（{media.ContentType}，{media.Length} 字节）");
             await db.SaveChangesAsync(cancellationToken);
+            written.Clear();
+            return ChangeResult.Ok(media.Id);
         }
         catch
         {
-            // No row, no file: an orphan on disk would never be listed or cleaned up.
-            File.Delete(path);
             db.ChangeTracker.Clear();
             throw;
         }
-
-        return ChangeResult.Ok(media.Id);
-    }
-
-    /// <summary>
-    /// A page of images, newest first, each with the articles and settings that use it;
-    /// <paramref name="search"/> filters by the uploaded file name.
-    /// </summary>
-    public async Task<PagedList<MediaListItem>> ListAsync(int page, int pageSize, string? search = null, CancellationToken cancellationToken = default)
-    {
-        var query = db.MediaFiles.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(search))
+        finally
         {
-            var term = search.Trim();
-            query = query.Where(m => m.OriginalName.Contains(term));
-        }
-
-        var files = await query
-            .OrderByDescending(m => m.UploadedAt).ThenByDescending(m => m.Id)
-            .Select(m => new { m.Id, m.StoredName, m.OriginalName, m.ContentType, m.Length, m.UploadedAt })
-            .ToPagedListAsync(page, pageSize, cancellationToken);
-        var qrId = await db.SiteSettings.AsNoTracking().Where(s => s.Id == SiteSettings.SingletonId)
-            .Select(s => s.WeChatQrImageId).FirstOrDefaultAsync(cancellationToken);
-        var items = new List<MediaListItem>();
-        foreach (var f in files.Items)
-        {
-            // One small query per image of the page (20 at most): a body reference is a text
-            // search that no index serves anyway.
-            var url = UrlOf(f.StoredName);
-            var articles = await db.Articles.AsNoTracking()
-                .Where(a => a.CoverImageId == f.Id || a.BodyMarkdown.Contains(url))
-                .OrderByDescending(a => a.Id)
-                .Select(a => new { a.Id, a.Title, Cover = a.CoverImageId == f.Id })
-                .Take(50)
-                .ToListAsync(cancellationToken);
-            var uses = articles.Select(a => new MediaUse($"{(a.Cover ? "封面图" : "正文")}：{a.Title}", a.Id)).ToList();
-            if (qrId == f.Id)
+            // No row, no file: an orphan on disk would never be listed or cleaned up.
+            foreach (var path in written.Append(temp))
             {
-                uses.Add(new MediaUse("网站设置：官方微信二维码", null));
-            }
-
-            items.Add(new MediaListItem(f.Id, f.StoredName, f.OriginalName, f.ContentType, f.Length, f.UploadedAt, uses));
-        }
-
-        return new PagedList<MediaListItem>(items, files.PageNumber, files.PageSize, files.TotalCount);
-    }
-
-    /// <summary>How many of the newest images a picker lists; the current choice is added when older.</summary>
-    public const int ChoiceLimit = 200;
-
-    /// <summary>
-    /// Images to choose from (an article's cover, the WeChat QR code): the newest
-    /// <see cref="ChoiceLimit"/>, plus <paramref name="current"/> when it is older, because a select
-    /// without the current value would post it back empty and so clear it on any save.
-    /// </summary>
-    public async Task<List<Choice>> ChoicesAsync(int? current, CancellationToken cancellationToken = default)
-    {
-        var images = await db.MediaFiles.AsNoTracking()
-            .OrderByDescending(m => m.UploadedAt).ThenByDescending(m => m.Id)
-            .Take(ChoiceLimit)
-            .Select(m => new { m.Id, m.OriginalName })
-            .ToListAsync(cancellationToken);
-        if (current is { } id && !images.Exists(m => m.Id == id))
-        {
-            var older = await db.MediaFiles.AsNoTracking().Where(m => m.Id == id)
-                .Select(m => new { m.Id, m.OriginalName }).FirstOrDefaultAsync(cancellationToken);
-            if (older is not null)
-            {
-                images.Add(older);
+                File.Delete(path);
             }
         }
-
-        return images.ConvertAll(m => new Choice(m.Id.ToString(CultureInfo.InvariantCulture), $"#{m.Id.ToString(CultureInfo.InvariantCulture)} {m.OriginalName}"));
     }
 
-    /// <summary>The stored name of an image, for its address; null when it does not exist.</summary>
-    public Task<string?> StoredNameAsync(int id, CancellationToken cancellationToken = default) =>
-        db.MediaFiles.AsNoTracking().Where(m => m.Id == id).Select(m => m.StoredName).FirstOrDefaultAsync(cancellationToken);
+    /// <summary>Copies the upload to <paramref name="temp"/>, stopping one byte past the limit its first bytes call for.</summary>
+    private async Task<(long Length, ImageType? Image, string? TooLarge)> ReceiveAsync(Stream content, string temp, CancellationToken cancellationToken)
+    {
+        await using var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, FileOptions.Asynchronous);
+        var chunk = new byte[81920];
+        var header = await content.ReadAtLeastAsync(chunk, ImageSniffer.HeaderLength, throwOnEndOfStream: false, cancellationToken);
+        var image = ImageSniffer.Detect(chunk.AsSpan(0, header));
+        var max = image is null ? MaxAttachmentBytes : MaxUploadBytes;
+        long length = 0;
+        for (var read = header; read > 0; read = await content.ReadAsync(chunk, cancellationToken))
+        {
+            length += read;
+            if (length > max)
+            {
+                return (length, image, image is null ? $"附件不能超过 {FormatSize(max)}。" : $"图片不能超过 {FormatSize(max)}。");
+            }
+
+            await file.WriteAsync(chunk.AsMemory(0, read), cancellationToken);
+        }
+
+        return (length, image, null);
+    }
+
+    private async Task<string?> StoreImageAsync(string temp, ImageType type, string hex, MediaFile media, List<string> written, CancellationToken cancellationToken)
+    {
+        ProcessedImage processed;
+        await using (var input = File.OpenRead(temp))
+        {
+            processed = ImageProcessor.Process(input, type, options.Value);
+        }
+
+        if (processed.Error is not null)
+        {
+            return processed.Error;
+        }
+
+        byte[] main;
+        if (processed.KeepsOriginal)
+        {
+            var cleaned = GifCleaner.Clean(await File.ReadAllBytesAsync(temp, cancellationToken));
+            if (cleaned is null)
+            {
+                return "图片文件已损坏或不完整，无法读取。请重新导出图片后上传。";
+            }
+
+            main = cleaned;
+        }
+        else
+        {
+            main = processed.Encoded!;
+        }
+
+        media.Kind = MediaKind.Image;
+        media.ContentType = processed.Type.ContentType;
+        media.StoredName = hex + processed.Type.Extension;
+        media.Width = processed.Width;
+        media.Height = processed.Height;
+        media.Length = main.Length;
+        await WriteNewAsync(media.StoredName, main, written, cancellationToken);
+        if (processed.ListVariant is { } variant)
+        {
+            media.ListVariantName = hex + ".list" + processed.Type.Extension;
+            await WriteNewAsync(media.ListVariantName, variant, written, cancellationToken);
+        }
+
+        return null;
+    }
+
+    private string? StoreAttachment(string temp, string hex, MediaFile media, List<string> written)
+    {
+        AttachmentCheck check;
+        long length;
+        using (var input = File.OpenRead(temp))
+        {
+            check = AttachmentSniffer.Check(input, media.OriginalName);
+            length = input.Length;
+        }
+
+        if (check.Type is not { } type)
+        {
+            return check.Error;
+        }
+
+        media.Kind = MediaKind.Attachment;
+        media.ContentType = type.ContentType;
+        media.StoredName = hex + type.Extension;
+        media.Length = length;
+        var path = Path.Combine(folder.Path, media.StoredName);
+        File.Move(temp, path);
+        written.Add(path);
+        return null;
+    }
+
+    private async Task WriteNewAsync(string storedName, byte[] bytes, List<string> written, CancellationToken cancellationToken)
+    {
+        var path = Path.Combine(folder.Path, storedName);
+        await using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+        written.Add(path);
+        await file.WriteAsync(bytes, cancellationToken);
+    }
 
     /// <summary>
-    /// The file behind <c>/media/{storedName}</c>; null unless the name is well-formed, known to
-    /// the store and on disk. The strict name check comes first, so no request can reach a path
-    /// outside the media folder.
+    /// The file behind <c>/media/{storedName}</c> (a small copy's name included); null unless the
+    /// name is well-formed, known to the store and on disk, and, unless
+    /// <paramref name="includeUnpublished"/>, readers may see it (<see cref="IsPublicAsync"/>). The
+    /// strict name check comes first, so no request can reach a path outside the media folder.
     /// </summary>
-    public async Task<MediaContent?> OpenAsync(string storedName, CancellationToken cancellationToken = default)
+    public async Task<MediaContent?> OpenAsync(string storedName, bool includeUnpublished, CancellationToken cancellationToken = default)
     {
         if (!IsStoredName(storedName))
         {
             return null;
         }
 
-        var contentType = await db.MediaFiles.AsNoTracking().Where(m => m.StoredName == storedName)
-            .Select(m => m.ContentType).FirstOrDefaultAsync(cancellationToken);
-        var path = System.IO.Path.Combine(folder.Path, storedName);
+        var row = await db.MediaFiles.AsNoTracking().Where(m => m.StoredName == storedName || m.ListVariantName == storedName)
+            .Select(m => new { m.Id, m.ContentType, m.Kind, m.OriginalName }).FirstOrDefaultAsync(cancellationToken);
+        var path = Path.Combine(folder.Path, storedName);
 
-        // Only an image type is ever served, whatever a row says (a row from elsewhere included).
-        return contentType is null || !ImageSniffer.IsAccepted(contentType) || !File.Exists(path) ? null : new MediaContent(path, contentType);
+        // Only an accepted type is ever served, whatever a row says (a row from elsewhere included).
+        if (row is null || !(ImageSniffer.IsAccepted(row.ContentType) || AttachmentType.ByContentType(row.ContentType) is not null) || !File.Exists(path))
+        {
+            return null;
+        }
+
+        var isPublic = await IsPublicAsync(row.Id, cancellationToken);
+        return isPublic || includeUnpublished ? new MediaContent(row.Id, path, row.ContentType, row.Kind, row.OriginalName, isPublic) : null;
     }
+
+    /// <summary>
+    /// Whether readers may fetch a file: an article readers can see uses it (published, not in the
+    /// recycle bin, its time come: <see cref="ArticleVisibility.VisibleAt"/>), or a site setting
+    /// does (the WeChat QR code). A file only drafts, scheduled or withdrawn articles use, or none,
+    /// is for signed-in staff (and preview links) only.
+    /// </summary>
+    public async Task<bool> IsPublicAsync(int id, CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var visible = db.Articles.VisibleAt(now);
+        return await db.MediaUses.AnyAsync(u => u.MediaFileId == id && visible.Any(a => a.Id == u.ArticleId), cancellationToken)
+            || await db.SiteSettings.AnyAsync(s => s.WeChatQrImageId == id, cancellationToken);
+    }
+
+    /// <summary>
+    /// Counts one download, in one statement (concurrent downloads all count). The caller decides
+    /// what is a download: a GET of the whole file or of its first bytes, not a HEAD or a later range.
+    /// </summary>
+    public Task CountDownloadAsync(int id, CancellationToken cancellationToken = default) =>
+        db.MediaFiles.Where(m => m.Id == id).ExecuteUpdateAsync(s => s.SetProperty(m => m.DownloadCount, m => m.DownloadCount + 1), cancellationToken);
+
+    /// <summary>
+    /// Deletes an unused file: refused with the list of its uses otherwise. The row goes (audited)
+    /// first; the file and its small copy leave the disk only once that is committed.
+    /// </summary>
+    public async Task<ChangeResult> DeleteAsync(int id, CancellationToken cancellationToken = default)
+    {
+        var media = await db.MediaFiles.FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
+        if (media is null)
+        {
+            return ChangeResult.NotFound;
+        }
+
+        var uses = await new MediaQueries(db).UsesAsync([id], cancellationToken);
+        if (uses.TryGetValue(id, out var places) && places.Count > 0)
+        {
+            return ChangeResult.Fail("", $"“{media.OriginalName}”正在使用，不能删除：{string.Join("；", places.Select(p => p.Label))}。请先从这些位置移除后再删除。");
+        }
+
+        db.MediaFiles.Remove(media);
+        audit.Add(AuditActions.MediaDelete, "media", media.StoredName, $"删除{(media.Kind == MediaKind.Image ? "图片" : "附件")}“{media.OriginalName}”");
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // An article took the file into use between the check and the delete (the foreign key refused).
+            db.ChangeTracker.Clear();
+            return ChangeResult.Fail("", $"“{media.OriginalName}”刚被文章使用，不能删除。");
+        }
+
+        foreach (var name in new[] { media.StoredName, media.ListVariantName })
+        {
+            if (name is not null && IsStoredName(name))
+            {
+                File.Delete(Path.Combine(folder.Path, name));
+            }
+        }
+
+        return ChangeResult.Ok(id);
+    }
+
+    /// <summary>The stored name of a file, for its address; null when it does not exist.</summary>
+    public Task<string?> StoredNameAsync(int id, CancellationToken cancellationToken = default) =>
+        db.MediaFiles.AsNoTracking().Where(m => m.Id == id).Select(m => m.StoredName).FirstOrDefaultAsync(cancellationToken);
 
     /// <summary>A size for people: bytes, KB or MB with at most one decimal.</summary>
     public static string FormatSize(long bytes) =>
@@ -214,6 +302,68 @@ public sealed partial class MediaLibrary(
             ? (bytes / (1024d * 1024)).ToString("0.#", CultureInfo.InvariantCulture) + " MB"
             : bytes >= 1024 ? (bytes / 1024d).ToString("0.#", CultureInfo.InvariantCulture) + " KB" : bytes.ToString(CultureInfo.InvariantCulture) + " 字节";
 
-    [GeneratedRegex("^[0-9a-f]{32}\\.(?:jpg|png|gif|webp)\\z", RegexOptions.CultureInvariant)]
+    /// <summary>The short type name people see: JPG, PNG, GIF, WEBP, PDF, DOCX…</summary>
+    public static string TypeLabel(string contentType) =>
+        contentType == ImageSniffer.Jpeg.ContentType ? "JPG"
+        : contentType == ImageSniffer.Png.ContentType ? "PNG"
+        : contentType == ImageSniffer.Gif.ContentType ? "GIF"
+        : contentType == ImageSniffer.WebP.ContentType ? "WEBP"
+        : AttachmentType.ByContentType(contentType)?.Label ?? "文件";
+
+    /// <summary>
+    /// What the picker inserts (contract C2): <c>![](/media/x.jpg)</c> for an image (the editor
+    /// fills in the alt text) or <c>附件：[名称](/media/x.pdf)（PDF，1.2 MB）</c> for an attachment,
+    /// the name being the uploaded name without its extension, Markdown punctuation escaped.
+    /// </summary>
+    public static string MarkdownFor(MediaKind kind, string storedName, string originalName, string contentType, long length)
+    {
+        if (kind == MediaKind.Image)
+        {
+            return $"![]({UrlOf(storedName)})";
+        }
+
+        var title = Path.GetFileNameWithoutExtension(originalName);
+        if (title.Length == 0)
+        {
+            title = originalName;
+        }
+
+        return $"附件：[{EscapeMarkdown(title)}]({UrlOf(storedName)})（{TypeLabel(contentType)}，{FormatSize(length)}）";
+    }
+
+    private static string EscapeMarkdown(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            if (char.IsAsciiLetterOrDigit(c) || c > 127 || c == ' ')
+            {
+                builder.Append(c);
+            }
+            else if (char.IsAsciiLetterOrDigit(c) is false && c is > ' ' and < (char)127)
+            {
+                builder.Append('\\').Append(c);
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>The uploaded name as kept: its last path segment, control characters (CR, LF…) removed, within the column's length.</summary>
+    public static string CleanName(string originalName)
+    {
+        var name = Path.GetFileName(originalName.Replace('\\', '/'));
+        name = new string(name.Where(c => !char.IsControl(c) && c is not ('\u2028' or '\u2029' or '\u202E' or '\u202D')).ToArray()).Trim();
+        if (name.Length > FieldLengths.FileName)
+        {
+            var extension = Path.GetExtension(name);
+            extension = extension.Length > 16 ? "" : extension;
+            name = name[..(FieldLengths.FileName - extension.Length)] + extension;
+        }
+
+        return name.Length == 0 ? "未命名" : name;
+    }
+
+    [GeneratedRegex("^[0-9a-f]{32}(?:\\.list)?\\.(?:jpg|png|gif|webp|pdf|ofd|doc|docx|xls|xlsx|wps|et|odt|ods|txt|zip)\\z", RegexOptions.CultureInvariant)]
     private static partial Regex StoredNamePattern();
 }

@@ -37,6 +37,7 @@ public static class SessionValidation
         context.RejectPrincipal();
         http.Items[EndedKey] = check.EndReason ?? SessionEndReasons.AccountChanged;
         await http.SignOutAsync(IdentityConstants.ApplicationScheme);
+        MediaAccessCookie.Remove(http);
     }
 
     /// <summary>

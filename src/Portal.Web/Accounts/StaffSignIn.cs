@@ -47,6 +47,7 @@ public sealed class StaffSignIn(
     AuditLog audit,
     IAuditActor actor,
     PortalDbContext db,
+    MediaAccessCookie mediaCookie,
     IHttpContextAccessor accessor)
 {
     /// <summary>The claim of the login cookie that names its server-side session.</summary>
@@ -191,6 +192,7 @@ public sealed class StaffSignIn(
         var session = await sessions.StartAsync(user, IpAddress, Http.Request.Headers.UserAgent.ToString());
         await signIn.SignInWithClaimsAsync(user, new AuthenticationProperties { IsPersistent = false },
             [new Claim(SessionClaim, session.Id), new Claim("amr", method)]);
+        mediaCookie.Issue(Http, session.Id, user.Id);
         await audit.WriteAsync(AuditActions.Login, "user", user.Id, method == "pwd" ? null : "双因素认证", userName: user.UserName);
     }
 
@@ -204,6 +206,7 @@ public sealed class StaffSignIn(
 
         await audit.WriteAsync(AuditActions.Logout, "user", users.GetUserId(Http.User));
         await signIn.SignOutAsync();
+        MediaAccessCookie.Remove(Http);
     }
 
     private string? IpAddress => actor.IpAddress;

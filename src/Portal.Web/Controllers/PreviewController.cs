@@ -60,10 +60,18 @@ public sealed class PreviewController(PreviewLinkService links, SiteContext site
             return NotFound();
         }
 
-        // After the media helper's change this becomes OpenAsync(storedName, includeUnpublished: true, …):
-        // a draft's images are not public, but the link's holder may see the ones the draft uses.
-        var file = await media.OpenAsync(storedName, cancellationToken);
-        return file is null ? NotFound() : PhysicalFile(file.FilePath, file.ContentType, enableRangeProcessing: true);
+        // A draft's files are not public, but the link's holder may see the ones the draft uses.
+        var file = await media.OpenAsync(storedName, includeUnpublished: true, cancellationToken);
+        if (file is null)
+        {
+            return NotFound();
+        }
+
+        // An attachment downloads under its own name, as on the public page (not counted: a preview
+        // is not a reader's download).
+        return file.Kind == MediaKind.Image
+            ? PhysicalFile(file.FilePath, file.ContentType, enableRangeProcessing: true)
+            : PhysicalFile(file.FilePath, file.ContentType, file.OriginalName, enableRangeProcessing: true);
     }
 
     /// <summary>The address of a file under the link: <c>/preview/{token}/media/{name}</c>.</summary>

@@ -105,6 +105,7 @@ public static class SecurityServiceExtensions
         services.AddScoped<StaffSessions>();
         services.AddScoped<PasswordHistoryRecorder>();
         services.AddScoped<StaffSignIn>();
+        services.AddScoped<MediaAccessCookie>();
         services.AddScoped<AccountObligationFilter>();
         services.AddSingleton<SignInLimiter>();
         services.AddSingleton<DummyPassword>();

@@ -18,7 +18,7 @@ namespace Portal.Web.Areas.Admin.Controllers;
 public sealed class ArticlesController(
     EditorialService editorial,
     EditorialQueries queries,
-    MediaLibrary media,
+    MediaQueries media,
     PreviewLinkService previewLinks,
     SiteClock clock,
     TimeProvider time,

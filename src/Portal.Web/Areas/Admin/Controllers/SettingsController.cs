@@ -9,7 +9,7 @@ namespace Portal.Web.Areas.Admin.Controllers;
 
 /// <summary>网站设置: the site's identity (GOV-SITE footer fields), for administrators only.</summary>
 [Authorize(Policy = PortalPolicies.Administer)]
-public sealed class SettingsController(SiteSettingsService settings, MediaLibrary media) : AdminController
+public sealed class SettingsController(SiteSettingsService settings, MediaQueries media) : AdminController
 {
     [HttpGet("/admin/settings")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken) =>

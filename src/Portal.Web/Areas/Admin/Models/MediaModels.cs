@@ -3,7 +3,7 @@ using Portal.Core.Paging;
 
 namespace Portal.Web.Areas.Admin.Models;
 
-/// <summary>图片: the upload form and a page of the media list.</summary>
+/// <summary>媒体库: the upload form and a page of the media list.</summary>
 public sealed class MediaListViewModel
 {
     public required PagedList<MediaListItem> Items { get; init; }
@@ -11,12 +11,25 @@ public sealed class MediaListViewModel
     /// <summary>The file-name filter, if any.</summary>
     public string? Search { get; init; }
 
-    /// <summary>The size limit, as the form explains it.</summary>
+    /// <summary>The kind filter (image, attachment), if any.</summary>
+    public MediaKind? Kind { get; init; }
+
+    /// <summary>The image size limit, as the form explains it.</summary>
     public required long MaxUploadBytes { get; init; }
 
-    /// <summary>Why the last upload was refused, if it was (shown beside the file field).</summary>
+    /// <summary>The attachment size limit.</summary>
+    public required long MaxAttachmentBytes { get; init; }
+
+    /// <summary>Why the last upload or deletion was refused, if it was.</summary>
     public string? UploadError { get; init; }
 
-    /// <summary>The image just uploaded, to show its Markdown snippet first.</summary>
-    public string? UploadedUrl { get; init; }
+    /// <summary>The file just uploaded, to show its Markdown first.</summary>
+    public MediaListItem? Uploaded { get; init; }
 }
+
+/// <summary>One file in the picker's JSON (contract C2).</summary>
+public sealed record MediaPickerItem(
+    int Id, string Url, string? ThumbnailUrl, string Name, string Kind, string TypeLabel, string SizeText, string UploadedAt, string Markdown);
+
+/// <summary>A page of the picker's JSON (contract C2).</summary>
+public sealed record MediaPickerPage(IReadOnlyList<MediaPickerItem> Items, int Page, int TotalPages);
