@@ -74,8 +74,9 @@ internal static class MediaUseRecorder
     }
 
     /// <summary>Writes the uses of every article from scratch: after a restore, or to repair.</summary>
-    public static async Task RebuildAsync(PortalDbContext db, CancellationToken cancellationToken)
+    public static async Task<int> RebuildAsync(PortalDbContext db, CancellationToken cancellationToken)
     {
+        var written = 0;
         await db.Set<MediaUse>().ExecuteDeleteAsync(cancellationToken);
         var files = await db.MediaFiles.AsNoTracking().Select(m => new { m.Id, m.StoredName, m.ListVariantName }).ToListAsync(cancellationToken);
         var ids = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -95,7 +96,7 @@ internal static class MediaUseRecorder
                 .Select(a => new { a.Id, a.BodyMarkdown, a.CoverImageId }).ToListAsync(cancellationToken);
             if (batch.Count == 0)
             {
-                return;
+                return written;
             }
 
             foreach (var a in batch)
@@ -103,6 +104,7 @@ internal static class MediaUseRecorder
                 foreach (var use in UsesOf(a.Id, a.CoverImageId, MediaReferences.StoredNamesIn(a.BodyMarkdown), ids))
                 {
                     db.Add(use);
+                    written++;
                 }
             }
 

@@ -53,6 +53,15 @@ public sealed class StoreInitializer(
         {
             logger.LogInformation("Applying {Count} migration(s) on {Provider}: {Migrations}", pending.Count, database.Value.Provider, pending);
             await db.Database.MigrateAsync(cancellationToken);
+
+            // The migration that brought the media uses table cannot fill it (that means reading
+            // each body's Markdown): without it, the images of articles published before it would
+            // be staff-only. Written once, here, right after that migration.
+            if (pending.Exists(m => m.EndsWith("_" + MediaUseIndex.IntroducedByMigration, StringComparison.Ordinal)))
+            {
+                var written = await MediaUseIndex.RebuildAsync(db, cancellationToken);
+                logger.LogInformation("Recorded {Count} media use(s) of the existing articles", written);
+            }
         }
 
         await EnsureRolesAsync();
