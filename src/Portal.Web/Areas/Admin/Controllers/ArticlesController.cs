@@ -6,6 +6,7 @@ using Portal.Core.Articles;
 using Portal.Core.Media;
 using Portal.Core.Site;
 using Portal.Web.Areas.Admin.Models;
+using Portal.Web.Hosting;
 using Portal.Web.TagHelpers;
 
 namespace Portal.Web.Areas.Admin.Controllers;
@@ -42,11 +43,11 @@ public sealed class ArticlesController(
         });
     }
 
-    [HttpGet("/admin/articles/create")]
+    [HttpGet("/admin/articles/create"), AllowInlineStyleAttributes]
     public async Task<IActionResult> Create(CancellationToken cancellationToken) =>
         View("Edit", await EditModelAsync(null, new ArticleInputModel(), cancellationToken));
 
-    [HttpPost("/admin/articles/create")]
+    [HttpPost("/admin/articles/create"), AllowInlineStyleAttributes]
     public async Task<IActionResult> Create([Bind(Prefix = "Input")] ArticleInputModel input, string? command, CancellationToken cancellationToken)
     {
         if (command == "preview")
@@ -63,7 +64,7 @@ public sealed class ArticlesController(
         return await AfterFormAsync(result, null, input, cancellationToken);
     }
 
-    [HttpGet("/admin/articles/edit/{id:int}")]
+    [HttpGet("/admin/articles/edit/{id:int}"), AllowInlineStyleAttributes]
     public async Task<IActionResult> Edit(int id, CancellationToken cancellationToken)
     {
         var article = await queries.GetAsync(id, cancellationToken);
@@ -88,7 +89,7 @@ public sealed class ArticlesController(
         return View(await EditModelAsync(article, input, cancellationToken));
     }
 
-    [HttpPost("/admin/articles/edit/{id:int}")]
+    [HttpPost("/admin/articles/edit/{id:int}"), AllowInlineStyleAttributes]
     public async Task<IActionResult> Edit(int id, [Bind(Prefix = "Input")] ArticleInputModel input, string? command, CancellationToken cancellationToken)
     {
         var article = await queries.GetAsync(id, cancellationToken);
