@@ -29,9 +29,11 @@ public static class SecurityHeadersMiddleware
                 var headers = context.Response.Headers;
                 headers.XContentTypeOptions = "nosniff";
                 headers.XFrameOptions = "SAMEORIGIN";
-                // The endpoint is known by now (routing ran before the response started); an
-                // error page re-executed for it is another endpoint and gets the strict policy.
-                var editor = context.GetEndpoint()?.Metadata.GetMetadata<AllowInlineStyleAttributesAttribute>() is not null;
+                // The endpoint is known by now (routing ran before the response started). Only
+                // the editor page itself gets the exception: a redirect (to sign in, after a save)
+                // has nothing to style, and an error page re-executed for it is another endpoint.
+                var editor = context.Response.StatusCode < 300
+                    && context.GetEndpoint()?.Metadata.GetMetadata<AllowInlineStyleAttributesAttribute>() is not null;
                 headers.ContentSecurityPolicy = editor ? EditorContentSecurityPolicy : ContentSecurityPolicy;
                 headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
                 return Task.CompletedTask;
