@@ -154,15 +154,15 @@ public sealed class EditorBrowserTests : IAsyncLifetime
         await page.WaitForFunctionAsync("() => Object.keys(localStorage).some(k => k.startsWith('portal.draft:') && localStorage.getItem(k).includes('尚未保存的一段话'))");
 
         // Leaving asks first.
-        var asked = false;
+        var leaving = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
         page.Dialog += async (_, dialog) =>
         {
-            asked = dialog.Type == "beforeunload";
+            leaving.TrySetResult(dialog.Type);
             await dialog.AcceptAsync();
         };
-        await page.GotoAsync(new Uri(_address, "/admin/articles").ToString(), new() { WaitUntil = WaitUntilState.Commit });
+        await page.Locator(".admin-nav a[href='/admin/articles']").ClickAsync();
+        Assert.Equal("beforeunload", await leaving.Task.WaitAsync(TimeSpan.FromSeconds(15)));
         await page.WaitForURLAsync("**/admin/articles");
-        Assert.True(asked);
 
         // Back on the form, the draft is offered, and restoring it fills the editor too.
         await page.GotoAsync(new Uri(_address, "/admin/articles/create").ToString());
@@ -171,6 +171,105 @@ public sealed class EditorBrowserTests : IAsyncLifetime
         Assert.Contains("尚未保存的一段话", await page.InputValueAsync("#Input_BodyMarkdown"), StringComparison.Ordinal);
         Assert.Empty(_consoleErrors);
     }
+
+    [ChromiumFact]
+    public async Task Paste_ServerAnswer_InsertedInBothModes()
+    {
+        // The conversion's answer (contract C1) stands in for the server's, so that this test
+        // checks what editor.js does with it: the clean HTML in WYSIWYG, the Markdown in Markdown.
+        var page = await SignedInPageAsync();
+        var posted = new List<string>();
+        await page.RouteAsync("**/admin/editor/paste", async route =>
+        {
+            posted.Add(route.Request.PostData ?? "");
+            await route.FulfillAsync(new()
+            {
+                ContentType = "application/json",
+                Body = """{"markdown":"## 转换后的标题\n\n转换后的**正文**","html":"<h2>转换后的标题</h2><p>转换后的<strong>正文</strong></p>"}""",
+            });
+        });
+        await page.GotoAsync(new Uri(_address, "/admin/articles/create").ToString());
+        await page.Locator(".toastui-editor-ww-container [contenteditable='true']").ClickAsync();
+        await PasteAsync(page, ".toastui-editor-ww-container", "<p style='color:red'><span style='font-family:宋体'>原始内容</span></p>", "原始内容\n第二行");
+        await page.Locator(".toastui-editor-ww-container h2").Filter(new() { HasText = "转换后的标题" }).WaitForAsync();
+        Assert.Single(posted);
+        Assert.Contains("html=", posted[0], StringComparison.Ordinal);
+        Assert.Contains("text=", posted[0], StringComparison.Ordinal);
+        var markdown = await page.InputValueAsync("#Input_BodyMarkdown");
+        Assert.Contains("## 转换后的标题", markdown, StringComparison.Ordinal);
+        Assert.Contains("转换后的**正文**", markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain("原始内容", markdown, StringComparison.Ordinal);
+
+        // A single word is the editor's own business: no request.
+        await PasteAsync(page, ".toastui-editor-ww-container", "", "单词");
+        await page.WaitForFunctionAsync("() => document.querySelector('#Input_BodyMarkdown').value.includes('单词')");
+        Assert.Single(posted);
+
+        // Markdown mode: the Markdown goes in at the cursor.
+        await page.GetByText("Markdown", new() { Exact = true }).ClickAsync();
+        await page.Locator(".toastui-editor-md-container [contenteditable='true']").ClickAsync();
+        await page.Keyboard.PressAsync("Control+End");
+        await PasteAsync(page, ".toastui-editor-md-container", "<b>原始</b>", "原始");
+        await page.WaitForFunctionAsync("() => document.querySelector('#Input_BodyMarkdown').value.split('## 转换后的标题').length === 3");
+        Assert.Equal(2, posted.Count);
+        Assert.Empty(_consoleErrors);
+    }
+
+    [ChromiumFact]
+    public async Task ImageButton_PicksFromLibraryAndRequiresAltText()
+    {
+        // The media picker's answers (contract C2) stand in for the server's.
+        var page = await SignedInPageAsync();
+        var queries = new List<string>();
+        await page.RouteAsync("**/admin/media/picker?**", async route =>
+        {
+            queries.Add(new Uri(route.Request.Url).Query);
+            await route.FulfillAsync(new()
+            {
+                ContentType = "application/json",
+                Body = """
+                    {"items":[{"id":7,"url":"/media/abc.png","thumbnailUrl":"/media/abc.png","name":"坎儿井.png","kind":"image","typeLabel":"PNG","sizeText":"12 KB","uploadedAt":"2026-12-02 11:20","markdown":"![ALT](/media/abc.png)"}],"page":1,"totalPages":2}
+                    """,
+            });
+        });
+        await page.GotoAsync(new Uri(_address, "/admin/articles/create").ToString());
+        await page.Locator(".toastui-editor-ww-container [contenteditable='true']").ClickAsync();
+
+        // By keyboard: the toolbar button, the dialog, its list.
+        await page.GetByRole(AriaRole.Button, new() { Name = "插入图片" }).FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        var picker = page.GetByRole(AriaRole.Dialog, new() { Name = "插入图片" });
+        await picker.GetByText("第 1 / 2 页").WaitForAsync();
+        Assert.Contains("kind=image", queries[0], StringComparison.Ordinal);
+        await picker.GetByLabel("按文件名搜索").FillAsync("坎儿井");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForFunctionAsync("() => true");
+        await picker.GetByRole(AriaRole.Button, new() { Name = "插入“坎儿井.png”" }).ClickAsync();
+        Assert.Contains(queries, q => q.Contains("q=%E5%9D%8E", StringComparison.Ordinal));
+
+        // The alternative text: a placeholder is refused, a real one inserted.
+        var alt = page.GetByRole(AriaRole.Dialog, new() { Name = "图片的替代文字" });
+        await alt.GetByLabel("替代文字（必填）").FillAsync("说明文字");
+        await alt.GetByRole(AriaRole.Button, new() { Name = "插入图片" }).ClickAsync();
+        await alt.GetByText("请填写能说明图片内容的替代文字，不能使用“说明文字”“图片”等占位词。").WaitForAsync();
+        await alt.GetByLabel("替代文字（必填）").FillAsync("吐鲁番的坎儿井");
+        await alt.GetByRole(AriaRole.Button, new() { Name = "插入图片" }).ClickAsync();
+        await page.WaitForFunctionAsync("() => document.querySelector('#Input_BodyMarkdown').value.includes('![吐鲁番的坎儿井](/media/abc.png)')");
+        Assert.False(await alt.IsVisibleAsync());
+        // (The stand-in image is not on the server: its 404 is expected.)
+        Assert.DoesNotContain(_consoleErrors, e => !e.Contains("/media/abc.png", StringComparison.Ordinal));
+    }
+
+    private static async Task PasteAsync(IPage page, string container, string html, string text) =>
+        await page.EvaluateAsync("""
+            ([container, html, text]) => {
+                const data = new DataTransfer();
+                if (html) data.setData('text/html', html);
+                data.setData('text/plain', text);
+                document.querySelector(container + " [contenteditable='true']")
+                    .dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+            }
+            """, new[] { container, html, text });
 
     private async Task<IPage> SignedInPageAsync()
     {

@@ -22,6 +22,7 @@
 
     // ---- Server calls (contracts C1 and C2); each answers JSON, an error as { error }. ----
 
+    // body: URLSearchParams (form fields) or FormData (a file).
     const post = async (url, body) => {
         body.append("__RequestVerificationToken", token);
         const response = await fetch(url, {
@@ -188,7 +189,7 @@
         event.stopPropagation();
         const target = surface();
         const wysiwyg = editor.isWysiwygMode();
-        const body = new FormData();
+        const body = new URLSearchParams();
         body.append("html", html);
         body.append("text", text);
         post(host.dataset.pasteUrl, body)
