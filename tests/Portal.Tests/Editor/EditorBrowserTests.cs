@@ -8,7 +8,9 @@ namespace Portal.Tests.Editor;
 /// <summary>
 /// The article form's visual editor in a real browser (Debian's Chromium, headless) against the
 /// portal on a loopback port: typing, a toolbar button, pasting, saving, and what was stored.
+/// What the browser does does not depend on the database, so these run in the SQLite pass only.
 /// </summary>
+[Trait("Store", TestDatabase.SqliteOnly)]
 public sealed class EditorBrowserTests : IAsyncLifetime
 {
     private static readonly string[] ChromiumArgs =

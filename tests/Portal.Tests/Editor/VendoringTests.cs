@@ -2,12 +2,16 @@ using System.Diagnostics;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
+using Portal.Tests.Infrastructure;
+
 namespace Portal.Tests.Editor;
 
 /// <summary>
 /// The vendoring step (src/Portal.Web/ClientLib/build.mjs): run as on a fresh clone, into a temp
 /// copy of its folder, it writes the pinned editor bundle, which loads nothing from elsewhere.
+/// No store is involved: these run in the SQLite pass only.
 /// </summary>
+[Trait("Store", TestDatabase.SqliteOnly)]
 public sealed partial class VendoringTests
 {
     private static readonly string ClientLib = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "src", "Portal.Web", "ClientLib"));
