@@ -1,19 +1,50 @@
 namespace Portal.Core.Media;
 
 /// <summary>
-/// Which alternative texts say nothing about an image: words a person types to get past a
-/// required field. The editor's image dialog refuses them (the list is rendered into the page).
+/// What an image's alt text (替代文字) must not be: empty, one of the words editors leave in by
+/// habit or that editors' templates put there (<see cref="Placeholders"/>), or the file's name.
+/// Compared without case, spaces or trailing dots and ellipses. The server's body check and the
+/// editor's picker (which renders <see cref="Placeholders"/> into the page) use this one list.
 /// </summary>
 public static class AltTextRules
 {
-    /// <summary>Placeholder words, compared case-insensitively with the trimmed text.</summary>
+    /// <summary>The placeholder words, as the editor page receives them.</summary>
     public static IReadOnlyList<string> Placeholders { get; } =
-        ["说明文字", "图片说明", "图片", "照片", "图像", "配图", "插图", "image", "img", "picture", "photo", "alt"];
+    [
+        "说明文字", "图片", "图片说明", "图片描述", "照片", "插图", "配图", "图", "此处输入图片描述", "请输入图片描述", "替代文字", "描述",
+        "image", "images", "photo", "picture", "img", "pic", "alt", "alt text", "untitled", "placeholder",
+    ];
 
-    /// <summary>True when <paramref name="alt"/> is empty or one of <see cref="Placeholders"/>.</summary>
-    public static bool IsPlaceholder(string? alt)
+    private static readonly HashSet<string> Normalized = Placeholders.Select(Normalize).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>Whether <paramref name="alt"/> is empty or only a placeholder word.</summary>
+    public static bool IsPlaceholder(string? alt) => Normalize(alt) is var n && (n.Length == 0 || Normalized.Contains(n));
+
+    /// <summary>Whether <paramref name="alt"/> is a placeholder or the file's own name (with or without its extension).</summary>
+    public static bool IsPlaceholder(string? alt, string? fileName)
     {
-        var text = alt?.Trim() ?? "";
-        return text.Length == 0 || Placeholders.Contains(text, StringComparer.OrdinalIgnoreCase);
+        if (IsPlaceholder(alt))
+        {
+            return true;
+        }
+
+        if (string.IsNullOrWhiteSpace(fileName))
+        {
+            return false;
+        }
+
+        var n = Normalize(alt);
+        return n == Normalize(fileName) || n == Normalize(Path.GetFileNameWithoutExtension(fileName));
+    }
+
+    private static string Normalize(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return "";
+        }
+
+        var kept = new string(text.Where(c => !char.IsWhiteSpace(c)).ToArray()).ToLowerInvariant();
+        return kept.TrimEnd('.', '…', '。', ':', '：');
     }
 }

@@ -254,6 +254,15 @@ public sealed class EditorBrowserTests : IAsyncLifetime
         await alt.GetByLabel("替代文字（必填）").FillAsync("说明文字");
         await alt.GetByRole(AriaRole.Button, new() { Name = "插入图片" }).ClickAsync();
         await alt.GetByText("请填写能说明图片内容的替代文字，不能使用“说明文字”“图片”等占位词。").WaitForAsync();
+        // As the server compares (AltTextRules): the file's own name, spaces and a final dot do not pass either.
+        foreach (var refused in new[] { "坎儿井", " Image. " })
+        {
+            await alt.GetByLabel("替代文字（必填）").FillAsync(refused);
+            await alt.GetByRole(AriaRole.Button, new() { Name = "插入图片" }).ClickAsync();
+            Assert.True(await alt.IsVisibleAsync(), refused);
+            Assert.DoesNotContain("![", await page.InputValueAsync("#Input_BodyMarkdown"), StringComparison.Ordinal);
+        }
+
         await alt.GetByLabel("替代文字（必填）").FillAsync("吐鲁番的坎儿井");
         await alt.GetByRole(AriaRole.Button, new() { Name = "插入图片" }).ClickAsync();
         await page.WaitForFunctionAsync("() => document.querySelector('#Input_BodyMarkdown').value.includes('![吐鲁番的坎儿井](/media/abc.png)')");

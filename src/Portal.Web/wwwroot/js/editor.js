@@ -13,12 +13,19 @@
     const form = textarea.form;
     const token = form.querySelector("input[name='__RequestVerificationToken']")?.value ?? "";
     const label = document.getElementById("body-label");
+    // The same comparison as the server's AltTextRules: without case, spaces or trailing dots.
+    const normalize = (text) => String(text ?? "").replace(/\s+/g, "").toLowerCase().replace(/[.…。:：]+$/, "");
     let placeholderAlts = [];
     try {
-        placeholderAlts = JSON.parse(host.dataset.placeholderAlts || "[]").map((word) => String(word).toLowerCase());
+        placeholderAlts = JSON.parse(host.dataset.placeholderAlts || "[]").map(normalize);
     } catch {
         // A broken list only loses the early check; the server still checks every image.
     }
+    const isPlaceholder = (alt, fileName) => {
+        const text = normalize(alt);
+        return text === "" || placeholderAlts.includes(text)
+            || (!!fileName && (text === normalize(fileName) || text === normalize(fileName.replace(/\.[^.]*$/, ""))));
+    };
 
     // ---- Server calls (contracts C1 and C2); each answers JSON, an error as { error }. ----
 
@@ -392,7 +399,7 @@
             inner.addEventListener("submit", (event) => {
                 event.preventDefault();
                 const alt = input.value.trim();
-                if (alt === "" || placeholderAlts.includes(alt.toLowerCase())) {
+                if (isPlaceholder(alt, altDialog.item.name)) {
                     error.textContent = "请填写能说明图片内容的替代文字，不能使用“说明文字”“图片”等占位词。";
                     input.setAttribute("aria-invalid", "true");
                     input.focus();
