@@ -211,9 +211,16 @@ public sealed class EditorBrowserTests : IAsyncLifetime
         await page.GetByText("Markdown", new() { Exact = true }).ClickAsync();
         await page.Locator(".toastui-editor-md-container [contenteditable='true']").ClickAsync();
         await page.Keyboard.PressAsync("Control+End");
+        // ProseMirror groups changes less than 500 ms apart into one undo step (here: the text
+        // the mode switch loaded); a person pastes later than that.
+        await page.WaitForTimeoutAsync(600);
         await PasteAsync(page, ".toastui-editor-md-container", "<b>原始</b>", "原始");
         await page.WaitForFunctionAsync("() => document.querySelector('#Input_BodyMarkdown').value.split('## 转换后的标题').length === 3");
         Assert.Equal(2, posted.Count);
+
+        // 撤销 takes the paste back.
+        await page.GetByRole(AriaRole.Button, new() { Name = "撤销" }).ClickAsync();
+        await page.WaitForFunctionAsync("() => document.querySelector('#Input_BodyMarkdown').value.split('## 转换后的标题').length === 2");
         Assert.Empty(_consoleErrors);
     }
 
@@ -286,6 +293,8 @@ public sealed class EditorBrowserTests : IAsyncLifetime
     {
         var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { Locale = "zh-CN" });
         var page = await context.NewPageAsync();
+        // Two cores shared with the rest of the suite (and npm in VendoringTests): be patient.
+        page.SetDefaultTimeout(90_000);
         page.Console += (_, message) =>
         {
             // The CSP reports any inline style or script it refuses here.
