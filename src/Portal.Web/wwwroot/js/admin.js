@@ -53,7 +53,7 @@
             notice.append(`本浏览器中保存有此页面尚未提交的内容（${at}）。`);
             const restore = document.createElement("button");
             restore.type = "button";
-            restore.textContent = "恢复这些内容";
+            restore.textContent = "恢复未保存的内容";
             restore.addEventListener("click", () => {
                 for (const element of fields()) {
                     if (element.name in stored.fields) {
@@ -65,6 +65,8 @@
                     }
                 }
                 notice.remove();
+                // The visual editor (editor.js) shows the restored body too.
+                form.dispatchEvent(new CustomEvent("portal:draft-restored"));
             });
             const discard = document.createElement("button");
             discard.type = "button";
@@ -92,10 +94,24 @@
                 }
             }, 800);
         });
+        // Leaving a changed form asks first; a deliberate submit does not (a preview opened in
+        // another tab leaves this page where it is, so it still counts as unsaved).
+        const loaded = shown();
+        let submitted = false;
+        window.addEventListener("beforeunload", (event) => {
+            const now = shown();
+            if (!submitted && Object.keys(now).some((name) => now[name] !== loaded[name])) {
+                event.preventDefault();
+                event.returnValue = "";
+            }
+        });
         form.addEventListener("submit", (event) => {
             clearTimeout(timer);
             if (event.defaultPrevented) {
                 return;
+            }
+            if ((event.submitter?.formTarget || form.target || "_self") === "_self") {
+                submitted = true;
             }
             try {
                 localStorage.setItem(key, JSON.stringify({ at: Date.now(), fields: values() }));

@@ -7,6 +7,7 @@ using Portal.Core.Media;
 using Portal.Core.Preview;
 using Portal.Core.Site;
 using Portal.Web.Areas.Admin.Models;
+using Portal.Web.Hosting;
 using Portal.Web.TagHelpers;
 
 namespace Portal.Web.Areas.Admin.Controllers;
@@ -52,11 +53,11 @@ public sealed class ArticlesController(
         });
     }
 
-    [HttpGet("/admin/articles/create")]
+    [HttpGet("/admin/articles/create"), AllowInlineStyleAttributes]
     public async Task<IActionResult> Create(CancellationToken cancellationToken) =>
         View("Edit", await EditModelAsync(null, new ArticleInputModel(), cancellationToken));
 
-    [HttpPost("/admin/articles/create")]
+    [HttpPost("/admin/articles/create"), AllowInlineStyleAttributes]
     public async Task<IActionResult> Create([Bind(Prefix = "Input")] ArticleInputModel input, string? command, CancellationToken cancellationToken)
     {
         if (command == PreviewCommand)
@@ -73,7 +74,7 @@ public sealed class ArticlesController(
         return await AfterFormAsync(result, null, input, cancellationToken);
     }
 
-    [HttpGet("/admin/articles/edit/{id:int}")]
+    [HttpGet("/admin/articles/edit/{id:int}"), AllowInlineStyleAttributes]
     public async Task<IActionResult> Edit(int id, CancellationToken cancellationToken)
     {
         var article = await queries.GetAsync(id, cancellationToken);
@@ -98,7 +99,7 @@ public sealed class ArticlesController(
         return View(await EditModelAsync(article, input, cancellationToken));
     }
 
-    [HttpPost("/admin/articles/edit/{id:int}")]
+    [HttpPost("/admin/articles/edit/{id:int}"), AllowInlineStyleAttributes]
     public async Task<IActionResult> Edit(int id, [Bind(Prefix = "Input")] ArticleInputModel input, string? command, CancellationToken cancellationToken)
     {
         var article = await queries.GetAsync(id, cancellationToken);

@@ -1,4 +1,6 @@
+using System.Text.Json;
 using Portal.Core.Articles;
+using Portal.Core.Media;
 using Portal.Core.Paging;
 
 namespace Portal.Web.Areas.Admin.Models;
@@ -49,6 +51,12 @@ public sealed class ArticleEditViewModel
     public DateTime Now { get; init; }
 
     public string? Error { get; init; }
+
+    /// <summary>
+    /// The alternative texts the server refuses as placeholders (说明文字, 图片, …), as a JSON
+    /// array for the editor's image dialog, which refuses them before inserting an image.
+    /// </summary>
+    public string PlaceholderAltsJson { get; } = JsonSerializer.Serialize(AltTextRules.Placeholders);
 }
 
 /// <summary>What the other person changed between the version the editor loaded and the current one.</summary>
