@@ -269,4 +269,17 @@ public sealed class MediaServingTests(MediaFixture fixture) : IClassFixture<Medi
         Assert.Equal("未命名", MediaLibrary.CleanName("\r\n"));
         Assert.EndsWith(".pdf", MediaLibrary.CleanName(new string('长', 400) + ".pdf"), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Upload_AttachmentPastKestrelsDefaultLimit_IsAccepted()
+    {
+        // 31 MB: over Kestrel's default 30 000 000 bytes, within Media:MaxAttachmentBytes (50 MiB).
+        var big = MediaSamples.Pdf.Concat(new byte[31 * 1024 * 1024]).ToArray();
+
+        var response = await MediaFixture.UploadJsonAsync(fixture.Editor, big, "大文件.pdf");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var id = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetInt32();
+        Assert.Equal(big.Length, await fixture.WithDbAsync(db => db.MediaFiles.Where(m => m.Id == id).Select(m => m.Length).SingleAsync()));
+    }
 }

@@ -46,7 +46,9 @@ public sealed class RequestLimitTests(SiteAdminFixture fixture) : IClassFixture<
     [Fact]
     public async Task MediaUpload_OverTheServersBodyLimit_Is413OnARealServer()
     {
-        using var factory = PortalFactory.Empty();
+        // The upload endpoint raises the body limit to the attachment limit (50 MiB by default):
+        // a small one here, so that 31 MB is past it.
+        using var factory = PortalFactory.Empty(new Dictionary<string, string?> { ["Media:MaxAttachmentBytes"] = "1048576" });
         var address = factory.StartLoopbackServer();
         await StaffAccounts.CreateAsync(factory, "big-upload", PortalRoles.Editor);
         using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true }, disposeHandler: true) { BaseAddress = address };
@@ -65,6 +67,27 @@ public sealed class RequestLimitTests(SiteAdminFixture fixture) : IClassFixture<
         var response = await client.SendAsync(request);
 
         await AssertTooLargeAsync(response);
+    }
+
+    [Fact]
+    public async Task MediaUpload_AttachmentPastKestrelsDefault_IsAcceptedOnARealServer()
+    {
+        using var factory = PortalFactory.Empty();
+        var address = factory.StartLoopbackServer();
+        await StaffAccounts.CreateAsync(factory, "big-attachment", PortalRoles.Editor);
+        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true }, disposeHandler: true) { BaseAddress = address };
+        Assert.Equal(HttpStatusCode.Redirect, (await StaffAccounts.PostLoginAsync(client, "big-attachment", StaffAccounts.Password)).StatusCode);
+        var token = await StaffAccounts.AntiforgeryTokenAsync(client, "/admin/media");
+
+        // 31 MB: over Kestrel's default 30 000 000 bytes, within Media:MaxAttachmentBytes (50 MiB).
+        using var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent("%PDF-1.7\n"u8.ToArray().Concat(new byte[31 * 1024 * 1024]).ToArray());
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
+        form.Add(new StringContent(token), "__RequestVerificationToken");
+        form.Add(file, "file", "big.pdf");
+        var response = await client.PostAsync("/admin/media/upload", form);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
     }
 
     private static async Task AssertTooLargeAsync(HttpResponseMessage response)
