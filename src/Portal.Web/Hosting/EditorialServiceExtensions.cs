@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Portal.Core.Articles;
+using Portal.Core.Writing;
 
 namespace Portal.Web.Hosting;
 
@@ -16,6 +17,11 @@ public static class EditorialServiceExtensions
         services.AddScoped<EditorialQueries>();
         services.AddScoped<DashboardQueries>();
         services.AddScoped<ScheduledPublisher>();
+        services.AddOptions<WritingOptions>()
+            .BindConfiguration(WritingOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddScoped<WordImportService>();
         services.AddHostedService<ScheduledPublishingService>();
         return services;
     }
