@@ -223,7 +223,10 @@ public sealed class ClipboardConverterTests
         var markdown = ClipboardConverter.Convert(html, null).Markdown;
 
         Assert.Equal("深处的文字\n", markdown);
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"took {watch.Elapsed}");
+
+        // About 1 s on an idle 2-core machine, nearly all of it AngleSharp building the tree (its
+        // scope checks walk the stack of open elements); the bound leaves room for a loaded CI.
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(15), $"took {watch.Elapsed}");
     }
 
     [Fact]
