@@ -32,6 +32,7 @@ public static class AuditActions
     public const string ArticleRestore = "article.restore";
     public const string ArticleRevisionRestore = "article.revision-restore";
     public const string ArticlePublishDateChange = "article.publish-date";
+    public const string ArticleImportWord = "article.import-word";
     public const string SectionChange = "section.change";
     public const string FooterChange = "footer.change";
     public const string SettingsChange = "settings.change";
@@ -80,6 +81,7 @@ public static class AuditActions
         ArticleRestore => "恢复",
         ArticleRevisionRestore => "恢复历史版本",
         ArticlePublishDateChange => "修改发布日期",
+        ArticleImportWord => "导入Word",
         SectionChange => "栏目变更",
         FooterChange => "页脚链接变更",
         SettingsChange => "网站设置变更",

@@ -21,8 +21,14 @@ public static class TransactionExtensions
     /// at the given <paramref name="isolationLevel"/>; null is the provider's default (read
     /// committed on SQL Server and PostgreSQL; SQLite is always serializable).
     /// </summary>
+    /// <remarks>
+    /// Called inside a unit that is already running (a transaction is open on the context), the
+    /// work joins it: the outer unit commits or rolls back everything, and this unit's
+    /// <paramref name="commit"/> is not asked (the Word import stores images and creates the
+    /// draft through <c>EditorialService.CreateAsync</c> as one unit).
+    /// </remarks>
     public static Task<T> InTransactionAsync<T>(this PortalDbContext db, Func<Task<T>> work, Func<T, bool>? commit, IsolationLevel? isolationLevel, CancellationToken cancellationToken = default) =>
-        db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        db.Database.CurrentTransaction is not null ? work() : db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
         {
             await using var transaction = isolationLevel is { } level
                 ? await db.Database.BeginTransactionAsync(level, cancellationToken)

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Portal.Core.Articles;
 using Portal.Core.Preview;
+using Portal.Core.Writing;
 
 namespace Portal.Web.Hosting;
 
@@ -22,6 +23,11 @@ public static class EditorialServiceExtensions
         services.AddScoped<EditorialQueries>();
         services.AddScoped<DashboardQueries>();
         services.AddScoped<ScheduledPublisher>();
+        services.AddOptions<WritingOptions>()
+            .BindConfiguration(WritingOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddScoped<WordImportService>();
         services.AddHostedService<ScheduledPublishingService>();
         return services;
     }
