@@ -11,14 +11,28 @@ public static class AltTextRules
     /// <summary>The placeholder words, as the editor page receives them.</summary>
     public static IReadOnlyList<string> Placeholders { get; } =
     [
-        "说明文字", "图片", "图片说明", "图片描述", "照片", "插图", "配图", "图", "此处输入图片描述", "请输入图片描述", "替代文字", "描述",
-        "image", "images", "photo", "picture", "img", "pic", "alt", "alt text", "untitled", "placeholder",
+        "说明文字", "图片", "图片说明", "图片描述", "图像", "照片", "插图", "配图", "图", "示意图", "截图", "此处输入图片描述", "请输入图片描述", "替代文字", "描述", "无", "暂无",
+        "image", "images", "photo", "picture", "img", "pic", "graphic", "screenshot", "alt", "alt text", "none", "untitled", "placeholder",
     ];
+
+    /// <summary>
+    /// Image file extensions: an alt text that is a bare file name ("clip_image002.jpg", which Word
+    /// writes as an image's description) says nothing either.
+    /// </summary>
+    private static readonly string[] ImageExtensions = [".jpg", ".jpeg", ".png", ".gif", ".webp", ".bmp", ".emf", ".wmf", ".tif", ".tiff"];
 
     private static readonly HashSet<string> Normalized = Placeholders.Select(Normalize).ToHashSet(StringComparer.Ordinal);
 
-    /// <summary>Whether <paramref name="alt"/> is empty or only a placeholder word.</summary>
-    public static bool IsPlaceholder(string? alt) => Normalize(alt) is var n && (n.Length == 0 || Normalized.Contains(n));
+    /// <summary>
+    /// Whether <paramref name="alt"/> is empty, only a placeholder word (numbered or not: Word
+    /// names images 图片 1, 图片 2…), or a bare image file name.
+    /// </summary>
+    public static bool IsPlaceholder(string? alt) =>
+        Normalize(alt) is var n && (n.Length == 0 || Normalized.Contains(n) || Normalized.Contains(n.TrimEnd(NumberingCharacters))
+            || Array.Exists(ImageExtensions, e => n.EndsWith(e, StringComparison.Ordinal)));
+
+    /// <summary>What may follow a placeholder word as its number ("图片1", "image_02", "图-3").</summary>
+    private static readonly char[] NumberingCharacters = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '_', '-'];
 
     /// <summary>Whether <paramref name="alt"/> is a placeholder or the file's own name (with or without its extension).</summary>
     public static bool IsPlaceholder(string? alt, string? fileName)

@@ -356,6 +356,6 @@ public sealed class WordDocumentConverter
     private static string? AltOf(string? value)
     {
         var alt = MarkdownText.CollapseWhiteSpace(value ?? "").Trim();
-        return alt.Length == 0 || WordAltText.IsPlaceholder(alt) ? null : alt;
+        return alt.Length == 0 || AltTextRules.IsPlaceholder(alt) ? null : alt;
     }
 }

@@ -126,7 +126,7 @@ public sealed class WordImportService(
             {
                 errors[storedName] = "请填写图片的替代文字，说明图片的内容。";
             }
-            else if (WordAltText.IsPlaceholder(alt))
+            else if (AltTextRules.IsPlaceholder(alt))
             {
                 errors[storedName] = $"“{alt}”不能说明图片的内容，请写出图片中是什么。";
             }

@@ -23,7 +23,10 @@
     }
     const isPlaceholder = (alt, fileName) => {
         const text = normalize(alt);
-        return text === "" || placeholderAlts.includes(text)
+        // As AltTextRules.IsPlaceholder on the server: numbered placeholders ("图片1") and bare
+        // image file names are placeholders too.
+        return text === "" || placeholderAlts.includes(text) || placeholderAlts.includes(text.replace(/[0-9_-]+$/, ""))
+            || /\.(jpe?g|png|gif|webp|bmp|emf|wmf|tiff?)$/.test(text)
             || (!!fileName && (text === normalize(fileName) || text === normalize(fileName.replace(/\.[^.]*$/, ""))));
     };
 
