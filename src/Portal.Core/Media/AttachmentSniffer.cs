@@ -81,6 +81,14 @@ public static class AttachmentSniffer
                 return null;
             }
 
+            // Macros in the old binary formats (as .docm and vbaProject.bin in the new ones): a
+            // "Macros" (Word) or "_VBA_PROJECT_CUR" (Excel) storage, or a "VBA" one in WPS files.
+            if (names.Contains("Macros") || names.Contains("_VBA_PROJECT_CUR") || names.Contains("VBA") || names.Contains("_VBA_PROJECT"))
+            {
+                refusal = "文件含有宏，出于安全考虑不能上传。请另存为不含宏的文档后再上传。";
+                return null;
+            }
+
             if (names.Contains("WordDocument"))
             {
                 return [AttachmentType.Doc, AttachmentType.Wps];

@@ -180,7 +180,7 @@ public sealed partial class PreviewLinkService(
     /// text is escaped, so only attribute values match.
     /// </summary>
     public static string RewriteMedia(string html, string token) =>
-        MediaAttribute().Replace(html, m => m.Groups[1].Value + "=\"/preview/" + token + "/media/");
+        MediaAttribute().Replace(ResponsiveAttribute().Replace(html, ""), m => m.Groups[1].Value + "=\"/preview/" + token + "/media/");
 
     private static HashSet<string> MediaAddressesOf(string html) =>
         MediaReference().Matches(html).Select(m => m.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
@@ -289,6 +289,13 @@ public sealed partial class PreviewLinkService(
     }
 
     private static string Key(int id) => id.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// An image's <c>srcset</c> and <c>sizes</c> (the small copies, at public addresses): dropped
+    /// under a link, whose holder gets each image's <c>src</c> only, rewritten under the link.
+    /// </summary>
+    [GeneratedRegex("\\s(?:srcset|sizes)=\"[^\"]*\"", RegexOptions.CultureInvariant)]
+    private static partial Regex ResponsiveAttribute();
 
     [GeneratedRegex("\\b(src|href)=\"/media/", RegexOptions.CultureInvariant)]
     private static partial Regex MediaAttribute();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Portal.Core.Articles;
 using Portal.Core.Audit;
@@ -114,6 +115,11 @@ public sealed class WordImportService(
     {
         var errors = new Dictionary<string, string>();
         var body = markdown;
+        // The images' names as stored (not as the form says): an alt text that is only the file's
+        // name describes nothing either.
+        var keys = alts.Keys.Where(MediaLibrary.IsStoredName).ToList();
+        var fileNames = await db.MediaFiles.AsNoTracking().Where(m => keys.Contains(m.StoredName))
+            .ToDictionaryAsync(m => m.StoredName, m => m.OriginalName, cancellationToken);
         foreach (var (storedName, value) in alts)
         {
             if (!MediaLibrary.IsStoredName(storedName))
@@ -126,7 +132,7 @@ public sealed class WordImportService(
             {
                 errors[storedName] = "请填写图片的替代文字，说明图片的内容。";
             }
-            else if (AltTextRules.IsPlaceholder(alt))
+            else if (AltTextRules.IsPlaceholder(alt, fileNames.GetValueOrDefault(storedName)))
             {
                 errors[storedName] = $"“{alt}”不能说明图片的内容，请写出图片中是什么。";
             }
@@ -171,7 +177,9 @@ public sealed class WordImportService(
     {
         foreach (var storedName in storedNames)
         {
+            // The image and the small copy the library makes of a wide one (<hex>.list.<ext>).
             File.Delete(Path.Combine(folder.Path, storedName));
+            File.Delete(Path.Combine(folder.Path, Path.GetFileNameWithoutExtension(storedName) + ".list" + Path.GetExtension(storedName)));
         }
     }
 

@@ -6,7 +6,7 @@ namespace Portal.Web.Controllers;
 
 /// <summary>
 /// Uploaded files at <c>/media/{storedName}</c>, read from the data folder. A file readers may see
-/// (<see cref="MediaLibrary.IsPublicAsync"/>) is public with a year-long immutable cache; any other
+/// (<see cref="MediaLibrary.IsPublicAsync"/>) is public with an hour's cache; any other
 /// only for staff carrying <see cref="MediaAccessCookie"/>, never cached, and 404 for everyone else
 /// (as if it did not exist). Attachments download under their original name and are counted.
 /// </summary>
@@ -23,9 +23,10 @@ public sealed class MediaFilesController(MediaLibrary media, MediaAccessCookie s
             return NotFound();
         }
 
-        // A stored name is random and never reused, so the file behind it never changes; a file
-        // readers may not see yet must not stay in a shared cache once it is withdrawn.
-        Response.Headers.CacheControl = file.IsPublic ? "public, max-age=31536000, immutable" : "private, no-store";
+        // A stored name is random and never reused, so the bytes behind it never change; but who
+        // may see them does: once its article is withdrawn, a file must leave shared caches soon,
+        // so a public file is cached for an hour, not for ever, and any other not at all.
+        Response.Headers.CacheControl = file.IsPublic ? "public, max-age=3600" : "private, no-store";
         Response.Headers.XContentTypeOptions = "nosniff";
         if (file.Kind == MediaKind.Image)
         {

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 
@@ -24,6 +26,7 @@ public sealed class FormLimitsFilter(ILogger<FormLimitsFilter> logger) : IAsyncA
             return;
         }
 
+        ApplyEndpointLimits(context.HttpContext);
         try
         {
             // Read once: MVC's binding and the antiforgery check reuse the parsed form.
@@ -47,6 +50,33 @@ public sealed class FormLimitsFilter(ILogger<FormLimitsFilter> logger) : IAsyncA
             // The client went away while sending: nobody reads the answer.
             logger.LogInformation("A form was not received completely: {Message}", exception.Message);
             context.Result = new StatusCodeResult(StatusCodes.Status400BadRequest);
+        }
+    }
+
+    /// <summary>
+    /// An action's own <c>[RequestSizeLimit]</c> and <c>[RequestFormLimits]</c> (the paste
+    /// endpoint's larger values): MVC applies them in filters that run after this one, by which
+    /// time the form has been read with the defaults, so they are applied here first.
+    /// </summary>
+    private static void ApplyEndpointLimits(HttpContext context)
+    {
+        var metadata = context.GetEndpoint()?.Metadata;
+        if (metadata?.GetMetadata<IRequestSizeLimitMetadata>() is { } size
+            && context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } body)
+        {
+            body.MaxRequestBodySize = size.MaxRequestBodySize;
+        }
+
+        if (metadata?.GetMetadata<RequestFormLimitsAttribute>() is { } limits && context.Features.Get<IFormFeature>() is not { Form: not null })
+        {
+            context.Features.Set<IFormFeature>(new FormFeature(context.Request, new FormOptions
+            {
+                ValueLengthLimit = limits.ValueLengthLimit,
+                ValueCountLimit = limits.ValueCountLimit,
+                KeyLengthLimit = limits.KeyLengthLimit,
+                MultipartBodyLengthLimit = limits.MultipartBodyLengthLimit,
+                MultipartHeadersLengthLimit = limits.MultipartHeadersLengthLimit,
+            }));
         }
     }
 }

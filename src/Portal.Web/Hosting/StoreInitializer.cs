@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -39,6 +40,16 @@ public sealed class StoreInitializer(
         else
         {
             PrepareSqliteFile(create: false);
+            try
+            {
+                await RecordMissingMediaUsesAsync(cancellationToken);
+            }
+            catch (DbException ex)
+            {
+                // A server database may be down while the portal starts (it answers 503 until
+                // the store is back): the uses are written at the next start instead.
+                logger.LogWarning(ex, "The store could not be read at start-up, so media uses were not checked");
+            }
         }
 
         await new RestoreLeftovers(db, media, logger).RemoveAsync(cancellationToken);
@@ -53,18 +64,31 @@ public sealed class StoreInitializer(
         {
             logger.LogInformation("Applying {Count} migration(s) on {Provider}: {Migrations}", pending.Count, database.Value.Provider, pending);
             await db.Database.MigrateAsync(cancellationToken);
-
-            // The migration that brought the media uses table cannot fill it (that means reading
-            // each body's Markdown): without it, the images of articles published before it would
-            // be staff-only. Written once, here, right after that migration.
-            if (pending.Exists(m => m.EndsWith("_" + MediaUseIndex.IntroducedByMigration, StringComparison.Ordinal)))
-            {
-                var written = await MediaUseIndex.RebuildAsync(db, cancellationToken);
-                logger.LogInformation("Recorded {Count} media use(s) of the existing articles", written);
-            }
         }
 
         await EnsureRolesAsync();
+        await RecordMissingMediaUsesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The migration that brought the media uses table cannot fill it (that means reading each
+    /// body's Markdown), and without its rows the files of articles published before it would be
+    /// staff-only. So at every start of an up-to-date store whose table is empty while articles
+    /// use files, the table is written, in one transaction: however the migration was applied
+    /// (here, by the <c>migrate</c> verb, or as a script by a DBA), and if a start was killed
+    /// half-way through. Once written, the check is one indexed read.
+    /// </summary>
+    private async Task RecordMissingMediaUsesAsync(CancellationToken cancellationToken)
+    {
+        if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any()
+            || await db.MediaUses.AnyAsync(cancellationToken)
+            || !await db.Articles.AnyAsync(a => a.CoverImageId != null || a.BodyMarkdown.Contains("/media/"), cancellationToken))
+        {
+            return;
+        }
+
+        var written = await db.InTransactionAsync(() => MediaUseIndex.RebuildAsync(db, cancellationToken), cancellationToken: cancellationToken);
+        logger.LogInformation("Recorded {Count} media use(s) of the existing articles", written);
     }
 
     /// <summary>

@@ -195,8 +195,9 @@ public sealed class EditorBrowserTests : IAsyncLifetime
         await PasteAsync(page, ".toastui-editor-ww-container", "<p style='color:red'><span style='font-family:宋体'>原始内容</span></p>", "原始内容\n第二行");
         await page.Locator(".toastui-editor-ww-container h2").Filter(new() { HasText = "转换后的标题" }).WaitForAsync();
         Assert.Single(posted);
-        Assert.Contains("html=", posted[0], StringComparison.Ordinal);
-        Assert.Contains("text=", posted[0], StringComparison.Ordinal);
+        // Multipart (form fields "html" and "text"), not percent-encoded.
+        Assert.Contains("name=\"html\"", posted[0], StringComparison.Ordinal);
+        Assert.Contains("name=\"text\"", posted[0], StringComparison.Ordinal);
         var markdown = await page.InputValueAsync("#Input_BodyMarkdown");
         Assert.Contains("## 转换后的标题", markdown, StringComparison.Ordinal);
         Assert.Contains("转换后的**正文**", markdown, StringComparison.Ordinal);

@@ -54,9 +54,24 @@
             const fallback = response.status === 401 || response.redirected
                 ? "登录已过期，请在新标签页中重新登录后再试。"
                 : response.status === 413 ? "文件太大，无法上传。" : "操作没有成功，请稍后再试。";
-            throw new Error(data?.error ?? fallback);
+            const error = new Error(data?.error ?? fallback);
+            // A refusal the server explained (in Chinese), as opposed to no usable answer at all.
+            error.refusal = typeof data?.error === "string";
+            throw error;
         }
         return data;
+    };
+    // Notices about a paste (images not carried, a refusal), read out by screen readers too.
+    let notice = null;
+    const announce = (message) => {
+        if (!notice) {
+            notice = document.createElement("p");
+            notice.className = "field-hint editor-notice";
+            notice.setAttribute("role", "status");
+            notice.setAttribute("aria-live", "polite");
+            host.before(notice);
+        }
+        notice.textContent = message;
     };
     const upload = (file) => {
         const body = new FormData();
@@ -199,7 +214,9 @@
         event.stopPropagation();
         const target = surface();
         const wysiwyg = editor.isWysiwygMode();
-        const body = new URLSearchParams();
+        // Multipart, as the tests send it: percent-encoding would make Chinese text nine bytes a
+        // character against the form's per-value limit.
+        const body = new FormData();
         body.append("html", html);
         body.append("text", text);
         post(host.dataset.pasteUrl, body)
@@ -209,8 +226,19 @@
                 } else {
                     editor.replaceSelection(result.markdown);
                 }
+                if (Array.isArray(result.notes) && result.notes.length > 0) {
+                    announce(result.notes.join(" "));
+                }
             })
-            .catch(() => pasteInto(target, html, text));
+            .catch((error) => {
+                // The server refused the paste with a reason (too large, too deep): say so and
+                // paste nothing. Without an answer (offline, signed out), the editor pastes by itself.
+                if (error && error.refusal) {
+                    announce(error.message);
+                } else {
+                    pasteInto(target, html, text);
+                }
+            });
     }, true);
 
     // ---- Inserting what the dialogs chose. ----
