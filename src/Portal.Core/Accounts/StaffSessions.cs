@@ -54,9 +54,11 @@ public sealed class StaffSessions(PortalDbContext db, IOptions<AccountOptions> o
     /// <summary>
     /// Checks the session <paramref name="sessionId"/> of <paramref name="userId"/>: it must exist,
     /// not have ended, be within the idle timeout and the lifetime, and its account must still be
-    /// enabled with the same security stamp. A session found expired is ended here.
+    /// enabled with the same security stamp. A session found expired is ended here. A request of
+    /// the admin area counts as activity (<paramref name="touch"/>); fetching a file does not, so
+    /// an open page's images never keep an idle session alive.
     /// </summary>
-    public async Task<SessionCheck> CheckAsync(string sessionId, string userId, CancellationToken cancellationToken = default)
+    public async Task<SessionCheck> CheckAsync(string sessionId, string userId, bool touch = true, CancellationToken cancellationToken = default)
     {
         var row = await db.StaffSessions.AsNoTracking()
             .Where(s => s.Id == sessionId && s.UserId == userId)
@@ -84,7 +86,7 @@ public sealed class StaffSessions(PortalDbContext db, IOptions<AccountOptions> o
             return SessionCheck.Ended(reason);
         }
 
-        if (now - row.LastSeenAt >= TouchInterval)
+        if (touch && now - row.LastSeenAt >= TouchInterval)
         {
             await db.StaffSessions.Where(s => s.Id == sessionId && s.EndedAt == null)
                 .ExecuteUpdateAsync(s => s.SetProperty(x => x.LastSeenAt, now), cancellationToken);

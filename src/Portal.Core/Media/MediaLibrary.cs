@@ -322,14 +322,12 @@ public sealed partial class MediaLibrary(
             return $"![]({UrlOf(storedName)})";
         }
 
-        var title = Path.GetFileNameWithoutExtension(originalName);
-        if (title.Length == 0)
-        {
-            title = originalName;
-        }
-
-        return $"附件：[{EscapeMarkdown(title)}]({UrlOf(storedName)})（{TypeLabel(contentType)}，{FormatSize(length)}）";
+        return $"附件：[{EscapeMarkdown(AttachmentTitle(originalName))}]({UrlOf(storedName)})（{TypeLabel(contentType)}，{FormatSize(length)}）";
     }
+
+    /// <summary>The name an attachment is shown under in a body (附件：名称…): its file name without the extension.</summary>
+    public static string AttachmentTitle(string originalName) =>
+        Path.GetFileNameWithoutExtension(originalName) is { Length: > 0 } title ? title : originalName;
 
     private static string EscapeMarkdown(string text)
     {

@@ -49,7 +49,10 @@ public sealed class MediaAccessCookie(IDataProtectionProvider protection, StaffS
             return false;
         }
 
-        return (await sessions.CheckAsync(parts[0], parts[1], http.RequestAborted)).IsActive;
+        // Not activity (the session's idle clock is the admin area's), and not for an account that
+        // must first change a password someone else set.
+        var check = await sessions.CheckAsync(parts[0], parts[1], touch: false, http.RequestAborted);
+        return check.IsActive && !check.MustChangePassword;
     }
 
     private static CookieOptions Options(HttpContext http) => new()

@@ -27,7 +27,7 @@ public static class SessionValidation
         var userId = context.Principal?.FindFirstValue(ClaimTypes.NameIdentifier);
         var check = sessionId is null || userId is null
             ? SessionCheck.Ended(null)
-            : await http.RequestServices.GetRequiredService<StaffSessions>().CheckAsync(sessionId, userId, http.RequestAborted);
+            : await http.RequestServices.GetRequiredService<StaffSessions>().CheckAsync(sessionId, userId, cancellationToken: http.RequestAborted);
         if (check.IsActive)
         {
             http.Items[CheckKey] = check;

@@ -20,7 +20,8 @@ public sealed class EditorBrowserTests : IAsyncLifetime
     ];
 
     private readonly PortalFactory _factory = PortalFactory.Empty();
-    private readonly List<string> _consoleErrors = [];
+    // Written by the page's console events while a test reads it: a concurrent collection.
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _consoleErrors = new();
     private Uri _address = null!;
     private int _sectionId;
     private IPlaywright? _playwright;
@@ -164,7 +165,8 @@ public sealed class EditorBrowserTests : IAsyncLifetime
         };
         await page.Locator(".admin-nav a[href='/admin/articles']").ClickAsync();
         Assert.Equal("beforeunload", await leaving.Task.WaitAsync(TimeSpan.FromSeconds(15)));
-        await page.WaitForURLAsync("**/admin/articles");
+        // The navigation has begun (the warning was accepted); its page need not finish loading.
+        await page.WaitForURLAsync("**/admin/articles", new() { WaitUntil = WaitUntilState.Commit });
 
         // Back on the form, the draft is offered, and restoring it fills the editor too.
         await page.GotoAsync(new Uri(_address, "/admin/articles/create").ToString());
@@ -302,10 +304,10 @@ public sealed class EditorBrowserTests : IAsyncLifetime
             // The paste conversion (C1) may not be there: its absence is what the fallback is for.
             if (message.Type == "error" && !message.Location.Contains("/admin/editor/paste", StringComparison.Ordinal))
             {
-                _consoleErrors.Add($"{message.Text} ({message.Location})");
+                _consoleErrors.Enqueue($"{message.Text} ({message.Location})");
             }
         };
-        page.PageError += (_, error) => _consoleErrors.Add(error);
+        page.PageError += (_, error) => _consoleErrors.Enqueue(error);
         await page.GotoAsync(new Uri(_address, "/admin/account/login").ToString());
         await page.FillAsync("#UserName", "bianji");
         await page.FillAsync("#Password", StaffAccounts.Password);

@@ -112,6 +112,21 @@ public sealed class AttachmentSnifferTests
         Assert.Contains("宏", check.Error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Macros", "a.doc")]
+    [InlineData("_VBA_PROJECT_CUR", "a.xls")]
+    [InlineData("VBA", "a.wps")]
+    public void Check_OldOfficeFileWithMacros_IsRefused(string macroStorage, string name)
+    {
+        var stream = name.EndsWith(".xls", StringComparison.Ordinal) ? "Workbook" : "WordDocument";
+
+        var check = AttachmentSniffer.Check(new MemoryStream(MediaSamples.Cfb(stream, macroStorage)), name);
+
+        Assert.Null(check.Type);
+        Assert.Contains("宏", check.Error, StringComparison.Ordinal);
+        Assert.NotNull(AttachmentSniffer.Check(new MemoryStream(MediaSamples.Cfb(stream)), name).Type);
+    }
+
     [Fact]
     public void Check_TruncatedZipOrCfb_IsRefusedNotThrown()
     {

@@ -43,9 +43,9 @@ public static class MediaSamples
 
     /// <summary>
     /// A minimal OLE compound file with 512-byte sectors: sector 0 the FAT, sector 1 the directory
-    /// (a root entry and <paramref name="streamName"/>).
+    /// (a root entry and <paramref name="streamNames"/>).
     /// </summary>
-    public static byte[] Cfb(string streamName)
+    public static byte[] Cfb(params string[] streamNames)
     {
         var file = new byte[512 * 3];
         byte[] signature = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
@@ -70,7 +70,11 @@ public static class MediaSamples
         BinaryPrimitives.WriteUInt32LittleEndian(fat, 0xFFFFFFFD);
         BinaryPrimitives.WriteUInt32LittleEndian(fat[4..], 0xFFFFFFFE);
         WriteEntry(file.AsSpan(1024, 128), "Root Entry", 5);
-        WriteEntry(file.AsSpan(1024 + 128, 128), streamName, 2);
+        for (var i = 0; i < Math.Min(streamNames.Length, 3); i++)
+        {
+            WriteEntry(file.AsSpan(1024 + (128 * (i + 1)), 128), streamNames[i], 2);
+        }
+
         return file;
     }
 

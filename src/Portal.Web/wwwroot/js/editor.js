@@ -252,7 +252,7 @@
         editor.focus();
         if (editor.isWysiwygMode()) {
             // The same line as the Markdown, as HTML the editor pastes like any other.
-            const html = `<p>附件：<a href="${escapeHtml(item.url)}">${escapeHtml(item.name)}</a>（${escapeHtml(item.typeLabel)}，${escapeHtml(item.sizeText)}）</p>`;
+            const html = `<p>附件：<a href="${escapeHtml(item.url)}">${escapeHtml(item.title ?? item.name)}</a>（${escapeHtml(item.typeLabel)}，${escapeHtml(item.sizeText)}）</p>`;
             pasteInto(surface(), html, item.markdown);
         } else {
             editor.replaceSelection(item.markdown);

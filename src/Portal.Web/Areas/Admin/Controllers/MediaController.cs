@@ -97,7 +97,7 @@ public sealed class MediaController(MediaLibrary media, MediaQueries queries, Si
     };
 
     private MediaPickerItem ToPicker(MediaListItem item) => new(
-        item.Id, item.Url, item.ThumbnailUrl, item.OriginalName, item.Kind == MediaKind.Image ? "image" : "attachment",
+        item.Id, item.Url, item.ThumbnailUrl, item.OriginalName, MediaLibrary.AttachmentTitle(item.OriginalName), item.Kind == MediaKind.Image ? "image" : "attachment",
         item.TypeLabel, item.SizeText, clock.ToLocal(item.UploadedAt).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), item.Markdown);
 
     private async Task<MediaListViewModel> ListAsync(int page, string? error, int? uploaded, string? search, MediaKind? kind, CancellationToken cancellationToken) => new()

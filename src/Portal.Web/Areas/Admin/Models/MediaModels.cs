@@ -29,7 +29,7 @@ public sealed class MediaListViewModel
 
 /// <summary>One file in the picker's JSON (contract C2).</summary>
 public sealed record MediaPickerItem(
-    int Id, string Url, string? ThumbnailUrl, string Name, string Kind, string TypeLabel, string SizeText, string UploadedAt, string Markdown);
+    int Id, string Url, string? ThumbnailUrl, string Name, string Title, string Kind, string TypeLabel, string SizeText, string UploadedAt, string Markdown);
 
 /// <summary>A page of the picker's JSON (contract C2).</summary>
 public sealed record MediaPickerPage(IReadOnlyList<MediaPickerItem> Items, int Page, int TotalPages);
