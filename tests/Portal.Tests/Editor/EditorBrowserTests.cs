@@ -11,6 +11,7 @@ namespace Portal.Tests.Editor;
 /// What the browser does does not depend on the database, so these run in the SQLite pass only.
 /// </summary>
 [Trait("Store", TestDatabase.SqliteOnly)]
+[Collection(BrowserTests.Collection)]
 public sealed class EditorBrowserTests : IAsyncLifetime
 {
     private static readonly string[] ChromiumArgs =

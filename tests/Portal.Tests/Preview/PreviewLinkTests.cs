@@ -234,9 +234,13 @@ public sealed class PreviewLinkTests(EditorialFixture fixture) : IClassFixture<E
         var path = await PreviewLinks.CreateAsync(fixture, reviewer, id);
         var client = Anonymous();
 
-        var page = await PortalFactory.ParseAsync(await client.GetAsync(path));
+        var response = await client.GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await PortalFactory.ParseAsync(response);
 
-        Assert.Equal($"{path}/media/{used.StoredName}", page.QuerySelector(".article-body img")!.GetAttribute("src"));
+        var body = page.QuerySelector(".article-body");
+        Assert.True(body?.QuerySelector("img") is not null, "no image in the previewed body: " + body?.InnerHtml);
+        Assert.Equal($"{path}/media/{used.StoredName}", body!.QuerySelector("img")!.GetAttribute("src"));
         Assert.Equal($"{path}/media/{cover.StoredName}", page.QuerySelector(".article-cover img")!.GetAttribute("src"));
         var image = await client.GetAsync($"{path}/media/{used.StoredName}");
         Assert.Equal(HttpStatusCode.OK, image.StatusCode);
