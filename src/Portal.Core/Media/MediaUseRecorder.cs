@@ -22,27 +22,14 @@ internal static class MediaUseRecorder
         }
 
         var wanted = changed.ToDictionary(e => e, e => Wanted(e.Entity));
-        var names = wanted.Values.SelectMany(w => w.Names).Distinct().ToList();
-        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
-        if (names.Count > 0)
-        {
-            foreach (var m in await db.MediaFiles.AsNoTracking()
-                .Where(m => names.Contains(m.StoredName) || (m.ListVariantName != null && names.Contains(m.ListVariantName)))
-                .Select(m => new { m.Id, m.StoredName, m.ListVariantName }).ToListAsync(cancellationToken))
-            {
-                ids[m.StoredName] = m.Id;
-                if (m.ListVariantName is not null)
-                {
-                    ids[m.ListVariantName] = m.Id;
-                }
-            }
-        }
-
-        var existingIds = changed.Where(e => e.State != EntityState.Added).Select(e => e.Entity.Id).ToList();
-        var existing = existingIds.Count == 0 ? [] : await db.Set<MediaUse>().Where(u => existingIds.Contains(u.ArticleId)).ToListAsync(cancellationToken);
+        var names = NamesOf(wanted);
+        var ids = names.Count == 0 ? [] : IdsOf(await FilesNamed(db, names).ToListAsync(cancellationToken));
+        var existingIds = ExistingIdsOf(changed);
+        var existing = existingIds.Count == 0 ? [] : await StoredUsesOf(db, existingIds).ToListAsync(cancellationToken);
         Apply(db, wanted, ids, existing);
     }
 
+    /// <summary>The same as <see cref="RecordAsync"/>, for the context's synchronous save.</summary>
     public static void Record(PortalDbContext db)
     {
         var changed = Changed(db);
@@ -52,24 +39,10 @@ internal static class MediaUseRecorder
         }
 
         var wanted = changed.ToDictionary(e => e, e => Wanted(e.Entity));
-        var names = wanted.Values.SelectMany(w => w.Names).Distinct().ToList();
-        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
-        if (names.Count > 0)
-        {
-            foreach (var m in db.MediaFiles.AsNoTracking()
-                .Where(m => names.Contains(m.StoredName) || (m.ListVariantName != null && names.Contains(m.ListVariantName)))
-                .Select(m => new { m.Id, m.StoredName, m.ListVariantName }).ToList())
-            {
-                ids[m.StoredName] = m.Id;
-                if (m.ListVariantName is not null)
-                {
-                    ids[m.ListVariantName] = m.Id;
-                }
-            }
-        }
-
-        var existingIds = changed.Where(e => e.State != EntityState.Added).Select(e => e.Entity.Id).ToList();
-        var existing = existingIds.Count == 0 ? [] : db.Set<MediaUse>().Where(u => existingIds.Contains(u.ArticleId)).ToList();
+        var names = NamesOf(wanted);
+        var ids = names.Count == 0 ? [] : IdsOf(FilesNamed(db, names).ToList());
+        var existingIds = ExistingIdsOf(changed);
+        var existing = existingIds.Count == 0 ? [] : StoredUsesOf(db, existingIds).ToList();
         Apply(db, wanted, ids, existing);
     }
 
@@ -78,16 +51,7 @@ internal static class MediaUseRecorder
     {
         var written = 0;
         await db.Set<MediaUse>().ExecuteDeleteAsync(cancellationToken);
-        var files = await db.MediaFiles.AsNoTracking().Select(m => new { m.Id, m.StoredName, m.ListVariantName }).ToListAsync(cancellationToken);
-        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var m in files)
-        {
-            ids[m.StoredName] = m.Id;
-            if (m.ListVariantName is not null)
-            {
-                ids[m.ListVariantName] = m.Id;
-            }
-        }
+        var ids = IdsOf(await db.MediaFiles.AsNoTracking().Select(m => new FileNames(m.Id, m.StoredName, m.ListVariantName)).ToListAsync(cancellationToken));
 
         var lastId = 0;
         while (true)
@@ -113,6 +77,39 @@ internal static class MediaUseRecorder
             lastId = batch[^1].Id;
         }
     }
+
+    /// <summary>A file's id with the names a body may use for it (the image and its small copy).</summary>
+    private sealed record FileNames(int Id, string StoredName, string? ListVariantName);
+
+    private static List<string> NamesOf(Dictionary<EntityEntry<Article>, (int? Cover, IReadOnlyList<string> Names)> wanted) =>
+        wanted.Values.SelectMany(w => w.Names).Distinct().ToList();
+
+    private static IQueryable<FileNames> FilesNamed(PortalDbContext db, List<string> names) =>
+        db.MediaFiles.AsNoTracking()
+            .Where(m => names.Contains(m.StoredName) || (m.ListVariantName != null && names.Contains(m.ListVariantName)))
+            .Select(m => new FileNames(m.Id, m.StoredName, m.ListVariantName));
+
+    /// <summary>Each name a body may use, with its file's id.</summary>
+    private static Dictionary<string, int> IdsOf(IEnumerable<FileNames> files)
+    {
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var m in files)
+        {
+            ids[m.StoredName] = m.Id;
+            if (m.ListVariantName is not null)
+            {
+                ids[m.ListVariantName] = m.Id;
+            }
+        }
+
+        return ids;
+    }
+
+    private static List<int> ExistingIdsOf(List<EntityEntry<Article>> changed) =>
+        changed.Where(e => e.State != EntityState.Added).Select(e => e.Entity.Id).ToList();
+
+    private static IQueryable<MediaUse> StoredUsesOf(PortalDbContext db, List<int> articleIds) =>
+        db.Set<MediaUse>().Where(u => articleIds.Contains(u.ArticleId));
 
     private static List<EntityEntry<Article>> Changed(PortalDbContext db) =>
         db.ChangeTracker.Entries<Article>()

@@ -6,6 +6,7 @@ using Portal.Core.Accounts;
 using Portal.Core.Articles;
 using Portal.Core.Audit;
 using Portal.Core.Data;
+using Portal.Core.Media;
 
 namespace Portal.Core.Preview;
 
@@ -148,7 +149,7 @@ public sealed partial class PreviewLinkService(
     /// </summary>
     public async Task<PreviewLinkView> OpenAsync(string? token, CancellationToken cancellationToken = default)
     {
-        var view = await ResolveAsync(token, cancellationToken);
+        var (view, _) = await ResolveAsync(token, render: true, cancellationToken);
         if (view.State == PreviewLinkState.Valid)
         {
             await CountViewAsync(view.LinkId, view.ArticleId, cancellationToken);
@@ -163,14 +164,16 @@ public sealed partial class PreviewLinkService(
     /// </summary>
     public async Task<bool> UsesMediaAsync(string? token, string storedName, CancellationToken cancellationToken = default)
     {
-        var view = await ResolveAsync(token, cancellationToken);
+        // Every image of the page asks this: the text's references are read from its Markdown,
+        // without rendering it.
+        var (view, markdown) = await ResolveAsync(token, render: false, cancellationToken);
         if (view.State != PreviewLinkState.Valid || view.Content is not { } content)
         {
             return false;
         }
 
         return string.Equals(content.CoverImageName, storedName, StringComparison.Ordinal)
-            || MediaAddressesOf(content.BodyHtml).Contains(storedName);
+            || MediaReferences.StoredNamesIn(markdown).Contains(storedName, StringComparer.Ordinal);
     }
 
     /// <summary>
@@ -182,14 +185,15 @@ public sealed partial class PreviewLinkService(
     public static string RewriteMedia(string html, string token) =>
         MediaAttribute().Replace(ResponsiveAttribute().Replace(html, ""), m => m.Groups[1].Value + "=\"/preview/" + token + "/media/");
 
-    private static HashSet<string> MediaAddressesOf(string html) =>
-        MediaReference().Matches(html).Select(m => m.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
-
-    private async Task<PreviewLinkView> ResolveAsync(string? token, CancellationToken cancellationToken)
+    /// <summary>
+    /// The link <paramref name="token"/> names and what it shows, with that text's Markdown; its
+    /// HTML only when <paramref name="render"/> (the page, not its images).
+    /// </summary>
+    private async Task<(PreviewLinkView View, string? BodyMarkdown)> ResolveAsync(string? token, bool render, CancellationToken cancellationToken)
     {
         if (!PreviewToken.IsWellFormed(token))
         {
-            return new(PreviewLinkState.Unknown);
+            return (new(PreviewLinkState.Unknown), null);
         }
 
         var hash = PreviewToken.Hash(token!);
@@ -199,20 +203,20 @@ public sealed partial class PreviewLinkService(
             .FirstOrDefaultAsync(cancellationToken);
         if (link is null || !PreviewToken.HashEquals(link.TokenHash, hash))
         {
-            return new(PreviewLinkState.Unknown);
+            return (new(PreviewLinkState.Unknown), null);
         }
 
         var article = await db.Articles.AsNoTracking().Where(a => a.Id == link.ArticleId)
-            .Select(a => new { a.Id, a.UrlKey, a.Version, a.DeletedAt, a.HasPublishTime, a.BodyHtml })
+            .Select(a => new { a.Id, a.UrlKey, a.Version, a.DeletedAt, a.HasPublishTime })
             .FirstOrDefaultAsync(cancellationToken);
         if (link.RevokedAt is not null || article is null || article.DeletedAt is not null)
         {
-            return new(PreviewLinkState.Revoked);
+            return (new(PreviewLinkState.Revoked), null);
         }
 
         if (link.ExpiresAt <= Now)
         {
-            return new(PreviewLinkState.Expired);
+            return (new(PreviewLinkState.Expired), null);
         }
 
         var revision = await db.ArticleRevisions.AsNoTracking()
@@ -224,24 +228,32 @@ public sealed partial class PreviewLinkService(
             })
             .FirstOrDefaultAsync(cancellationToken);
         ArticleDetail content;
+        string markdown;
         if (revision is null)
         {
             // An article without that revision (imported, never saved in the admin area): its
             // current saved state is the only text there is.
-            content = await db.Articles.AsNoTracking().Where(a => a.Id == link.ArticleId)
-                .Select(a => new ArticleDetail(
-                    a.Id, a.UrlKey, a.Title, a.PublishedAt, a.HasPublishTime, a.Source, a.BodyHtml, a.SectionId, a.Summary, a.Keywords,
-                    db.MediaFiles.Where(m => m.Id == a.CoverImageId).Select(m => m.StoredName).FirstOrDefault()))
+            var current = await db.Articles.AsNoTracking().Where(a => a.Id == link.ArticleId)
+                .Select(a => new
+                {
+                    Detail = new ArticleDetail(
+                        a.Id, a.UrlKey, a.Title, a.PublishedAt, a.HasPublishTime, a.Source, render ? a.BodyHtml : "", a.SectionId, a.Summary, a.Keywords,
+                        db.MediaFiles.Where(m => m.Id == a.CoverImageId).Select(m => m.StoredName).FirstOrDefault()),
+                    a.BodyMarkdown,
+                })
                 .FirstAsync(cancellationToken);
+            content = current.Detail;
+            markdown = current.BodyMarkdown;
         }
         else
         {
             content = new ArticleDetail(
                 article.Id, article.UrlKey, revision.Title, revision.PublishedAt, article.HasPublishTime, revision.Source,
-                Render(revision.BodyMarkdown), revision.SectionId, revision.Summary, revision.Keywords, revision.Cover);
+                render ? Render(revision.BodyMarkdown) : "", revision.SectionId, revision.Summary, revision.Keywords, revision.Cover);
+            markdown = revision.BodyMarkdown;
         }
 
-        return new(PreviewLinkState.Valid, link.Id, link.ArticleId, content, link.ArticleVersion, article.Version, link.ExpiresAt, link.Note);
+        return (new(PreviewLinkState.Valid, link.Id, link.ArticleId, content, link.ArticleVersion, article.Version, link.ExpiresAt, link.Note), markdown);
     }
 
     private string Render(string markdown)
@@ -299,7 +311,4 @@ public sealed partial class PreviewLinkService(
 
     [GeneratedRegex("\\b(src|href)=\"/media/", RegexOptions.CultureInvariant)]
     private static partial Regex MediaAttribute();
-
-    [GeneratedRegex("\\b(?:src|href)=\"/media/([0-9a-f]{32}\\.[a-z]+)\"", RegexOptions.CultureInvariant)]
-    private static partial Regex MediaReference();
 }

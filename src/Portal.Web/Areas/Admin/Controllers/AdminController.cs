@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Portal.Core.Accounts;
+using Portal.Core.Articles;
 using Portal.Core.Site;
 
 namespace Portal.Web.Areas.Admin.Controllers;
@@ -27,6 +28,40 @@ public abstract class AdminController : Controller
     /// style and announced as an alert, not in the success box.
     /// </summary>
     protected void FlashError(string message) => TempData["FlashError"] = message;
+
+    /// <summary>The edit page's error after a redirect (shown above its form).</summary>
+    protected const string ArticleErrorKey = "ArticleError";
+
+    /// <summary>
+    /// Where an article command leads (a workflow button, a preview link's creation or
+    /// revocation): back to the article <paramref name="id"/> of the route, with the outcome (done,
+    /// or why not) shown there. A refusal carries no article id of its own.
+    /// </summary>
+    protected IActionResult BackToArticle(EditorialResult result, int id)
+    {
+        switch (result.Outcome)
+        {
+            case EditorialOutcome.Ok:
+                Flash(result.Message!);
+                break;
+            case EditorialOutcome.NotFound:
+                return NotFound();
+            case EditorialOutcome.Forbidden:
+                return Refused(result.Message!);
+            default:
+                TempData[ArticleErrorKey] = result.Message;
+                break;
+        }
+
+        return LocalRedirect($"/admin/articles/edit/{id}");
+    }
+
+    /// <summary>没有权限 for an article command, with the rule's own message.</summary>
+    protected ViewResult Refused(string message)
+    {
+        Response.StatusCode = StatusCodes.Status403Forbidden;
+        return View("/Areas/Admin/Views/Articles/Refused.cshtml", message);
+    }
 
     /// <summary>
     /// Puts a refused change's errors into model state, beside their fields in a form bound with

@@ -93,8 +93,7 @@ public sealed partial class ArticlePreviewController(
         {
             if (!int.TryParse(hours.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var parsed))
             {
-                FlashError($"预览链接的有效期须为 1 到 {links.MaxLifetimeHours} 之间的整数小时数。");
-                return LocalRedirect($"/admin/articles/edit/{id}");
+                return BackToArticle(EditorialResult.Invalid($"预览链接的有效期须为 1 到 {links.MaxLifetimeHours} 之间的整数小时数。"), id);
             }
 
             lifetime = parsed;
@@ -106,33 +105,13 @@ public sealed partial class ArticlePreviewController(
             TempData[CreatedLinkKey] = address.Absolute(Request, PreviewController.PathOf(token));
         }
 
-        return AfterLinkCommand(created.Result, id);
+        return BackToArticle(created.Result, id);
     }
 
     /// <summary>Revokes one of the article's links (撤销); the same rule as creating.</summary>
     [HttpPost("/admin/articles/previewlinks/revoke/{id:int}"), Authorize(Policy = PortalPolicies.Review)]
     public async Task<IActionResult> RevokeLink(int id, int linkId, CancellationToken cancellationToken) =>
-        AfterLinkCommand(await links.RevokeAsync(Actor, id, linkId, cancellationToken), id);
-
-    private IActionResult AfterLinkCommand(EditorialResult result, int id)
-    {
-        switch (result.Outcome)
-        {
-            case EditorialOutcome.Ok:
-                Flash(result.Message!);
-                break;
-            case EditorialOutcome.NotFound:
-                return NotFound();
-            case EditorialOutcome.Forbidden:
-                Response.StatusCode = StatusCodes.Status403Forbidden;
-                return View("/Areas/Admin/Views/Articles/Refused.cshtml", result.Message!);
-            default:
-                FlashError(result.Message!);
-                break;
-        }
-
-        return LocalRedirect($"/admin/articles/edit/{id}");
-    }
+        BackToArticle(await links.RevokeAsync(Actor, id, linkId, cancellationToken), id);
 
     /// <summary>
     /// Where the preview's 字号 links return without JavaScript: the edit page the preview came

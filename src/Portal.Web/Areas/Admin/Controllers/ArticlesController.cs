@@ -25,8 +25,6 @@ public sealed class ArticlesController(
     TimeProvider time,
     UserManager<PortalUser> users) : AdminController
 {
-    private const string ErrorKey = "ArticleError";
-
     /// <summary>
     /// The 预览 button's value. It posts to <c>/admin/articles/preview</c> (its <c>formaction</c>);
     /// should a page from before that change post it here, nothing is saved by mistake.
@@ -124,45 +122,45 @@ public sealed class ArticlesController(
 
     [HttpPost("/admin/articles/submit/{id:int}")]
     public async Task<IActionResult> Submit(int id, int version, CancellationToken cancellationToken) =>
-        AfterAction(await editorial.SubmitAsync(Actor, id, version, cancellationToken), id);
+        BackToArticle(await editorial.SubmitAsync(Actor, id, version, cancellationToken), id);
 
     [HttpPost("/admin/articles/return/{id:int}"), Authorize(Policy = PortalPolicies.Review)]
     public async Task<IActionResult> Return(int id, int version, string? comment, CancellationToken cancellationToken) =>
-        AfterAction(await editorial.ReturnAsync(Actor, id, version, comment, cancellationToken), id);
+        BackToArticle(await editorial.ReturnAsync(Actor, id, version, comment, cancellationToken), id);
 
     [HttpPost("/admin/articles/publish/{id:int}"), Authorize(Policy = PortalPolicies.Review)]
     public async Task<IActionResult> Publish(int id, int version, CancellationToken cancellationToken) =>
-        AfterAction(await editorial.ApproveAsync(Actor, id, version, null, cancellationToken), id);
+        BackToArticle(await editorial.ApproveAsync(Actor, id, version, null, cancellationToken), id);
 
     [HttpPost("/admin/articles/schedule/{id:int}"), Authorize(Policy = PortalPolicies.Review)]
     public async Task<IActionResult> Schedule(int id, int version, DateTime? publishAt, CancellationToken cancellationToken)
     {
         if (publishAt is null)
         {
-            return AfterAction(EditorialResult.Invalid("请选择定时发布的时间。"), id);
+            return BackToArticle(EditorialResult.Invalid("请选择定时发布的时间。"), id);
         }
 
         if (!SiteDateRangeAttribute.Contains(publishAt.Value))
         {
-            return AfterAction(EditorialResult.Invalid(SiteDateRangeAttribute.OutOfRangeMessage("定时发布的时间")), id);
+            return BackToArticle(EditorialResult.Invalid(SiteDateRangeAttribute.OutOfRangeMessage("定时发布的时间")), id);
         }
 
-        return AfterAction(await editorial.ApproveAsync(Actor, id, version, clock.FromLocal(publishAt.Value), cancellationToken), id);
+        return BackToArticle(await editorial.ApproveAsync(Actor, id, version, clock.FromLocal(publishAt.Value), cancellationToken), id);
     }
 
     [HttpPost("/admin/articles/withdraw/{id:int}"), Authorize(Policy = PortalPolicies.Review)]
     public async Task<IActionResult> Withdraw(int id, int version, CancellationToken cancellationToken) =>
-        AfterAction(await editorial.WithdrawAsync(Actor, id, version, cancellationToken), id);
+        BackToArticle(await editorial.WithdrawAsync(Actor, id, version, cancellationToken), id);
 
     [HttpPost("/admin/articles/forcepublish/{id:int}"), Authorize(Policy = PortalPolicies.Administer)]
     public async Task<IActionResult> ForcePublish(int id, int version, string? reason, DateTime? publishAt, CancellationToken cancellationToken)
     {
         if (publishAt is { } local && !SiteDateRangeAttribute.Contains(local))
         {
-            return AfterAction(EditorialResult.Invalid(SiteDateRangeAttribute.OutOfRangeMessage("发布时间")), id);
+            return BackToArticle(EditorialResult.Invalid(SiteDateRangeAttribute.OutOfRangeMessage("发布时间")), id);
         }
 
-        return AfterAction(await editorial.ForcePublishAsync(Actor, id, version, reason, publishAt is null ? null : clock.FromLocal(publishAt.Value), cancellationToken), id);
+        return BackToArticle(await editorial.ForcePublishAsync(Actor, id, version, reason, publishAt is null ? null : clock.FromLocal(publishAt.Value), cancellationToken), id);
     }
 
     [HttpPost("/admin/articles/delete/{id:int}")]
@@ -171,7 +169,7 @@ public sealed class ArticlesController(
         var result = await editorial.DeleteAsync(Actor, id, version, cancellationToken);
         if (!result.Succeeded)
         {
-            return AfterAction(result, id);
+            return BackToArticle(result, id);
         }
 
         Flash(result.Message!);
@@ -188,7 +186,7 @@ public sealed class ArticlesController(
 
     [HttpPost("/admin/articles/restore/{id:int}"), Authorize(Policy = PortalPolicies.Administer)]
     public async Task<IActionResult> Restore(int id, CancellationToken cancellationToken) =>
-        AfterAction(await editorial.RestoreAsync(Actor, id, cancellationToken), id);
+        BackToArticle(await editorial.RestoreAsync(Actor, id, cancellationToken), id);
 
     [HttpGet("/admin/articles/history/{id:int}")]
     public async Task<IActionResult> History(int id, CancellationToken cancellationToken)
@@ -234,7 +232,7 @@ public sealed class ArticlesController(
 
     [HttpPost("/admin/articles/restorerevision/{id:int}")]
     public async Task<IActionResult> RestoreRevision(int id, int number, int version, CancellationToken cancellationToken) =>
-        AfterAction(await editorial.RestoreRevisionAsync(Actor, id, number, version, cancellationToken), id);
+        BackToArticle(await editorial.RestoreRevisionAsync(Actor, id, number, version, cancellationToken), id);
 
     private ArticleFields ToFields(ArticleInputModel input) => new()
     {
@@ -269,35 +267,6 @@ public sealed class ArticlesController(
 
                 return View("Edit", await EditModelAsync(article, input, cancellationToken, error: result.FieldErrors is null ? result.Message : null));
         }
-    }
-
-    /// <summary>
-    /// Where a workflow button leads: back to the article <paramref name="id"/> of the route, with
-    /// the outcome (done, or why not) shown there. A refusal carries no article id of its own.
-    /// </summary>
-    private IActionResult AfterAction(EditorialResult result, int id)
-    {
-        switch (result.Outcome)
-        {
-            case EditorialOutcome.Ok:
-                Flash(result.Message!);
-                break;
-            case EditorialOutcome.NotFound:
-                return NotFound();
-            case EditorialOutcome.Forbidden:
-                return Refused(result.Message!);
-            default:
-                TempData[ErrorKey] = result.Message;
-                break;
-        }
-
-        return LocalRedirect($"/admin/articles/edit/{id}");
-    }
-
-    private ViewResult Refused(string message)
-    {
-        Response.StatusCode = StatusCodes.Status403Forbidden;
-        return View("Refused", message);
     }
 
     /// <summary>
@@ -346,7 +315,7 @@ public sealed class ArticlesController(
             IsAdmin = actor.IsAdmin,
             IsOwnRevision = article?.LastEditorId == actor.UserId,
             Conflict = conflict,
-            Error = error ?? TempData[ErrorKey] as string,
+            Error = error ?? TempData[ArticleErrorKey] as string,
             MayCreatePreviewLink = mayLink,
             PreviewLinks = mayLink ? await previewLinks.ListAsync(article!.Id, cancellationToken) : [],
             PreviewLinkDefaultHours = previewLinks.DefaultLifetimeHours,
