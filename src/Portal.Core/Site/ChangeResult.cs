@@ -1,10 +1,5 @@
 namespace Portal.Core.Site;
 
-/// <summary>A field-level problem with an admin change, in Chinese, for the form to show beside the field.</summary>
-/// <param name="Field">The input's property name (e.g. <c>Slug</c>), or empty for the whole form.</param>
-/// <param name="Message">What is wrong, in words an editor understands.</param>
-public sealed record FieldError(string Field, string Message);
-
 /// <summary>
 /// The outcome of an admin command: success, not found, or the field errors that refused it.
 /// The admin services check every rule themselves (the forms' attributes are a convenience), so
