@@ -26,8 +26,21 @@ public class Article
 
     public Section? Section { get; set; }
 
-    /// <summary>When the article is (or was) published, in UTC.</summary>
+    /// <summary>
+    /// The date readers see (发布日期), in UTC: the one the editor chose when
+    /// <see cref="PublishedAtChosen"/>, otherwise the moment the article was published (until then,
+    /// when it was created, for sorting lists).
+    /// </summary>
     public DateTime PublishedAt { get; set; }
+
+    /// <summary>Whether an editor set <see cref="PublishedAt"/> (readers see that date); false: publishing dates it.</summary>
+    public bool PublishedAtChosen { get; set; }
+
+    /// <summary>When the scheduler publishes a 定时发布 article, in UTC; null for any other status.</summary>
+    public DateTime? ScheduledAt { get; set; }
+
+    /// <summary>When a correction (待审修改) last replaced the live version, in UTC: the page shows it as 更新时间.</summary>
+    public DateTime? RevisedAt { get; set; }
 
     /// <summary>
     /// Whether <see cref="PublishedAt"/> carries a time of day. An imported page gives only its
@@ -59,14 +72,45 @@ public class Article
     /// <summary>Who created the article; null for imported ones.</summary>
     public string? AuthorId { get; set; }
 
-    /// <summary>Who wrote the current revision: that person may not approve it (separation of duties).</summary>
+    /// <summary>
+    /// Who wrote the change under review (the working copy, or the pending correction of a live
+    /// article): that person may not approve it (separation of duties).
+    /// </summary>
     public string? LastEditorId { get; set; }
 
-    /// <summary>The reviewer's comment when the article was returned.</summary>
+    /// <summary>The reviewer's comment when the change was returned.</summary>
     public string? ReviewComment { get; set; }
+
+    /// <summary>
+    /// Counts the submissions: each one opens a review round, whose approvals
+    /// (<see cref="ArticleApproval.Round"/>) are the ones that count for it.
+    /// </summary>
+    public int ReviewRound { get; set; }
+
+    /// <summary>How many review levels of the current round have approved the change (0 until 初审 approves).</summary>
+    public int ReviewStage { get; set; }
+
+    /// <summary>When the change under review was submitted, in UTC (the 待审 list's waiting time); null when none is.</summary>
+    public DateTime? SubmittedAt { get; set; }
+
+    /// <summary>The revision whose content readers see; null until the article is first published.</summary>
+    public int? LiveRevision { get; set; }
+
+    /// <summary>
+    /// The revision holding the 待审修改 of a live article: a saved change that stays out of
+    /// public view until approved; null when there is none. The article's own fields stay the
+    /// live version meanwhile.
+    /// </summary>
+    public int? PendingRevision { get; set; }
+
+    /// <summary>Where the pending correction stands: 草稿, 待审 or 已退回; null without one.</summary>
+    public ArticleStatus? PendingStatus { get; set; }
 
     /// <summary>When the article was moved to the recycle bin (回收站); null when it is not there.</summary>
     public DateTime? DeletedAt { get; set; }
+
+    /// <summary>Who moved the article to the recycle bin; null when it is not there.</summary>
+    public string? DeletedById { get; set; }
 
     /// <summary>
     /// Incremented by every save and checked by the next one (an optimistic concurrency token

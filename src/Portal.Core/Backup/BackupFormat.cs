@@ -55,6 +55,7 @@ public static class BackupFormat
         new BackupTable<UserSection>("user-sections"),
         new BackupTable<Article>("articles"),
         new BackupTable<ArticleRevision>("article-revisions"),
+        new BackupTable<ArticleApproval>("article-approvals"),
         new BackupTable<AuditEntry>("audit-entries"),
     ];
 

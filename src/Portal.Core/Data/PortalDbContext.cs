@@ -31,6 +31,8 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
 
     public DbSet<ArticleRevision> ArticleRevisions => Set<ArticleRevision>();
 
+    public DbSet<ArticleApproval> ArticleApprovals => Set<ArticleApproval>();
+
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<MediaFile> MediaFiles => Set<MediaFile>();

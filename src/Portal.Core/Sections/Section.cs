@@ -34,6 +34,13 @@ public class Section
 
     public bool ShowInMenu { get; set; } = true;
 
+    /// <summary>
+    /// How many reviews an article of this section needs before it goes public (三审):
+    /// 0 (a reviewer may publish their own change; for small offices), 1 (the default: one
+    /// reviewer other than the writer), 2 (初审 → 终审) or 3 (初审 → 复审 → 终审).
+    /// </summary>
+    public int ReviewLevels { get; set; } = 1;
+
     public DateTime CreatedAt { get; set; }
 
     public DateTime UpdatedAt { get; set; }

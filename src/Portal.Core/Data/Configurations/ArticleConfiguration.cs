@@ -20,6 +20,8 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         builder.Property(a => a.AuthorId).HasMaxLength(FieldLengths.UserId);
         builder.Property(a => a.LastEditorId).HasMaxLength(FieldLengths.UserId);
         builder.Property(a => a.ReviewComment).HasMaxLength(FieldLengths.Comment);
+        builder.Property(a => a.PendingStatus).HasConversion<string>().HasMaxLength(16);
+        builder.Property(a => a.DeletedById).HasMaxLength(FieldLengths.UserId);
         builder.Property(a => a.Version).IsConcurrencyToken();
 
         builder.HasIndex(a => a.UrlKey).IsUnique();
@@ -31,6 +33,7 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         // The home page and later feeds: all published articles, newest first; the scheduler:
         // scheduled articles whose time has come.
         builder.HasIndex(a => new { a.Status, a.PublishedAt });
+        builder.HasIndex(a => new { a.Status, a.ScheduledAt });
 
         builder.HasOne<Media.MediaFile>()
             .WithMany()
