@@ -19,7 +19,11 @@ public sealed record ArticleDetail(
     int SectionId,
     string? Summary,
     string? Keywords,
-    string? CoverImageName);
+    string? CoverImageName)
+{
+    /// <summary>更新时间: when a correction last replaced the live version (null: never corrected).</summary>
+    public DateTime? RevisedAt { get; init; }
+}
 
 /// <summary>
 /// The read side of articles for public pages. Only published articles whose publish time has
@@ -118,7 +122,10 @@ public sealed class ArticleQueries(PortalDbContext db, TimeProvider time)
         Visible.Where(a => a.UrlKey == urlKey)
             .Select(a => new ArticleDetail(
                 a.Id, a.UrlKey, a.Title, a.PublishedAt, a.HasPublishTime, a.Source, a.BodyHtml, a.SectionId, a.Summary, a.Keywords,
-                db.MediaFiles.Where(m => m.Id == a.CoverImageId).Select(m => m.StoredName).FirstOrDefault()));
+                db.MediaFiles.Where(m => m.Id == a.CoverImageId).Select(m => m.StoredName).FirstOrDefault())
+            {
+                RevisedAt = a.RevisedAt,
+            });
 
     /// <summary>
     /// The neighbours of an article in its section's list (newest first): 上一篇 is the one listed

@@ -29,7 +29,7 @@ public sealed record ArticleFields
 /// the service checks every rule against it again, so hiding a button is never the only guard.
 /// </summary>
 /// <param name="UserId">The account's id.</param>
-/// <param name="CanReview">审核 or 管理员: may return, approve, schedule and withdraw.</param>
+/// <param name="CanReview">审核 or 管理员: may return, approve, schedule and withdraw (<see cref="ArticleWorkflow"/> says exactly what).</param>
 /// <param name="IsAdmin">管理员: may also force-publish with a reason and restore from the recycle bin.</param>
 public sealed record EditorialActor(string UserId, bool CanReview, bool IsAdmin)
 {
@@ -46,45 +46,6 @@ public sealed record EditorialActor(string UserId, bool CanReview, bool IsAdmin)
     /// <summary>Whether an account limited to <paramref name="allowed"/> sections may work in <paramref name="sectionId"/>. No rows: all sections. Null (an admin): always.</summary>
     public static bool MayWorkIn(IReadOnlyCollection<int>? allowed, int sectionId) =>
         allowed is null || allowed.Count == 0 || allowed.Contains(sectionId);
-}
-
-/// <summary>How an editorial command ended.</summary>
-public enum EditorialOutcome
-{
-    Ok,
-    NotFound,
-    Forbidden,
-    Invalid,
-
-    /// <summary>Someone else saved the article since the caller loaded it; nothing was written.</summary>
-    Conflict,
-}
-
-/// <summary>
-/// The result of an editorial command: the article's id on success, otherwise why not, in Chinese
-/// for the editor, with per-field messages keyed by <see cref="ArticleFields"/> property names.
-/// </summary>
-public sealed record EditorialResult(
-    EditorialOutcome Outcome,
-    int ArticleId = 0,
-    string? Message = null,
-    IReadOnlyDictionary<string, string>? FieldErrors = null)
-{
-    public bool Succeeded => Outcome == EditorialOutcome.Ok;
-
-    public static EditorialResult Ok(int id, string message) => new(EditorialOutcome.Ok, id, message);
-
-    public static EditorialResult NotFound() => new(EditorialOutcome.NotFound, Message: "文章不存在。");
-
-    public static EditorialResult Forbidden(string message) => new(EditorialOutcome.Forbidden, Message: message);
-
-    public static EditorialResult Invalid(string message) => new(EditorialOutcome.Invalid, Message: message);
-
-    public static EditorialResult Invalid(IReadOnlyDictionary<string, string> errors) =>
-        new(EditorialOutcome.Invalid, Message: "请修改标出的内容。", FieldErrors: errors);
-
-    public static EditorialResult Conflict(int id) =>
-        new(EditorialOutcome.Conflict, id, "这篇文章在您打开之后已被他人修改，您的操作没有保存。");
 }
 
 /// <summary>All the fields a revision keeps, for comparing any two states of an article.</summary>

@@ -13,7 +13,7 @@ public sealed record ArticleAdminItem(int Id, string Title, string SectionName, 
 /// <summary>Filters of the admin article list; every one optional.</summary>
 public sealed record ArticleFilter(ArticleStatus? Status = null, int? SectionId = null, string? AuthorId = null, string? Search = null);
 
-/// <summary>An article as the edit page loads it.</summary>
+/// <summary>An article as the edit page loads it (<see cref="Fields"/> are the live or working copy's; a 待审修改's come from its revision).</summary>
 public sealed record ArticleEditData(
     int Id,
     string UrlKey,
@@ -21,7 +21,24 @@ public sealed record ArticleEditData(
     int Version,
     string? LastEditorId,
     string? ReviewComment,
-    ArticleSnapshot Fields);
+    ArticleSnapshot Fields)
+{
+    public ArticleStatus? PendingStatus { get; init; }
+
+    public int? PendingRevision { get; init; }
+
+    public int? LiveRevision { get; init; }
+
+    public bool PublishedAtChosen { get; init; }
+
+    public DateTime? ScheduledAt { get; init; }
+
+    public DateTime? SubmittedAt { get; init; }
+
+    public DateTime? RevisedAt { get; init; }
+
+    public int ReviewRound { get; init; }
+}
 
 /// <summary>A line of an article's history.</summary>
 public sealed record RevisionListItem(int Number, string AuthorName, DateTime CreatedAt, string Note, string Title);
@@ -83,7 +100,17 @@ public sealed class EditorialQueries(PortalDbContext db)
         db.Articles.AsNoTracking().Where(a => a.Id == id && a.DeletedAt == null)
             .Select(a => new ArticleEditData(
                 a.Id, a.UrlKey, a.Status, a.Version, a.LastEditorId, a.ReviewComment,
-                new ArticleSnapshot(a.Title, a.SectionId, a.Source, a.PublishedAt, a.Summary, a.Keywords, a.CoverImageId, a.BodyMarkdown)))
+                new ArticleSnapshot(a.Title, a.SectionId, a.Source, a.PublishedAt, a.Summary, a.Keywords, a.CoverImageId, a.BodyMarkdown))
+            {
+                PendingStatus = a.PendingStatus,
+                PendingRevision = a.PendingRevision,
+                LiveRevision = a.LiveRevision,
+                PublishedAtChosen = a.PublishedAtChosen,
+                ScheduledAt = a.ScheduledAt,
+                SubmittedAt = a.SubmittedAt,
+                RevisedAt = a.RevisedAt,
+                ReviewRound = a.ReviewRound,
+            })
             .FirstOrDefaultAsync(cancellationToken);
 
     /// <summary>Every revision of an article, newest first.</summary>

@@ -1,24 +1,29 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
-using Portal.Core.Accounts;
 using Portal.Core.Audit;
 using Portal.Core.Data;
-using Portal.Core.Media;
 using Portal.Core.Preview;
+using Portal.Core.Site;
 
 namespace Portal.Core.Articles;
 
 /// <summary>
-/// The write side of the editorial workflow: 草稿 → 待审 → 发布 or 定时发布 → 撤回, 退回 with a
-/// comment, the recycle bin, and restoring old revisions. Every command is one save that
-/// increments <see cref="Article.Version"/> (the concurrency token), writes an
-/// <see cref="ArticleRevision"/> whose <see cref="ArticleRevision.Number"/> equals the new version
-/// (so the state a user started from is always findable), and adds its audit entry to the same
-/// <c>SaveChanges</c>: the change, the revision and the audit entry are stored together or not at all.
-/// The rules (roles, sections, separation of duties) are checked here, whatever the UI shows.
+/// The write side of the editorial workflow (docs/decisions/0002): 草稿 → 待审 → one to three review
+/// levels → 发布 or 定时发布 → 撤回; 退回 with a comment at any level; corrections of live articles
+/// (待审修改) that go through the same levels while the live version stays online; the recycle
+/// bin; restoring old revisions. Who may do what is <see cref="ArticleWorkflow"/>'s table, checked
+/// here whatever the page showed. Every command is one save: the change, its revision (written by
+/// <see cref="ArticleRevisionWriter"/>) and its audit entry are stored together or not at all.
 /// </summary>
-public sealed class EditorialService(PortalDbContext db, AuditLog audit, MarkdownRenderer renderer, TimeProvider time, BodyMediaRules? mediaRules = null)
+public sealed class EditorialService(
+    PortalDbContext db,
+    AuditLog audit,
+    ArticleRevisionWriter revisions,
+    ArticleFieldRules fieldRules,
+    EditorialContext context,
+    SiteClock clock,
+    TimeProvider time)
 {
     /// <summary>The revision note of a save by the scheduler, shown in history.</summary>
     public const string ScheduledPublishNote = "定时发布执行";
@@ -26,12 +31,13 @@ public sealed class EditorialService(PortalDbContext db, AuditLog audit, Markdow
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
     /// <summary>Creates a draft (and optionally submits it at once).</summary>
-    public async Task<EditorialResult> CreateAsync(EditorialActor actor, ArticleFields fields, bool submit, CancellationToken cancellationToken = default)
+    public async Task<CommandResult> CreateAsync(EditorialActor actor, ArticleFields fields, bool submit, CancellationToken cancellationToken = default)
     {
-        var errors = await ValidateAsync(fields, await AllowedSectionsAsync(actor, cancellationToken), cancellationToken);
+        var limits = await context.LimitsOfAsync(actor, cancellationToken);
+        var errors = await fieldRules.CheckAsync(fields, limits.Sections, limits.Names, cancellationToken);
         if (errors.Count > 0)
         {
-            return EditorialResult.Invalid(errors);
+            return CommandResult.Invalid(errors);
         }
 
         // The article's id exists only after the insert: audit entries naming it follow in a second
@@ -47,15 +53,21 @@ public sealed class EditorialService(PortalDbContext db, AuditLog audit, Markdow
                 var article = new Article
                 {
                     UrlKey = await NewUrlKeyAsync(cancellationToken),
-                    Status = submit ? ArticleStatus.Submitted : ArticleStatus.Draft,
+                    Status = ArticleStatus.Draft,
                     AuthorId = actor.UserId,
                     CreatedAt = now,
                     PublishedAt = fields.PublishedAt ?? now,
+                    PublishedAtChosen = fields.PublishedAt is not null,
                 };
                 Apply(article, fields);
                 article.LastEditorId = actor.UserId;
+                if (submit)
+                {
+                    StartRound(article, ArticleStatus.Submitted, now);
+                }
+
                 db.Articles.Add(article);
-                await AddRevisionAsync(article, actor.UserId, submit ? "新建并提交审核" : "新建草稿", cancellationToken);
+                await revisions.AddAsync(article, actor.UserId, submit ? "新建并提交审核" : "新建草稿", cancellationToken: cancellationToken);
                 await db.SaveChangesAsync(cancellationToken);
 
                 var id = Key(article);
@@ -66,7 +78,7 @@ public sealed class EditorialService(PortalDbContext db, AuditLog audit, Markdow
                 }
 
                 await db.SaveChangesAsync(cancellationToken);
-                return EditorialResult.Ok(article.Id, submit ? "已保存并提交审核。" : "草稿已保存。");
+                return CommandResult.Ok(submit ? "已保存并提交审核。" : "草稿已保存。", article.Id);
             },
             cancellationToken: cancellationToken);
     }
@@ -74,403 +86,348 @@ public sealed class EditorialService(PortalDbContext db, AuditLog audit, Markdow
     /// <summary>
     /// Saves an edit (and optionally submits it). <paramref name="expectedVersion"/> is the version
     /// the editor loaded; if someone saved since, nothing is written and the result is a conflict.
-    /// Editors may change drafts, returned, withdrawn and submitted articles; a published or
-    /// scheduled article is corrected by a reviewer or admin, and its publish date only by them,
-    /// always with an audit entry naming the old and new date.
+    /// A change to a live article becomes its 待审修改: readers keep the live version until the
+    /// change is approved at every review level of the section.
     /// </summary>
-    public Task<EditorialResult> SaveAsync(EditorialActor actor, int id, int expectedVersion, ArticleFields fields, bool submit, CancellationToken cancellationToken = default) =>
-        ChangeAsync(id, expectedVersion, article => SaveChangedAsync(actor, article, fields, submit, cancellationToken), cancellationToken);
+    public Task<CommandResult> SaveAsync(EditorialActor actor, int id, int expectedVersion, ArticleFields fields, bool submit, CancellationToken cancellationToken = default) =>
+        ChangeAsync(actor, id, expectedVersion, ArticleCommand.Save, async (article, state) =>
+        {
+            if (submit && ArticleWorkflow.Check(ArticleCommand.Submit, state.Article with { State = AfterSave(state.Article.State) }, state.Actor) is { Allowed: false } refusal)
+            {
+                return CommandResult.Invalid(refusal.Reason!);
+            }
 
-    private async Task<EditorialResult> SaveChangedAsync(EditorialActor actor, Article article, ArticleFields fields, bool submit, CancellationToken cancellationToken)
+            var errors = await fieldRules.CheckAsync(fields, state.Limits.Sections, state.Limits.Names, cancellationToken);
+            if (errors.Count > 0)
+            {
+                return CommandResult.Invalid(errors);
+            }
+
+            return article.Status == ArticleStatus.Published
+                ? await SaveCorrectionAsync(actor, article, state.Pending, fields, submit, cancellationToken)
+                : await SaveWorkingCopyAsync(actor, article, fields, submit, cancellationToken);
+        }, cancellationToken);
+
+    private async Task<CommandResult> SaveWorkingCopyAsync(EditorialActor actor, Article article, ArticleFields fields, bool submit, CancellationToken cancellationToken)
     {
-        var allowed = await AllowedSectionsAsync(actor, cancellationToken);
-        if (!MaySection(allowed, article.SectionId))
-        {
-            return EditorialResult.Forbidden("您没有编辑该栏目文章的权限。");
-        }
-
-        var live = article.Status is ArticleStatus.Published or ArticleStatus.Scheduled;
-        if (live && !actor.CanReview)
-        {
-            return EditorialResult.Forbidden("已发布或定时发布的文章只能由审核或管理员修改；如需修改，请联系审核撤回。");
-        }
-
-        if (submit && live)
-        {
-            return EditorialResult.Invalid("已发布或定时发布的文章不能再提交审核。");
-        }
-
-        var errors = await ValidateAsync(fields, allowed, cancellationToken);
-        if (errors.Count > 0)
-        {
-            return EditorialResult.Invalid(errors);
-        }
-
+        var now = Now;
         var before = ArticleSnapshot.Of(article);
         Apply(article, fields);
-
-        // The form shows minutes only: a posted date equal to the stored one at minute precision
-        // is the same date, not a change (which would be audited as a publish-date change).
-        article.PublishedAt = fields.PublishedAt is { } posted && ToMinute(posted) != ToMinute(before.PublishedAt)
-            ? posted
-            : before.PublishedAt;
-        if (article.PublishedAt != before.PublishedAt)
-        {
-            // A date typed in the form has its time of day (an imported date-only one had none).
-            article.HasPublishTime = true;
-        }
+        ApplyDate(article, fields.PublishedAt, before.PublishedAt);
         var key = Key(article);
         var changed = RevisionDiff.ChangedFieldNames(before, ArticleSnapshot.Of(article));
 
-        // Only a save that changes something makes its author the writer of the current revision
-        // (who may then not approve it); an empty save must not move that responsibility.
+        // Only a save that changes something makes its author the writer of the change under
+        // review (who may then not approve it); an empty save must not move that responsibility.
         if (changed.Count > 0)
         {
             article.LastEditorId = actor.UserId;
         }
 
         audit.Add(AuditActions.ArticleEdit, "article", key, changed.Count == 0 ? "无内容变化" : "修改：" + string.Join("、", changed));
-        if (live && article.PublishedAt != before.PublishedAt)
-        {
-            audit.Add(AuditActions.ArticlePublishDateChange, "article", key, $"发布日期：{Utc(before.PublishedAt)} → {Utc(article.PublishedAt)}");
-        }
-
+        var message = submit ? "已保存并提交审核。" : "已保存。";
         if (submit)
         {
-            article.Status = ArticleStatus.Submitted;
+            StartRound(article, ArticleStatus.Submitted, now);
             audit.Add(AuditActions.ArticleSubmit, "article", key, article.Title);
         }
         else if (article.Status == ArticleStatus.Scheduled && changed.Count > 0)
         {
-            // A scheduled article was approved as it was: a changed one needs a new approval, by
-            // someone other than the person who changed it, before the scheduler may publish it.
-            article.Status = ArticleStatus.Submitted;
-            audit.Add(AuditActions.ArticleSubmit, "article", key, "定时发布的文章被修改，已退回待审");
+            // A scheduled article was approved as it was: a changed one needs the approvals again.
+            StartRound(article, ArticleStatus.Submitted, now);
+            audit.Add(AuditActions.ArticleSubmit, "article", key, "定时发布的文章被修改，已取消定时并退回待审");
+            message = "已保存。文章内容有变化，已取消定时发布并重新进入待审，需重新审核。";
+        }
+        else if (article.Status == ArticleStatus.Submitted && changed.Count > 0)
+        {
+            // The approvals given so far were for other content: the review starts again.
+            StartRound(article, ArticleStatus.Submitted, now);
+            message = "已保存。内容有变化，审核将从第一级重新开始。";
         }
 
-        return await CommitAsync(article, actor.UserId, submit ? "提交审核" : "保存", submit ? "已保存并提交审核。" : "已保存。", cancellationToken);
+        return await CommitAsync(article, actor.UserId, submit ? "提交审核" : "保存", message, null, cancellationToken);
     }
 
-    /// <summary>草稿, 已退回 or 已撤回 → 待审.</summary>
-    public Task<EditorialResult> SubmitAsync(EditorialActor actor, int id, int expectedVersion, CancellationToken cancellationToken = default) =>
-        ChangeAsync(id, expectedVersion, async article =>
+    private async Task<CommandResult> SaveCorrectionAsync(EditorialActor actor, Article article, ArticleSnapshot? pending, ArticleFields fields, bool submit, CancellationToken cancellationToken)
+    {
+        var now = Now;
+        var start = pending ?? ArticleSnapshot.Of(article);
+        var posted = fields.PublishedAt;
+        var next = new ArticleSnapshot(
+            fields.Title.Trim(),
+            fields.SectionId,
+            fields.Source.Trim(),
+            posted is { } date && ToMinute(date) != ToMinute(start.PublishedAt) ? date : start.PublishedAt,
+            Blank(fields.Summary),
+            Blank(fields.Keywords),
+            fields.CoverImageId,
+            fields.BodyMarkdown);
+        var changed = RevisionDiff.ChangedFieldNames(start, next);
+        if (pending is null && changed.Count == 0)
         {
-            if (!MaySection(await AllowedSectionsAsync(actor, cancellationToken), article.SectionId))
-            {
-                return EditorialResult.Forbidden("您没有编辑该栏目文章的权限。");
-            }
+            // Nothing to review: no correction is opened and nothing is written.
+            return submit
+                ? CommandResult.Invalid("没有修改，无需提交审核；线上版本保持不变。")
+                : CommandResult.Ok("没有修改，线上版本保持不变。", article.Id);
+        }
 
-            if (article.Status is not (ArticleStatus.Draft or ArticleStatus.Returned or ArticleStatus.Withdrawn))
-            {
-                return WrongState(article);
-            }
+        var key = Key(article);
+        if (changed.Count > 0)
+        {
+            article.LastEditorId = actor.UserId;
+        }
 
-            article.Status = ArticleStatus.Submitted;
-            audit.Add(AuditActions.ArticleSubmit, "article", Key(article), article.Title);
-            return await CommitAsync(article, actor.UserId, "提交审核", "已提交审核。", cancellationToken);
+        audit.Add(AuditActions.ArticleEdit, "article", key, changed.Count == 0 ? "待审修改：无内容变化" : "待审修改：" + string.Join("、", changed));
+        var message = pending is null ? "已保存为待审修改，线上版本保持不变；提交审核并通过后替换线上版本。" : "待审修改已保存，线上版本保持不变。";
+        if (submit)
+        {
+            StartRound(article, ArticleStatus.Submitted, now);
+            audit.Add(AuditActions.ArticleSubmit, "article", key, "提交待审修改：" + next.Title);
+            message = "待审修改已提交审核，线上版本保持不变，审核通过后替换。";
+        }
+        else if (article.PendingStatus is null)
+        {
+            article.PendingStatus = ArticleStatus.Draft;
+        }
+        else if (article.PendingStatus == ArticleStatus.Submitted && changed.Count > 0)
+        {
+            StartRound(article, ArticleStatus.Submitted, now);
+            message = "待审修改已保存。内容有变化，审核将从第一级重新开始。";
+        }
+
+        return await CommitAsync(article, actor.UserId, submit ? "提交待审修改" : "保存待审修改", message, next, cancellationToken);
+    }
+
+    /// <summary>草稿, 已退回 or 已撤回 (or a correction being written or returned) → 待审.</summary>
+    public Task<CommandResult> SubmitAsync(EditorialActor actor, int id, int expectedVersion, CancellationToken cancellationToken = default) =>
+        ChangeAsync(actor, id, expectedVersion, ArticleCommand.Submit, async (article, state) =>
+        {
+            StartRound(article, ArticleStatus.Submitted, Now);
+            var correction = state.Pending is not null;
+            audit.Add(AuditActions.ArticleSubmit, "article", Key(article), (correction ? "提交待审修改：" : "") + (state.Pending?.Title ?? article.Title));
+            return await CommitAsync(article, actor.UserId, correction ? "提交待审修改" : "提交审核", correction ? "待审修改已提交审核。" : "已提交审核。", state.Pending, cancellationToken);
         }, cancellationToken);
 
-    /// <summary>待审 → 已退回, with the reviewer's comment (required).</summary>
-    public Task<EditorialResult> ReturnAsync(EditorialActor actor, int id, int expectedVersion, string? comment, CancellationToken cancellationToken = default) =>
-        ChangeAsync(id, expectedVersion, async article =>
+    /// <summary>待审 → 已退回 at whatever level it stands, with the reviewer's comment (required), back to the writer.</summary>
+    public Task<CommandResult> ReturnAsync(EditorialActor actor, int id, int expectedVersion, string? comment, CancellationToken cancellationToken = default) =>
+        ChangeAsync(actor, id, expectedVersion, ArticleCommand.Return, async (article, state) =>
         {
-            if (!actor.CanReview)
-            {
-                return EditorialResult.Forbidden("只有审核或管理员可以退回稿件。");
-            }
-
             comment = comment?.Trim();
             if (string.IsNullOrEmpty(comment) || comment.Length > FieldLengths.Comment)
             {
-                return EditorialResult.Invalid($"请填写退回意见（不超过 {FieldLengths.Comment} 字）。");
+                return CommandResult.Invalid($"请填写退回意见（不超过 {FieldLengths.Comment} 字）。");
             }
 
-            if (article.Status != ArticleStatus.Submitted)
-            {
-                return WrongState(article);
-            }
-
-            article.Status = ArticleStatus.Returned;
+            var level = ArticleWorkflow.LevelName(state.Article.NextLevel, state.Article.ReviewLevels);
+            SetChangeStatus(article, ArticleStatus.Returned);
             article.ReviewComment = comment;
-            audit.Add(AuditActions.ArticleReturn, "article", Key(article), comment);
-            return await CommitAsync(article, actor.UserId, "退回", "已退回。", cancellationToken);
+            article.ReviewStage = 0;
+            article.SubmittedAt = null;
+            audit.Add(AuditActions.ArticleReturn, "article", Key(article), $"{level}退回：{comment}");
+            return await CommitAsync(article, actor.UserId, $"{level}退回", "已退回，退回意见已转给撰稿人。", state.Pending, cancellationToken);
         }, cancellationToken);
 
     /// <summary>
-    /// Approves a submitted article: published now when <paramref name="publishAt"/> is null or has
-    /// come (its publish date becomes now), scheduled when it lies in the future. The person who
-    /// wrote the current revision may not approve it (三审 separation of duties).
+    /// Approves the next review level of the change under review. The last level publishes it
+    /// (its chosen 发布日期 kept, otherwise dated now), schedules it when <paramref name="publishAt"/>
+    /// is given (which must lie in the future), or, for a correction, replaces the live version.
+    /// Nobody approves their own change (except in a section without review levels) or two levels of one round.
     /// </summary>
-    public Task<EditorialResult> ApproveAsync(EditorialActor actor, int id, int expectedVersion, DateTime? publishAt, CancellationToken cancellationToken = default) =>
-        ChangeAsync(id, expectedVersion, async article =>
+    public Task<CommandResult> ApproveAsync(EditorialActor actor, int id, int expectedVersion, DateTime? publishAt, CancellationToken cancellationToken = default) =>
+        ChangeAsync(actor, id, expectedVersion, publishAt is null ? ArticleCommand.Approve : ArticleCommand.Schedule, async (article, state) =>
         {
-            if (!actor.CanReview)
+            var now = Now;
+            if (publishAt is { } at && at <= now)
             {
-                return EditorialResult.Forbidden("只有审核或管理员可以发布。");
+                return CommandResult.Invalid($"定时发布的时间（{clock.Describe(at)}）已经过去，请选择晚于现在的时间；如需立即发布，请点击“发布”。");
             }
 
-            if (article.LastEditorId == actor.UserId)
+            var levels = state.Article.ReviewLevels;
+            var level = state.Article.NextLevel;
+            var levelName = ArticleWorkflow.LevelName(level, levels);
+            if (!state.Article.NextIsFinal)
             {
-                return EditorialResult.Forbidden("当前版本由您本人修改，不能由您审核发布（三审分离）。请由其他审核人员审核，或由管理员填写理由后强制发布。");
+                RecordApproval(article, level, actor, state.ActorName, now);
+                article.ReviewStage = level;
+                audit.Add(AuditActions.ArticleApprove, "article", Key(article), $"{levelName}通过（第{level}级，共{levels}级）");
+                var nextName = ArticleWorkflow.LevelName(level + 1, levels);
+                return await CommitAsync(article, actor.UserId, $"{levelName}通过", $"{levelName}已通过，等待{nextName}。", state.Pending, cancellationToken);
             }
 
-            if (article.Status != ArticleStatus.Submitted)
-            {
-                return WrongState(article);
-            }
-
-            article.ReviewComment = null;
-            audit.Add(AuditActions.ArticleApprove, "article", Key(article), article.Title);
-            return await PublishOrScheduleAsync(actor, article, publishAt, null, cancellationToken);
+            RecordApproval(article, level, actor, state.ActorName, now);
+            audit.Add(AuditActions.ArticleApprove, "article", Key(article), levels <= 1 ? $"{levelName}通过" : $"{levelName}通过（第{level}级，共{levels}级）");
+            return state.Pending is { } pending
+                ? await ApplyCorrectionAsync(actor, article, pending, $"{levelName}通过，修改已发布", null, cancellationToken)
+                : await PublishOrScheduleAsync(actor, article, publishAt, null, cancellationToken);
         }, cancellationToken);
 
     /// <summary>
-    /// An administrator publishes (or schedules) whatever the status and whoever wrote it, with a
-    /// reason that the audit log keeps (<see cref="AuditActions.ArticleForcePublish"/>).
+    /// An administrator publishes (or schedules, or applies a correction) whatever the state and
+    /// whoever wrote it, with a reason the audit log keeps (<see cref="AuditActions.ArticleForcePublish"/>).
     /// </summary>
-    public Task<EditorialResult> ForcePublishAsync(EditorialActor actor, int id, int expectedVersion, string? reason, DateTime? publishAt, CancellationToken cancellationToken = default) =>
-        ChangeAsync(id, expectedVersion, async article =>
+    public Task<CommandResult> ForcePublishAsync(EditorialActor actor, int id, int expectedVersion, string? reason, DateTime? publishAt, CancellationToken cancellationToken = default) =>
+        ChangeAsync(actor, id, expectedVersion, ArticleCommand.ForcePublish, async (article, state) =>
         {
-            if (!actor.IsAdmin)
-            {
-                return EditorialResult.Forbidden("只有管理员可以强制发布。");
-            }
-
             reason = reason?.Trim();
             if (string.IsNullOrEmpty(reason) || reason.Length > FieldLengths.Comment)
             {
-                return EditorialResult.Invalid($"强制发布必须填写理由（不超过 {FieldLengths.Comment} 字）。");
+                return CommandResult.Invalid($"强制发布必须填写理由（不超过 {FieldLengths.Comment} 字）。");
             }
 
-            if (article.Status == ArticleStatus.Published)
+            if (publishAt is { } at && at <= Now)
             {
-                return WrongState(article);
+                return CommandResult.Invalid($"定时发布的时间（{clock.Describe(at)}）已经过去，请选择晚于现在的时间，或留空立即发布。");
             }
 
-            article.ReviewComment = null;
+            if (state.Pending is { } pending)
+            {
+                if (publishAt is not null)
+                {
+                    return CommandResult.Invalid("待审修改发布后立即替换线上版本，不能定时发布。");
+                }
+
+                audit.Add(AuditActions.ArticleForcePublish, "article", Key(article), $"理由：{reason}；修改替换线上版本");
+                return await ApplyCorrectionAsync(actor, article, pending, "强制发布修改", reason, cancellationToken);
+            }
+
             return await PublishOrScheduleAsync(actor, article, publishAt, reason, cancellationToken);
         }, cancellationToken);
 
-    /// <summary>已发布 or 定时发布 → 已撤回: readers no longer see it.</summary>
-    public Task<EditorialResult> WithdrawAsync(EditorialActor actor, int id, int expectedVersion, CancellationToken cancellationToken = default) =>
-        ChangeAsync(id, expectedVersion, async article =>
+    /// <summary>已发布 or 定时发布 → 已撤回: readers no longer see it. A pending correction becomes the working copy.</summary>
+    public Task<CommandResult> WithdrawAsync(EditorialActor actor, int id, int expectedVersion, CancellationToken cancellationToken = default) =>
+        ChangeAsync(actor, id, expectedVersion, ArticleCommand.Withdraw, async (article, state) =>
         {
-            if (!actor.CanReview)
-            {
-                return EditorialResult.Forbidden("只有审核或管理员可以撤回。");
-            }
-
-            if (article.Status is not (ArticleStatus.Published or ArticleStatus.Scheduled))
-            {
-                return WrongState(article);
-            }
-
+            var merged = MergePending(article, state.Pending);
             article.Status = ArticleStatus.Withdrawn;
-            audit.Add(AuditActions.ArticleWithdraw, "article", Key(article), article.Title);
-            return await CommitAsync(article, actor.UserId, "撤回", "已撤回。", cancellationToken);
+            article.ScheduledAt = null;
+            audit.Add(AuditActions.ArticleWithdraw, "article", Key(article), article.Title + (merged ? "（待审修改并入撤回后的稿件）" : ""));
+            return await CommitAsync(article, actor.UserId, "撤回", merged ? "已撤回，读者已看不到这篇文章。未审核的修改已并入稿件，可继续修改后重新提交审核。" : "已撤回，读者已看不到这篇文章。", null, cancellationToken);
         }, cancellationToken);
 
-    /// <summary>
-    /// Moves an article to the recycle bin (回收站). Editors may delete only what is not on the site
-    /// (or scheduled for it) in their sections; reviewers and admins may delete anything.
-    /// </summary>
-    public Task<EditorialResult> DeleteAsync(EditorialActor actor, int id, int expectedVersion, CancellationToken cancellationToken = default) =>
-        ChangeAsync(id, expectedVersion, async article =>
+    /// <summary>Moves an article to the recycle bin (回收站), noting who did.</summary>
+    public Task<CommandResult> DeleteAsync(EditorialActor actor, int id, int expectedVersion, CancellationToken cancellationToken = default) =>
+        ChangeAsync(actor, id, expectedVersion, ArticleCommand.Delete, async (article, state) =>
         {
-            if (!MaySection(await AllowedSectionsAsync(actor, cancellationToken), article.SectionId))
-            {
-                return EditorialResult.Forbidden("您没有编辑该栏目文章的权限。");
-            }
-
-            if (!actor.CanReview && article.Status is ArticleStatus.Published or ArticleStatus.Scheduled)
-            {
-                return EditorialResult.Forbidden("已发布或定时发布的文章只能由审核或管理员删除。");
-            }
-
-            article.DeletedAt = Now;
-            audit.Add(AuditActions.ArticleDelete, "article", Key(article), article.Title);
+            var now = Now;
+            article.DeletedAt = now;
+            article.DeletedById = actor.UserId;
+            audit.Add(AuditActions.ArticleDelete, "article", Key(article), state.Pending?.Title ?? article.Title);
 
             // Its preview links die with it, for good: restoring the article does not revive them.
-            await PreviewLinkService.RevokeAllAsync(db, article.Id, Now, "移入回收站", cancellationToken);
-            return await CommitAsync(article, actor.UserId, "移入回收站", "已移入回收站。", cancellationToken);
+            await PreviewLinkService.RevokeAllAsync(db, article.Id, now, "移入回收站", cancellationToken);
+            return await CommitAsync(article, actor.UserId, "移入回收站", "已移入回收站，管理员可以恢复。", state.Pending, cancellationToken);
         }, cancellationToken);
 
     /// <summary>
     /// An administrator takes an article out of the recycle bin. One that was published or
-    /// scheduled comes back as 已撤回, so nothing reappears on the site without a new approval.
+    /// scheduled comes back as 已撤回 (its pending correction merged in), so nothing reappears on
+    /// the site without a new approval; the message says so.
     /// </summary>
-    public async Task<EditorialResult> RestoreAsync(EditorialActor actor, int id, CancellationToken cancellationToken = default)
+    public async Task<CommandResult> RestoreAsync(EditorialActor actor, int id, CancellationToken cancellationToken = default)
     {
-        if (!actor.IsAdmin)
-        {
-            return EditorialResult.Forbidden("只有管理员可以从回收站恢复。");
-        }
-
         var article = await db.Articles.FirstOrDefaultAsync(a => a.Id == id && a.DeletedAt != null, cancellationToken);
         if (article is null)
         {
-            return EditorialResult.NotFound();
+            return CommandResult.NotFound("回收站中没有这篇文章。");
+        }
+
+        var state = await context.StateOfAsync(actor, article, cancellationToken);
+        if (ArticleWorkflow.Check(ArticleCommand.Restore, state.Article, state.Actor) is { Allowed: false } refusal)
+        {
+            return Refusal(refusal);
         }
 
         article.DeletedAt = null;
+        article.DeletedById = null;
+        var message = "已从回收站恢复。";
         if (article.Status is ArticleStatus.Published or ArticleStatus.Scheduled)
         {
+            message = $"已从回收站恢复。这篇文章删除前为“{article.Status.DisplayName()}”，恢复后为“已撤回”，读者看不到它；需重新提交审核通过后才会再次发布。";
+            MergePending(article, state.Pending);
             article.Status = ArticleStatus.Withdrawn;
+            article.ScheduledAt = null;
         }
 
         audit.Add(AuditActions.ArticleRestore, "article", Key(article), article.Title);
-        return await CommitAsync(article, actor.UserId, "从回收站恢复", "已从回收站恢复。", cancellationToken);
+        return await CommitAsync(article, actor.UserId, "从回收站恢复", message, null, cancellationToken);
     }
 
     /// <summary>
-    /// Copies the fields of revision <paramref name="number"/> into the article as a new draft
-    /// (a new revision; the old ones stay). A live article must be withdrawn first: the model has
-    /// one working copy, and restoring into it would change what readers see without review.
+    /// Copies the fields of revision <paramref name="number"/> into a new draft; of a live article,
+    /// into a new 待审修改 (the live version stays until it is approved). The old revisions stay.
     /// </summary>
-    public Task<EditorialResult> RestoreRevisionAsync(EditorialActor actor, int id, int number, int expectedVersion, CancellationToken cancellationToken = default) =>
-        ChangeAsync(id, expectedVersion, async article =>
+    public Task<CommandResult> RestoreRevisionAsync(EditorialActor actor, int id, int number, int expectedVersion, CancellationToken cancellationToken = default) =>
+        ChangeAsync(actor, id, expectedVersion, ArticleCommand.RestoreRevision, async (article, state) =>
         {
             var revision = await db.ArticleRevisions.AsNoTracking()
                 .FirstOrDefaultAsync(r => r.ArticleId == id && r.Number == number, cancellationToken);
             if (revision is null)
             {
-                return EditorialResult.NotFound();
+                return CommandResult.NotFound("没有这个历史版本。");
             }
 
-            var allowed = await AllowedSectionsAsync(actor, cancellationToken);
-            if (!MaySection(allowed, article.SectionId) || !MaySection(allowed, revision.SectionId))
+            if (!EditorialActor.MayWorkIn(state.Limits.Sections, revision.SectionId))
             {
-                return EditorialResult.Forbidden("您没有编辑该栏目文章的权限。");
+                return CommandResult.Forbidden($"第{number}版属于您不负责的栏目，不能恢复。");
             }
 
-            if (article.Status is ArticleStatus.Published or ArticleStatus.Scheduled)
+            var content = new ArticleSnapshot(revision.Title, revision.SectionId, revision.Source, revision.PublishedAt, revision.Summary, revision.Keywords, revision.CoverImageId, revision.BodyMarkdown);
+            var note = $"恢复自第{number}版";
+            article.LastEditorId = actor.UserId;
+            article.ReviewStage = 0;
+            article.SubmittedAt = null;
+            audit.Add(AuditActions.ArticleRevisionRestore, "article", Key(article), note);
+            if (article.Status == ArticleStatus.Published)
             {
-                return EditorialResult.Invalid("已发布或定时发布的文章请先撤回，再恢复历史版本。");
+                article.PendingStatus = ArticleStatus.Draft;
+                return await CommitAsync(article, actor.UserId, note, $"已将第{number}版恢复为待审修改，线上版本保持不变；提交审核并通过后替换。", content, cancellationToken);
             }
 
-            Apply(article, new ArticleFields
-            {
-                Title = revision.Title,
-                SectionId = revision.SectionId,
-                Source = revision.Source,
-                Summary = revision.Summary,
-                Keywords = revision.Keywords,
-                CoverImageId = revision.CoverImageId,
-                BodyMarkdown = revision.BodyMarkdown,
-            });
+            Apply(article, content);
             article.PublishedAt = revision.PublishedAt;
             article.Status = ArticleStatus.Draft;
-            article.LastEditorId = actor.UserId;
-            var note = $"恢复自第{number}版";
-            audit.Add(AuditActions.ArticleRevisionRestore, "article", Key(article), note);
-            return await CommitAsync(article, actor.UserId, note, $"已将第{number}版恢复为新草稿。", cancellationToken);
+            article.ScheduledAt = null;
+            return await CommitAsync(article, actor.UserId, note, $"已将第{number}版恢复为新草稿。", null, cancellationToken);
         }, cancellationToken);
 
-    /// <summary>
-    /// Checks fields the way the forms do (in Chinese, keyed by <see cref="ArticleFields"/> property
-    /// names), plus what only the store knows: the section exists and the actor may write in it,
-    /// the cover image exists, and every image in the body has alt text.
-    /// </summary>
-    private async Task<Dictionary<string, string>> ValidateAsync(ArticleFields fields, IReadOnlyCollection<int>? allowed, CancellationToken cancellationToken)
-    {
-        var errors = new Dictionary<string, string>();
-        var title = fields.Title.Trim();
-        if (title.Length == 0)
+    /// <summary>Drops a live article's 待审修改: the live version stays as it is.</summary>
+    public Task<CommandResult> DiscardCorrectionAsync(EditorialActor actor, int id, int expectedVersion, CancellationToken cancellationToken = default) =>
+        ChangeAsync(actor, id, expectedVersion, ArticleCommand.DiscardCorrection, async (article, _) =>
         {
-            errors[nameof(ArticleFields.Title)] = "请填写标题。";
-        }
-        else if (title.Length > FieldLengths.Title)
-        {
-            errors[nameof(ArticleFields.Title)] = $"标题不能超过 {FieldLengths.Title} 个字。";
-        }
+            ClearPending(article);
+            audit.Add(AuditActions.ArticleCorrectionDiscard, "article", Key(article), article.Title);
+            return await CommitAsync(article, actor.UserId, "放弃待审修改", "已放弃待审修改，线上版本保持不变。", null, cancellationToken);
+        }, cancellationToken);
 
-        var source = fields.Source.Trim();
-        if (source.Length == 0)
-        {
-            errors[nameof(ArticleFields.Source)] = "请填写来源。";
-        }
-        else if (source.Length > FieldLengths.Source)
-        {
-            errors[nameof(ArticleFields.Source)] = $"来源不能超过 {FieldLengths.Source} 个字。";
-        }
+    /// <summary>What the editor is told, on saving and on previewing alike, when the body nests too deeply to be rendered.</summary>
+    public static string BodyTooDeepMessage(MarkdownTooDeepException ex) =>
+        string.Create(CultureInfo.InvariantCulture, $"正文嵌套层次过深（第 {ex.Line} 行），请减少引用或列表的嵌套。");
 
-        if ((fields.Summary?.Trim().Length ?? 0) > FieldLengths.Summary)
-        {
-            errors[nameof(ArticleFields.Summary)] = $"摘要不能超过 {FieldLengths.Summary} 个字。";
-        }
-
-        if ((fields.Keywords?.Trim().Length ?? 0) > FieldLengths.Keywords)
-        {
-            errors[nameof(ArticleFields.Keywords)] = $"关键词不能超过 {FieldLengths.Keywords} 个字。";
-        }
-
-        if (string.IsNullOrWhiteSpace(fields.BodyMarkdown))
-        {
-            errors[nameof(ArticleFields.BodyMarkdown)] = "请填写正文。";
-        }
-        else
-        {
-            try
-            {
-                if (MarkdownRenderer.HasImageWithoutAlt(fields.BodyMarkdown))
-                {
-                    errors[nameof(ArticleFields.BodyMarkdown)] = "正文中的每张图片都必须填写替代文字，例如 ![图片说明](地址)。";
-                }
-                else if (mediaRules is not null && await mediaRules.CheckBodyAsync(fields.BodyMarkdown, cancellationToken) is { } problem)
-                {
-                    errors[nameof(ArticleFields.BodyMarkdown)] = problem;
-                }
-            }
-            catch (MarkdownTooDeepException ex)
-            {
-                errors[nameof(ArticleFields.BodyMarkdown)] = BodyTooDeepMessage(ex);
-            }
-        }
-
-        if (!await db.Sections.AnyAsync(s => s.Id == fields.SectionId, cancellationToken))
-        {
-            errors[nameof(ArticleFields.SectionId)] = "请选择栏目。";
-        }
-        else if (!MaySection(allowed, fields.SectionId))
-        {
-            errors[nameof(ArticleFields.SectionId)] = "您没有在该栏目发稿的权限。";
-        }
-
-        if (fields.CoverImageId is { } cover && !await db.MediaFiles.AnyAsync(m => m.Id == cover, cancellationToken))
-        {
-            errors[nameof(ArticleFields.CoverImageId)] = "所选封面图片不存在。";
-        }
-        else if (mediaRules is not null && await mediaRules.CheckCoverAsync(fields.CoverImageId, cancellationToken) is { } coverProblem)
-        {
-            errors[nameof(ArticleFields.CoverImageId)] = coverProblem;
-        }
-
-        return errors;
-    }
-
-    /// <summary>
-    /// The sections <paramref name="actor"/> is limited to (empty: all), or null for an admin. Read
-    /// once per command, which may check several sections against it.
-    /// </summary>
-    private async Task<IReadOnlyCollection<int>?> AllowedSectionsAsync(EditorialActor actor, CancellationToken cancellationToken) =>
-        actor.IsAdmin ? null : await UserQueries.SectionIdsOf(db, actor.UserId).ToListAsync(cancellationToken);
-
-    /// <summary>Whether an editor limited to <paramref name="allowed"/> sections may write in <paramref name="sectionId"/>. No rows: all sections. Admins (null): always.</summary>
-    private static bool MaySection(IReadOnlyCollection<int>? allowed, int sectionId) => EditorialActor.MayWorkIn(allowed, sectionId);
-
-    private async Task<EditorialResult> PublishOrScheduleAsync(EditorialActor actor, Article article, DateTime? publishAt, string? forceReason, CancellationToken cancellationToken)
+    private async Task<CommandResult> PublishOrScheduleAsync(EditorialActor actor, Article article, DateTime? publishAt, string? forceReason, CancellationToken cancellationToken)
     {
         var now = Now;
         var key = Key(article);
-        var schedule = publishAt is { } at && at > now;
-        var previousDate = article.PublishedAt;
+        var at = publishAt ?? now;
+        var schedule = publishAt is not null;
 
-        // Publishing now dates the article now: a past date chosen in a draft would otherwise put a
-        // new article on the site as if it had appeared earlier (a forged date, for inspectors).
-        article.PublishedAt = schedule ? publishAt!.Value : now;
+        // The date readers see is the one the editor chose; without one, publishing dates it.
+        if (article.PublishedAtChosen && article.PublishedAt > at)
+        {
+            return CommandResult.Invalid($"发布日期（{clock.Describe(article.PublishedAt)}）晚于{(schedule ? "定时发布的时间" : "现在")}，读者在该日期之前看不到这篇文章。请修改发布日期或选择更晚的定时。");
+        }
+
+        if (!article.PublishedAtChosen)
+        {
+            article.PublishedAt = at;
+        }
+
         article.HasPublishTime = true;
         article.Status = schedule ? ArticleStatus.Scheduled : ArticleStatus.Published;
-        var when = schedule ? $"定时 {Utc(article.PublishedAt)}" : $"发布时间 {Utc(article.PublishedAt)}";
+        article.ScheduledAt = schedule ? at : null;
+        article.SubmittedAt = null;
+        article.ReviewComment = null;
+        var dated = article.PublishedAtChosen ? $"；发布日期 {clock.Describe(article.PublishedAt)}（编辑设定）" : "";
+        var when = (schedule ? $"定时 {clock.Describe(at)}" : $"发布时间 {clock.Describe(at)}") + dated;
         if (forceReason is not null)
         {
             audit.Add(AuditActions.ArticleForcePublish, "article", key, $"理由：{forceReason}；{when}");
@@ -481,51 +438,94 @@ public sealed class EditorialService(PortalDbContext db, AuditLog audit, Markdow
         }
 
         var note = (forceReason is not null ? "强制" : "") + (schedule ? "定时发布" : "发布");
-        if (previousDate != article.PublishedAt)
-        {
-            note += "（发布日期已更新）";
-        }
-
-        return await CommitAsync(article, actor.UserId, note, schedule ? "已定时发布。" : "已发布。", cancellationToken);
+        var message = schedule ? $"已定时发布：{clock.Describe(at)}。" : "已发布。";
+        return await CommitAsync(article, actor.UserId, note, message, null, cancellationToken, publishes: !schedule);
     }
 
-    private async Task<EditorialResult> ChangeAsync(int id, int expectedVersion, Func<Article, Task<EditorialResult>> change, CancellationToken cancellationToken)
+    /// <summary>The last approval of a correction: its content becomes the live version, at the same address.</summary>
+    private async Task<CommandResult> ApplyCorrectionAsync(EditorialActor actor, Article article, ArticleSnapshot pending, string note, string? forceReason, CancellationToken cancellationToken)
+    {
+        var before = ArticleSnapshot.Of(article);
+        Apply(article, pending);
+        if (pending.PublishedAt != before.PublishedAt)
+        {
+            article.PublishedAt = pending.PublishedAt;
+            article.PublishedAtChosen = true;
+            article.HasPublishTime = true;
+            audit.Add(AuditActions.ArticlePublishDateChange, "article", Key(article), $"发布日期：{clock.Describe(before.PublishedAt)} → {clock.Describe(article.PublishedAt)}");
+        }
+
+        ClearPending(article);
+        article.RevisedAt = Now;
+        if (forceReason is null)
+        {
+            audit.Add(AuditActions.ArticleCorrectionPublish, "article", Key(article), "修改：" + string.Join("、", RevisionDiff.ChangedFieldNames(before, pending)));
+        }
+
+        return await CommitAsync(article, actor.UserId, note, "修改已发布，线上版本已更新（网址不变）。", null, cancellationToken, publishes: true);
+    }
+
+    private void RecordApproval(Article article, int level, EditorialActor actor, string actorName, DateTime now) =>
+        db.ArticleApprovals.Add(new ArticleApproval
+        {
+            ArticleId = article.Id,
+            Round = article.ReviewRound,
+            Level = level,
+            RevisionNumber = article.Version,
+            ReviewerId = actor.UserId,
+            ReviewerName = AuditLog.Truncate(actorName, FieldLengths.DisplayName),
+            ApprovedAt = now,
+        });
+
+    private async Task<CommandResult> ChangeAsync(EditorialActor actor, int id, int expectedVersion, ArticleCommand command, Func<Article, EditorialState, Task<CommandResult>> change, CancellationToken cancellationToken)
     {
         var article = await db.Articles.FirstOrDefaultAsync(a => a.Id == id && a.DeletedAt == null, cancellationToken);
         if (article is null)
         {
-            return EditorialResult.NotFound();
+            return CommandResult.NotFound("文章不存在或已移入回收站。");
+        }
+
+        var state = await context.StateOfAsync(actor, article, cancellationToken);
+        if (ArticleWorkflow.Check(command, state.Article, state.Actor) is { Allowed: false } refusal)
+        {
+            return Refusal(refusal);
         }
 
         if (article.Version != expectedVersion)
         {
-            return EditorialResult.Conflict(id);
+            return Conflict(id);
         }
 
-        return await change(article);
+        return await change(article, state);
     }
 
-    private async Task<EditorialResult> CommitAsync(Article article, string userId, string note, string message, CancellationToken cancellationToken)
+    private async Task<CommandResult> CommitAsync(Article article, string userId, string note, string message, ArticleSnapshot? pending, CancellationToken cancellationToken, bool publishes = false)
     {
-        await AddRevisionAsync(article, userId, note, cancellationToken);
+        await revisions.AddAsync(article, userId, note, pending, cancellationToken: cancellationToken);
+        if (publishes)
+        {
+            article.LiveRevision = article.Version;
+        }
+
         try
         {
             await db.SaveChangesAsync(cancellationToken);
         }
         catch (DbUpdateException)
         {
-            // Another save won the race between our read and our write (the version token, or the
-            // revision number it implies, no longer matches): nothing of ours was stored.
+            // Another save won the race between our read and our write (the version token, the
+            // revision number it implies or the approval of this level no longer matches): nothing
+            // of ours was stored.
             if (!await ChangedSinceAsync(article, cancellationToken))
             {
                 throw;
             }
 
             db.ChangeTracker.Clear();
-            return EditorialResult.Conflict(article.Id);
+            return Conflict(article.Id);
         }
 
-        return EditorialResult.Ok(article.Id, message);
+        return CommandResult.Ok(message, article.Id);
     }
 
     private async Task<bool> ChangedSinceAsync(Article article, CancellationToken cancellationToken)
@@ -535,38 +535,108 @@ public sealed class EditorialService(PortalDbContext db, AuditLog audit, Markdow
         return current != loaded;
     }
 
-    /// <summary>
-    /// Increments the version and adds the revision of this save, numbered like the new version
-    /// (every writer of revisions numbers them so, which keeps the numbers unique). The body is
-    /// rendered again only when its Markdown changed: a status change leaves it as it was.
-    /// </summary>
-    private async Task AddRevisionAsync(Article article, string userId, string note, CancellationToken cancellationToken)
-    {
-        var now = Now;
-        article.Version++;
-        article.UpdatedAt = now;
-        var entry = db.Entry(article);
-        if (entry.State == EntityState.Added || !string.Equals(entry.Property(a => a.BodyMarkdown).OriginalValue, article.BodyMarkdown, StringComparison.Ordinal))
-        {
-            // Library images get their size and small copy (srcset) from their media rows.
-            var images = mediaRules is null ? null : await mediaRules.ImagesAsync(article.BodyMarkdown, cancellationToken);
-            article.BodyHtml = renderer.Render(article.BodyMarkdown, images);
-        }
+    /// <summary>The conflict answer: the article changed since the caller loaded it.</summary>
+    public static CommandResult Conflict(int id) =>
+        CommandResult.Conflict(id, "这篇文章在您打开之后已被他人修改，您的操作没有保存。");
 
-        var author = await db.Users.AsNoTracking().Where(u => u.Id == userId)
-            .Select(u => u.DisplayName == "" ? u.UserName : u.DisplayName).FirstOrDefaultAsync(cancellationToken);
-        article.Revisions.Add(ArticleRevision.Of(article, userId, author ?? userId, now, note));
+    private static CommandResult Refusal(WorkflowDecision refusal) =>
+        refusal.Forbidden ? CommandResult.Forbidden(refusal.Reason!) : CommandResult.Invalid(refusal.Reason!);
+
+    /// <summary>The state a save leads to, for checking a "save and submit" before saving.</summary>
+    private static WorkflowState AfterSave(WorkflowState state) => state switch
+    {
+        WorkflowState.Published => WorkflowState.CorrectionDraft,
+        WorkflowState.Scheduled or WorkflowState.Submitted => WorkflowState.Draft,
+        WorkflowState.CorrectionSubmitted => WorkflowState.CorrectionDraft,
+        _ => state,
+    };
+
+    /// <summary>A new review round: approvals given before no longer count.</summary>
+    private static void StartRound(Article article, ArticleStatus status, DateTime now)
+    {
+        SetChangeStatus(article, status);
+        article.ReviewRound++;
+        article.ReviewStage = 0;
+        article.SubmittedAt = now;
+        article.ReviewComment = null;
+        article.ScheduledAt = null;
     }
 
-    private static void Apply(Article article, ArticleFields fields)
+    /// <summary>Sets the status of the change under review: the correction's of a live article, else the article's.</summary>
+    private static void SetChangeStatus(Article article, ArticleStatus status)
     {
-        article.Title = fields.Title.Trim();
-        article.SectionId = fields.SectionId;
-        article.Source = fields.Source.Trim();
-        article.Summary = Blank(fields.Summary);
-        article.Keywords = Blank(fields.Keywords);
-        article.CoverImageId = fields.CoverImageId;
-        article.BodyMarkdown = fields.BodyMarkdown;
+        if (article.Status == ArticleStatus.Published)
+        {
+            article.PendingStatus = status;
+        }
+        else
+        {
+            article.Status = status;
+        }
+    }
+
+    /// <summary>Makes a pending correction the working copy (on withdrawal or restoring from the bin); true when there was one.</summary>
+    private static bool MergePending(Article article, ArticleSnapshot? pending)
+    {
+        if (pending is null)
+        {
+            return false;
+        }
+
+        Apply(article, pending);
+        article.PublishedAt = pending.PublishedAt;
+        ClearPending(article);
+        return true;
+    }
+
+    private static void ClearPending(Article article)
+    {
+        article.PendingRevision = null;
+        article.PendingStatus = null;
+        article.ReviewStage = 0;
+        article.SubmittedAt = null;
+        article.ReviewComment = null;
+    }
+
+    /// <summary>
+    /// The 发布日期 of a save: a posted date equal to the stored one at minute precision (the form
+    /// shows minutes only) is no change; another date is the editor's choice, which readers will
+    /// see; an emptied one leaves the date to the moment of publishing (not for a live article).
+    /// </summary>
+    private static void ApplyDate(Article article, DateTime? posted, DateTime stored)
+    {
+        if (posted is null)
+        {
+            if (article.Status is not (ArticleStatus.Published or ArticleStatus.Withdrawn))
+            {
+                article.PublishedAtChosen = false;
+            }
+
+            return;
+        }
+
+        if (ToMinute(posted.Value) != ToMinute(stored))
+        {
+            article.PublishedAt = posted.Value;
+            article.HasPublishTime = true;
+        }
+
+        article.PublishedAtChosen = true;
+    }
+
+    private static void Apply(Article article, ArticleFields fields) => Apply(article, new ArticleSnapshot(
+        fields.Title.Trim(), fields.SectionId, fields.Source.Trim(), article.PublishedAt, Blank(fields.Summary), Blank(fields.Keywords), fields.CoverImageId, fields.BodyMarkdown));
+
+    /// <summary>Copies a snapshot's fields except the date, which each caller decides.</summary>
+    private static void Apply(Article article, ArticleSnapshot content)
+    {
+        article.Title = content.Title;
+        article.SectionId = content.SectionId;
+        article.Source = content.Source;
+        article.Summary = content.Summary;
+        article.Keywords = content.Keywords;
+        article.CoverImageId = content.CoverImageId;
+        article.BodyMarkdown = content.BodyMarkdown;
     }
 
     private async Task<string> NewUrlKeyAsync(CancellationToken cancellationToken)
@@ -582,17 +652,7 @@ public sealed class EditorialService(PortalDbContext db, AuditLog audit, Markdow
         }
     }
 
-    private static EditorialResult WrongState(Article article) =>
-        EditorialResult.Invalid($"文章当前状态为“{article.Status.DisplayName()}”，不能进行此操作。");
-
     private static string Key(Article article) => article.Id.ToString(CultureInfo.InvariantCulture);
-
-    /// <summary>What the editor is told, on saving and on previewing alike, when the body nests too deeply to be rendered.</summary>
-    public static string BodyTooDeepMessage(MarkdownTooDeepException ex) =>
-        string.Create(CultureInfo.InvariantCulture, $"正文嵌套层次过深（第 {ex.Line} 行），请减少引用或列表的嵌套。");
-
-    /// <summary>Audit dates in UTC with the zone named, so an inspector reads them unambiguously.</summary>
-    public static string Utc(DateTime value) => value.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + " UTC";
 
     private static DateTime ToMinute(DateTime value) => new(value.Ticks - (value.Ticks % TimeSpan.TicksPerMinute), value.Kind);
 

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Portal.Core.Audit;
 using Portal.Core.Data;
-using Portal.Core.Search;
+using Portal.Core.Site;
 
 namespace Portal.Core.Articles;
 
@@ -40,12 +40,13 @@ public sealed class SystemAuditActor : IAuditActor
 }
 
 /// <summary>
-/// Publishes scheduled articles whose time has come. State lives only in the database, so a
-/// restart loses nothing; each article is switched with one conditional UPDATE (still scheduled,
-/// time come), which succeeds on exactly one server when several run at once, and only that
-/// server writes the revision and the audit entry, in the same transaction.
+/// Publishes scheduled articles whose time (<see cref="Article.ScheduledAt"/>) has come. State lives
+/// only in the database, so a restart loses nothing. Each article is saved through
+/// <see cref="ArticleRevisionWriter"/> like any other change, against its version token: when
+/// several servers run at once, exactly one save succeeds, and only that server's revision and
+/// audit entry are stored, in the same transaction.
 /// </summary>
-public sealed class ScheduledPublisher(PortalDbContext db, TimeProvider time, ILogger<ScheduledPublisher> logger)
+public sealed class ScheduledPublisher(PortalDbContext db, ArticleRevisionWriter revisions, SiteClock clock, TimeProvider time, ILogger<ScheduledPublisher> logger)
 {
     /// <summary>How many due articles one pass handles at most; the next pass takes the rest.</summary>
     public const int BatchSize = 100;
@@ -57,8 +58,8 @@ public sealed class ScheduledPublisher(PortalDbContext db, TimeProvider time, IL
     {
         var now = time.GetUtcNow().UtcDateTime;
         var due = await db.Articles.AsNoTracking()
-            .Where(a => a.Status == ArticleStatus.Scheduled && a.DeletedAt == null && a.PublishedAt <= now)
-            .OrderBy(a => a.PublishedAt).ThenBy(a => a.Id)
+            .Where(a => a.Status == ArticleStatus.Scheduled && a.DeletedAt == null && a.ScheduledAt <= now)
+            .OrderBy(a => a.ScheduledAt).ThenBy(a => a.Id)
             .Select(a => a.Id)
             .Take(BatchSize)
             .ToListAsync(cancellationToken);
@@ -94,26 +95,38 @@ public sealed class ScheduledPublisher(PortalDbContext db, TimeProvider time, IL
         // too, when the save had already accepted its revision and audit entry): start from an
         // empty change tracker, so nothing of that attempt is taken for stored or saved twice.
         db.ChangeTracker.Clear();
-        var rows = await db.Articles
-            .Where(a => a.Id == id && a.Status == ArticleStatus.Scheduled && a.DeletedAt == null && a.PublishedAt <= now)
-            .ExecuteUpdateAsync(
-                s => s.SetProperty(a => a.Status, ArticleStatus.Published)
-                    .SetProperty(a => a.Version, a => a.Version + 1)
-                    .SetProperty(a => a.UpdatedAt, now),
-                cancellationToken);
-        if (rows != 1)
+        var article = await db.Articles.FirstOrDefaultAsync(
+            a => a.Id == id && a.Status == ArticleStatus.Scheduled && a.DeletedAt == null && a.ScheduledAt <= now,
+            cancellationToken);
+        if (article is null)
         {
             // Another server (or a reviewer's withdrawal) got there first; nothing to commit.
             return false;
         }
 
-        var article = await db.Articles.AsNoTracking().SingleAsync(a => a.Id == id, cancellationToken);
-        db.ArticleRevisions.Add(ArticleRevision.Of(article, authorId: null, "系统", now, EditorialService.ScheduledPublishNote));
+        var at = article.ScheduledAt!.Value;
+        article.Status = ArticleStatus.Published;
+        article.ScheduledAt = null;
+        if (!article.PublishedAtChosen)
+        {
+            article.PublishedAt = at;
+        }
 
-        // The status changed below the change tracker: the change log is told here, in the same transaction.
-        ContentChangeRecorder.Add(db, ContentChangeKind.Article, article.UrlKey, now);
-        _audit.Add(AuditActions.ArticleScheduledPublish, "article", id.ToString(CultureInfo.InvariantCulture), $"发布时间 {EditorialService.Utc(article.PublishedAt)}");
-        await db.SaveChangesAsync(cancellationToken);
+        await revisions.AddAsync(article, userId: null, EditorialService.ScheduledPublishNote, cancellationToken: cancellationToken);
+        article.LiveRevision = article.Version;
+        _audit.Add(AuditActions.ArticleScheduledPublish, "article", id.ToString(CultureInfo.InvariantCulture), $"发布时间 {clock.Describe(at)}");
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Someone saved the article between our read and our write (another server publishing
+            // it, a reviewer withdrawing it): theirs stands, and nothing of ours was stored.
+            db.ChangeTracker.Clear();
+            return false;
+        }
+
         return true;
     }
 }

@@ -33,6 +33,8 @@ public static class AuditActions
     public const string ArticleRevisionRestore = "article.revision-restore";
     public const string ArticlePublishDateChange = "article.publish-date";
     public const string ArticleImportWord = "article.import-word";
+    public const string ArticleCorrectionPublish = "article.correction-publish";
+    public const string ArticleCorrectionDiscard = "article.correction-discard";
     public const string SectionChange = "section.change";
     public const string FooterChange = "footer.change";
     public const string SettingsChange = "settings.change";
@@ -77,6 +79,8 @@ public static class AuditActions
         ArticleSchedule => "定时发布",
         ArticleScheduledPublish => "定时发布执行",
         ArticleWithdraw => "撤回",
+        ArticleCorrectionPublish => "修改发布",
+        ArticleCorrectionDiscard => "放弃待审修改",
         ArticleDelete => "删除",
         ArticleRestore => "恢复",
         ArticleRevisionRestore => "恢复历史版本",

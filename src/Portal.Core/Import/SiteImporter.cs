@@ -31,6 +31,7 @@ public sealed record ImportSummary(int Files, int Created, int Updated, int Unch
 public sealed class SiteImporter(
     PortalDbContext db,
     MarkdownRenderer renderer,
+    ArticleRevisionWriter revisions,
     SiteClock clock,
     TimeProvider time,
     AuditLog audit,
@@ -91,14 +92,14 @@ public sealed class SiteImporter(
             settings = ApplySettings(page, mapping, settings, touched);
         }
 
-        var changed = BumpVersions(stored);
+        var changed = await NextVersionsAsync(stored, cancellationToken);
         StampUpdates(touched);
         var summary = Summarise(pages.Count, touched);
 
         // A changed article's revision holds its section id, which a section new in this run gets
         // only from the first save; the revision and the audit entries follow in a second one.
         await db.SaveChangesAsync(cancellationToken);
-        AddRevisions(changed);
+        await AddRevisionsAsync(changed, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return summary;
     }
@@ -279,6 +280,7 @@ public sealed class SiteImporter(
         article.Title = page.Title;
         article.Source = page.Source;
         article.PublishedAt = clock.StartOfDayUtc(page.Date);
+        article.PublishedAtChosen = true;
         article.HasPublishTime = false;
         article.Section = section;
         if (article.BodyMarkdown != markdown)
@@ -292,33 +294,38 @@ public sealed class SiteImporter(
 
     /// <summary>
     /// Every save of an article is a revision (docs/decisions/0002): each stored article this run
-    /// changes gets the next version, which also makes an editor's form loaded before the import
-    /// a conflict instead of a silent overwrite. Unchanged articles keep their version.
+    /// changes gets the next version from <see cref="ArticleRevisionWriter"/>, which also makes an
+    /// editor's form loaded before the import a conflict instead of a silent overwrite. Unchanged
+    /// articles keep their version. Returns the changed ones, whose revisions follow the first save.
     /// </summary>
-    private List<(Article Article, ArticleSnapshot Before)> BumpVersions(List<(Article Article, ArticleSnapshot Before)> stored)
+    private async Task<List<(Article Article, ArticleSnapshot Before)>> NextVersionsAsync(List<(Article Article, ArticleSnapshot Before)> stored, CancellationToken cancellationToken)
     {
         db.ChangeTracker.DetectChanges();
         var changed = stored.Where(s => db.Entry(s.Article).State == EntityState.Modified).ToList();
         foreach (var (article, _) in changed)
         {
-            // The revision written below gets this number, as EditorialService's do.
-            article.Version++;
+            await revisions.NextVersionAsync(article, _now, cancellationToken);
+            if (article.Status == ArticleStatus.Published)
+            {
+                article.LiveRevision = article.Version;
+            }
         }
 
         return changed;
     }
 
-    private void AddRevisions(List<(Article Article, ArticleSnapshot Before)> changed)
+    private async Task AddRevisionsAsync(List<(Article Article, ArticleSnapshot Before)> changed, CancellationToken cancellationToken)
     {
         foreach (var (article, before) in changed)
         {
-            db.ArticleRevisions.Add(ArticleRevision.Of(article, authorId: null, ImportAuthorName, _now, ImportRevisionNote));
+            await revisions.AddRevisionAsync(article, userId: null, ImportRevisionNote, pending: null, ImportAuthorName, _now, cancellationToken);
+
             var key = article.Id.ToString(CultureInfo.InvariantCulture);
             var fields = RevisionDiff.ChangedFieldNames(before, ArticleSnapshot.Of(article));
             audit.Add(AuditActions.ArticleEdit, "article", key, "导入修改：" + string.Join("、", fields));
             if (article.PublishedAt != before.PublishedAt)
             {
-                audit.Add(AuditActions.ArticlePublishDateChange, "article", key, $"发布日期：{EditorialService.Utc(before.PublishedAt)} → {EditorialService.Utc(article.PublishedAt)}");
+                audit.Add(AuditActions.ArticlePublishDateChange, "article", key, $"发布日期：{clock.Describe(before.PublishedAt)} → {clock.Describe(article.PublishedAt)}");
             }
         }
     }

@@ -1,3 +1,4 @@
+using Portal.Core.Site;
 using Portal.Core.Articles;
 
 namespace Portal.Core.Preview;
@@ -20,7 +21,7 @@ public sealed record PreviewLinkItem(
 }
 
 /// <summary>The outcome of creating a link: the token (shown once, never stored) on success.</summary>
-public sealed record PreviewLinkCreated(EditorialResult Result, string? Token);
+public sealed record PreviewLinkCreated(CommandResult Result, string? Token);
 
 /// <summary>
 /// What <c>/preview/{token}</c> shows: the state of the link and, when valid, the article as it

@@ -2,21 +2,22 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Portal.Core.Accounts;
 using Portal.Core.Articles;
 using Portal.Core.Audit;
 using Portal.Core.Data;
 using Portal.Core.Media;
+using Portal.Core.Site;
 
 namespace Portal.Core.Preview;
 
 /// <summary>
 /// 预览链接: creating, listing and revoking the read-only links a reviewer gives to someone without
 /// an account, and resolving a token when the link is opened. Who may create and revoke is
-/// <see cref="EditorialActor.MayCreatePreviewLink"/>, checked here again whatever the page showed.
+/// <see cref="ArticleWorkflow"/>'s <see cref="ArticleCommand.ManagePreviewLinks"/>, checked here
+/// again whatever the page showed.
 /// </summary>
 public sealed partial class PreviewLinkService(
-    PortalDbContext db, AuditLog audit, MarkdownRenderer renderer, TimeProvider time, IOptions<PreviewOptions> options)
+    PortalDbContext db, AuditLog audit, MarkdownRenderer renderer, EditorialContext context, SiteClock clock, TimeProvider time, IOptions<PreviewOptions> options)
 {
     /// <summary>The name the audit log gives the anonymous holder of a link.</summary>
     public const string VisitorName = "预览链接访客";
@@ -49,24 +50,24 @@ public sealed partial class PreviewLinkService(
             .FirstOrDefaultAsync(cancellationToken);
         if (article is null)
         {
-            return new(EditorialResult.NotFound(), null);
+            return new(CommandResult.NotFound("文章不存在或已移入回收站。"), null);
         }
 
-        if (!await MayManageAsync(actor, article.SectionId, cancellationToken))
+        if (await RefusalAsync(actor, article.Id, cancellationToken) is { } refusal)
         {
-            return new(EditorialResult.Forbidden("只有可以审核该栏目文章的审核或管理员才能创建预览链接。"), null);
+            return new(refusal, null);
         }
 
         var hours = lifetimeHours ?? DefaultLifetimeHours;
         if (hours < 1 || hours > MaxLifetimeHours)
         {
-            return new(EditorialResult.Invalid($"预览链接的有效期须在 1 到 {MaxLifetimeHours.ToString(CultureInfo.InvariantCulture)} 小时之间。"), null);
+            return new(CommandResult.Invalid($"预览链接的有效期须在 1 到 {MaxLifetimeHours.ToString(CultureInfo.InvariantCulture)} 小时之间。"), null);
         }
 
         var trimmed = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
         if (trimmed is { Length: > FieldLengths.Comment })
         {
-            return new(EditorialResult.Invalid($"备注不能超过 {FieldLengths.Comment.ToString(CultureInfo.InvariantCulture)} 个字。"), null);
+            return new(CommandResult.Invalid($"备注不能超过 {FieldLengths.Comment.ToString(CultureInfo.InvariantCulture)} 个字。"), null);
         }
 
         var now = Now;
@@ -89,26 +90,26 @@ public sealed partial class PreviewLinkService(
             db.Set<PreviewLink>().Add(link);
             await db.SaveChangesAsync(cancellationToken);
             audit.Add(AuditActions.PreviewLinkCreate, "article", Key(article.Id),
-                $"预览链接 #{link.Id.ToString(CultureInfo.InvariantCulture)}：第{article.Version.ToString(CultureInfo.InvariantCulture)}版，有效至 {EditorialService.Utc(link.ExpiresAt)}" + (trimmed is null ? "" : $"；备注：{trimmed}"));
+                $"预览链接 #{link.Id.ToString(CultureInfo.InvariantCulture)}：第{article.Version.ToString(CultureInfo.InvariantCulture)}版，有效至 {clock.Describe(link.ExpiresAt)}" + (trimmed is null ? "" : $"；备注：{trimmed}"));
             return await db.SaveChangesAsync(cancellationToken);
         }, cancellationToken: cancellationToken);
-        return new(EditorialResult.Ok(article.Id, "已创建预览链接。链接只显示这一次，请立即复制。"), token);
+        return new(CommandResult.Ok("已创建预览链接。链接只显示这一次，请立即复制。", article.Id), token);
     }
 
     /// <summary>Revokes one link of the article; a link already revoked stays as it was.</summary>
-    public async Task<EditorialResult> RevokeAsync(EditorialActor actor, int articleId, int linkId, CancellationToken cancellationToken = default)
+    public async Task<CommandResult> RevokeAsync(EditorialActor actor, int articleId, int linkId, CancellationToken cancellationToken = default)
     {
         var sectionId = await db.Articles.AsNoTracking().Where(a => a.Id == articleId)
             .Select(a => (int?)a.SectionId).FirstOrDefaultAsync(cancellationToken);
         var exists = sectionId is not null && await db.Set<PreviewLink>().AnyAsync(l => l.Id == linkId && l.ArticleId == articleId, cancellationToken);
         if (!exists)
         {
-            return EditorialResult.NotFound();
+            return CommandResult.NotFound("没有这个预览链接。");
         }
 
-        if (!await MayManageAsync(actor, sectionId!.Value, cancellationToken))
+        if (await RefusalAsync(actor, articleId, cancellationToken) is { } refusal)
         {
-            return EditorialResult.Forbidden("只有可以审核该栏目文章的审核或管理员才能撤销预览链接。");
+            return refusal;
         }
 
         var name = await NameOfAsync(actor.UserId, cancellationToken);
@@ -127,7 +128,7 @@ public sealed partial class PreviewLinkService(
 
             return changed;
         }, cancellationToken: cancellationToken);
-        return EditorialResult.Ok(articleId, revoked == 1 ? "已撤销预览链接。" : "该预览链接已被撤销。");
+        return CommandResult.Ok(revoked == 1 ? "已撤销预览链接。" : "该预览链接已被撤销。", articleId);
     }
 
     /// <summary>
@@ -287,18 +288,21 @@ public sealed partial class PreviewLinkService(
         }
     }
 
-    private async Task<bool> MayManageAsync(EditorialActor actor, int sectionId, CancellationToken cancellationToken)
+    /// <summary>Why <paramref name="actor"/> may not manage the links of article <paramref name="articleId"/>, or null when they may.</summary>
+    private async Task<CommandResult?> RefusalAsync(EditorialActor actor, int articleId, CancellationToken cancellationToken)
     {
-        var allowed = actor.IsAdmin ? null : await UserQueries.SectionIdsOf(db, actor.UserId).ToListAsync(cancellationToken);
-        return actor.MayCreatePreviewLink(allowed, sectionId);
+        var state = await context.StateOfAsync(actor, articleId, cancellationToken);
+        if (state is null)
+        {
+            return CommandResult.NotFound("文章不存在或已移入回收站。");
+        }
+
+        var decision = state.Check(ArticleCommand.ManagePreviewLinks);
+        return decision.Allowed ? null : decision.Forbidden ? CommandResult.Forbidden(decision.Reason!) : CommandResult.Invalid(decision.Reason!);
     }
 
-    private async Task<string> NameOfAsync(string userId, CancellationToken cancellationToken)
-    {
-        var name = await db.Users.AsNoTracking().Where(u => u.Id == userId)
-            .Select(u => u.DisplayName == "" ? u.UserName : u.DisplayName).FirstOrDefaultAsync(cancellationToken);
-        return AuditLog.Truncate(name ?? userId, FieldLengths.DisplayName);
-    }
+    private async Task<string> NameOfAsync(string userId, CancellationToken cancellationToken) =>
+        AuditLog.Truncate(await ArticleRevisionWriter.DisplayNameAsync(db, userId, cancellationToken), FieldLengths.DisplayName);
 
     private static string Key(int id) => id.ToString(CultureInfo.InvariantCulture);
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Options;
 
 namespace Portal.Core.Site;
@@ -29,6 +30,17 @@ public sealed class SiteClock
     /// <summary>The UTC timestamp of midnight at the start of a site-local date.</summary>
     public DateTime StartOfDayUtc(DateOnly date) =>
         TimeZoneInfo.ConvertTimeToUtc(date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), _zone);
+
+    /// <summary>
+    /// How the zone is named beside a time: 北京时间 for China's zone, otherwise its UTC offset
+    /// (a portal configured for another zone must not call its times Beijing time).
+    /// </summary>
+    public string ZoneName => _zone.Id is "Asia/Shanghai" or "China Standard Time" or "PRC"
+        ? "北京时间"
+        : "UTC" + (_zone.BaseUtcOffset < TimeSpan.Zero ? "-" : "+") + _zone.BaseUtcOffset.ToString(@"hh\:mm", CultureInfo.InvariantCulture);
+
+    /// <summary>A UTC timestamp as people read it in the admin area and the audit log: <c>2026-12-03 09:00（北京时间）</c>.</summary>
+    public string Describe(DateTime utc) => ToLocal(utc).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + "（" + ZoneName + "）";
 
     /// <summary>The UTC timestamp of a site-local date and time (as an editor types it into a form).</summary>
     public DateTime FromLocal(DateTime local) =>

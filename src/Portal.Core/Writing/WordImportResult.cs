@@ -1,3 +1,5 @@
+using Portal.Core.Site;
+
 namespace Portal.Core.Writing;
 
 /// <summary>How a Word import ended.</summary>
@@ -29,8 +31,8 @@ public sealed record WordImportResult(
     string? Message = null,
     IReadOnlyList<string>? Notes = null,
     WordImportDraft? Draft = null,
-    IReadOnlyDictionary<string, string>? FieldErrors = null)
+    IReadOnlyList<FieldError>? FieldErrors = null)
 {
-    public static WordImportResult Refused(string message, IReadOnlyDictionary<string, string>? fieldErrors = null) =>
-        new(WordImportOutcome.Refused, Message: message, FieldErrors: fieldErrors);
+    public static WordImportResult Refused(string message, IReadOnlyList<FieldError>? fieldErrors = null) =>
+        new(WordImportOutcome.Refused, Message: message, FieldErrors: fieldErrors is { Count: > 0 } ? fieldErrors : null);
 }

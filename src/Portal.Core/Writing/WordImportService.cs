@@ -6,6 +6,7 @@ using Portal.Core.Articles;
 using Portal.Core.Audit;
 using Portal.Core.Data;
 using Portal.Core.Media;
+using Portal.Core.Site;
 
 namespace Portal.Core.Writing;
 
@@ -148,7 +149,7 @@ public sealed class WordImportService(
 
         if (errors.Count > 0)
         {
-            return WordImportResult.Refused("请为每张图片填写替代文字。", errors);
+            return WordImportResult.Refused("请为每张图片填写替代文字。", errors.Select(e => new FieldError(e.Key, e.Value)).ToList());
         }
 
         var name = SafeFileName(fileName);
@@ -165,12 +166,12 @@ public sealed class WordImportService(
         var created = await editorial.CreateAsync(actor, fields, submit: false, cancellationToken);
         if (!created.Succeeded)
         {
-            return WordImportResult.Refused(created.Message ?? "草稿未能创建。", created.FieldErrors);
+            return WordImportResult.Refused(created.Message ?? "草稿未能创建。", created.Errors);
         }
 
-        audit.Add(AuditActions.ArticleImportWord, "article", created.ArticleId.ToString(CultureInfo.InvariantCulture), description);
+        audit.Add(AuditActions.ArticleImportWord, "article", created.Id!.Value.ToString(CultureInfo.InvariantCulture), description);
         await db.SaveChangesAsync(cancellationToken);
-        return new WordImportResult(WordImportOutcome.Created, created.ArticleId, "已从Word文档导入为草稿。", notes);
+        return new WordImportResult(WordImportOutcome.Created, created.Id!.Value, "已从Word文档导入为草稿。", notes);
     }
 
     private void DeleteFiles(List<string> storedNames)

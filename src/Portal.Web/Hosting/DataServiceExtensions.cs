@@ -73,6 +73,7 @@ public static class DataServiceExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<SiteClock>();
         services.AddSingleton<MarkdownRenderer>();
+        services.AddScoped<ArticleRevisionWriter>();
         services.AddScoped<SiteImporter>();
         services.AddScoped<Portal.Core.Demo.DemoSeeder>();
         services.AddScoped<StoreInitializer>();

@@ -18,6 +18,8 @@ public static class EditorialServiceExtensions
             .BindConfiguration(PreviewOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddScoped<EditorialContext>();
+        services.AddScoped<ArticleFieldRules>();
         services.AddScoped<EditorialService>();
         services.AddScoped<PreviewLinkService>();
         services.AddScoped<EditorialQueries>();

@@ -1,3 +1,5 @@
+using Portal.Core.Site;
+using Microsoft.Extensions.Options;
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -41,7 +43,10 @@ public sealed class RetriedTransactionTests : IAsyncLifetime, IDisposable
     public async Task CreateAsync_FirstCommitFails_RetryStoresOneArticleWithItsRevisionAndAudit()
     {
         await using var db = NewContext();
-        var service = new EditorialService(db, new AuditLog(db, new Actor(), TimeProvider.System), new MarkdownRenderer(), TimeProvider.System);
+        var clock = new SiteClock(Options.Create(new SiteOptions()));
+        var service = new EditorialService(
+            db, new AuditLog(db, new Actor(), TimeProvider.System), new ArticleRevisionWriter(db, new MarkdownRenderer(), TimeProvider.System),
+            new ArticleFieldRules(db), new EditorialContext(db), clock, TimeProvider.System);
         _interceptor.Armed = true;
 
         var result = await service.CreateAsync(
@@ -53,7 +58,7 @@ public sealed class RetriedTransactionTests : IAsyncLifetime, IDisposable
         Assert.Equal(1, _interceptor.Failures);
         await using var check = NewContext();
         var article = await check.Articles.SingleAsync();
-        Assert.Equal(result.ArticleId, article.Id);
+        Assert.Equal(result.Id, article.Id);
         Assert.Equal(1, article.Version);
         Assert.Single(await check.ArticleRevisions.Where(r => r.ArticleId == article.Id).ToListAsync());
         var actions = await check.AuditEntries.OrderBy(e => e.Id).Select(e => new { e.Action, e.TargetId }).ToListAsync();
@@ -75,7 +80,7 @@ public sealed class RetriedTransactionTests : IAsyncLifetime, IDisposable
         await using var db = NewContext();
         _interceptor.Armed = true;
 
-        var published = await new ScheduledPublisher(db, TimeProvider.System, NullLogger<ScheduledPublisher>.Instance).PublishDueAsync();
+        var published = await new ScheduledPublisher(db, new ArticleRevisionWriter(db, new MarkdownRenderer(), TimeProvider.System), new SiteClock(Options.Create(new SiteOptions())), TimeProvider.System, NullLogger<ScheduledPublisher>.Instance).PublishDueAsync();
 
         Assert.Equal(1, published);
         Assert.Equal(1, _interceptor.Failures);

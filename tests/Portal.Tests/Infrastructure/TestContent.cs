@@ -40,6 +40,8 @@ public static class TestContent
             Section = section,
             Source = "测试来源",
             PublishedAt = publishedAt,
+            PublishedAtChosen = true,
+            ScheduledAt = status == ArticleStatus.Scheduled ? publishedAt : null,
             BodyMarkdown = "正文",
             BodyHtml = "<p>正文</p>",
             Status = status,

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Articles;
+using Portal.Core.Site;
 using Portal.Tests.Admin.Site;
 using Portal.Tests.Infrastructure;
 
@@ -55,7 +56,7 @@ public class MediaFixture : SiteAdminFixture
 
     private EditorialActor Actor => new(AdminId, CanReview: true, IsAdmin: true);
 
-    public Task<EditorialResult> CreateAsync(string body, int? cover = null, string title = "测试稿件") =>
+    public Task<CommandResult> CreateAsync(string body, int? cover = null, string title = "测试稿件") =>
         Factory.WithScopeAsync(s => s.GetRequiredService<EditorialService>().CreateAsync(Actor,
             new ArticleFields { Title = title, SectionId = SectionId, Source = "本网", BodyMarkdown = body, CoverImageId = cover }, submit: false));
 

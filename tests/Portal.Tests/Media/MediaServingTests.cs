@@ -26,11 +26,11 @@ public sealed class MediaServingTests(MediaFixture fixture) : IClassFixture<Medi
         Assert.True(staff.Headers.CacheControl is { Private: true, NoStore: true }, staff.Headers.CacheControl?.ToString());
 
         var created = await fixture.CreateAsync($"会议现场：\n\n![市民族团结大会会场]({url})");
-        Assert.True(created.Succeeded, created.Message + string.Join(";", created.FieldErrors?.Values ?? []));
+        Assert.True(created.Succeeded, created.Message + string.Join(";", created.Errors.Select(e => e.Message)));
         Assert.Equal(HttpStatusCode.NotFound, (await fixture.Reader.GetAsync(url)).StatusCode);
 
-        await fixture.PublishAsync(created.ArticleId);
-        var body = await fixture.WithDbAsync(db => db.Articles.Where(a => a.Id == created.ArticleId).Select(a => a.BodyHtml).SingleAsync());
+        await fixture.PublishAsync(created.Id!.Value);
+        var body = await fixture.WithDbAsync(db => db.Articles.Where(a => a.Id == created.Id!.Value).Select(a => a.BodyHtml).SingleAsync());
         var img = (await PortalFactory.ParseAsync(body)).QuerySelector("img")!;
         Assert.Equal("640", img.GetAttribute("width"));
         Assert.Equal(image.GetProperty("thumbnailUrl").GetString() + " 480w, " + url + " 640w", img.GetAttribute("srcset"));
@@ -38,7 +38,7 @@ public sealed class MediaServingTests(MediaFixture fixture) : IClassFixture<Medi
         Assert.Equal(HttpStatusCode.OK, published.StatusCode);
         Assert.Equal("public, max-age=3600", published.Headers.CacheControl!.ToString());
 
-        await fixture.WithdrawAsync(created.ArticleId);
+        await fixture.WithdrawAsync(created.Id!.Value);
         Assert.Equal(HttpStatusCode.NotFound, (await fixture.Reader.GetAsync(url)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await fixture.Editor.GetAsync(url)).StatusCode);
     }
@@ -92,8 +92,8 @@ public sealed class MediaServingTests(MediaFixture fixture) : IClassFixture<Medi
         Assert.StartsWith("附件：[", markdown, StringComparison.Ordinal);
         Assert.EndsWith("（PDF，" + MediaLibrary.FormatSize(MediaSamples.Pdf.Length) + "）", markdown, StringComparison.Ordinal);
         var created = await fixture.CreateAsync("请下载：\n\n" + markdown);
-        Assert.True(created.Succeeded, created.Message + string.Join(";", created.FieldErrors?.Values ?? []));
-        await fixture.PublishAsync(created.ArticleId);
+        Assert.True(created.Succeeded, created.Message + string.Join(";", created.Errors.Select(e => e.Message)));
+        await fixture.PublishAsync(created.Id!.Value);
         var url = pdf.GetProperty("url").GetString()!;
         var id = pdf.GetProperty("id").GetInt32();
 
@@ -108,7 +108,7 @@ public sealed class MediaServingTests(MediaFixture fixture) : IClassFixture<Medi
         Assert.Equal(MediaSamples.Pdf, await response.Content.ReadAsByteArrayAsync());
 
         // The rendered body links it with the class the stylesheet gives an icon.
-        var html = await fixture.WithDbAsync(db => db.Articles.Where(a => a.Id == created.ArticleId).Select(a => a.BodyHtml).SingleAsync());
+        var html = await fixture.WithDbAsync(db => db.Articles.Where(a => a.Id == created.Id!.Value).Select(a => a.BodyHtml).SingleAsync());
         Assert.Contains("class=\"attachment\"", html, StringComparison.Ordinal);
 
         await Task.WhenAll(Enumerable.Range(0, 30).Select(async _ => (await fixture.Reader.GetAsync(url)).EnsureSuccessStatusCode()));
@@ -210,7 +210,7 @@ public sealed class MediaServingTests(MediaFixture fixture) : IClassFixture<Medi
         var result = await fixture.CreateAsync(body);
 
         Assert.False(result.Succeeded);
-        Assert.Contains(expected, result.FieldErrors!["BodyMarkdown"], StringComparison.Ordinal);
+        Assert.Contains(expected, result.ErrorOf("BodyMarkdown"), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -225,7 +225,7 @@ public sealed class MediaServingTests(MediaFixture fixture) : IClassFixture<Medi
         var result = await fixture.CreateAsync($"![{alt}]({image.GetProperty("url").GetString()})");
 
         Assert.False(result.Succeeded);
-        Assert.Contains("占位词或文件名", result.FieldErrors!["BodyMarkdown"], StringComparison.Ordinal);
+        Assert.Contains("占位词或文件名", result.ErrorOf("BodyMarkdown"), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -9,7 +9,7 @@ namespace Portal.Tests.Admin.Articles;
 public sealed class RefusalAndHistoryTests(EditorialFixture fixture) : IClassFixture<EditorialFixture>
 {
     [Fact]
-    public async Task RestoreRevision_OfPublishedArticle_RefusedOnThatArticlesEditPageAndNotOffered()
+    public async Task RestoreRevision_OfPublishedArticle_BecomesACorrectionAndTheLivePageStays()
     {
         var editor = await fixture.LoginAsync("editor");
         var reviewer = await fixture.LoginAsync("reviewer");
@@ -20,14 +20,17 @@ public sealed class RefusalAndHistoryTests(EditorialFixture fixture) : IClassFix
 
         var (_, history) = await fixture.Factory.GetDocumentAsync($"/admin/articles/history/{id}", reviewer);
         Assert.Equal(2, history.QuerySelectorAll("table.revisions tbody tr").Length);
-        Assert.DoesNotContain(history.QuerySelectorAll("table.revisions button"), b => b.TextContent.Contains("恢复为新草稿", StringComparison.Ordinal));
+        Assert.Contains(history.QuerySelectorAll("table.revisions button"), b => b.TextContent.Contains("恢复为待审修改", StringComparison.Ordinal));
 
-        var (refused, _) = await PostAsync(reviewer, $"/admin/articles/restorerevision/{id}", V(article.Version, ("number", "1")));
-        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
-        Assert.Equal($"/admin/articles/edit/{id}", refused.Headers.Location!.OriginalString);
+        // Restoring an old revision of a live article opens a correction: the page stays as it is.
+        var (restored, _) = await PostAsync(reviewer, $"/admin/articles/restorerevision/{id}", V(article.Version, ("number", "1")));
+        Assert.Equal(HttpStatusCode.Redirect, restored.StatusCode);
+        var after = await fixture.ArticleAsync(id);
+        Assert.Equal(ArticleStatus.Published, after.Status);
+        Assert.Equal(ArticleStatus.Draft, after.PendingStatus);
+        Assert.Equal(article.BodyHtml, after.BodyHtml);
         var (_, edit) = await fixture.Factory.GetDocumentAsync($"/admin/articles/edit/{id}", reviewer);
-        Assert.Contains("请先撤回", edit.QuerySelector(".form-errors")!.TextContent, StringComparison.Ordinal);
-        Assert.Equal(ArticleStatus.Published, (await fixture.ArticleAsync(id)).Status);
+        Assert.Contains("待审修改", edit.QuerySelector(".correction-note")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -98,7 +98,8 @@ public sealed class WorkflowTests(EditorialFixture fixture) : IClassFixture<Edit
         var limited = await fixture.LoginAsync("limited");
         var (response, document) = await PostAsync(limited, "/admin/articles/create", ArticleForm("越权稿件", fixture.NewsId, "正文"));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("没有在该栏目发稿的权限", document.QuerySelector("[data-valmsg-for='Input.SectionId']")!.TextContent, StringComparison.Ordinal);
+        // The refusal names the sections the editor is responsible for.
+        Assert.Matches("^您只负责“.+”栏目，不能在所选栏目发稿。$", document.QuerySelector("[data-valmsg-for='Input.SectionId']")!.TextContent);
         Assert.False(await fixture.Factory.WithDbAsync(db => Task.FromResult(db.Articles.Any(a => a.Title == "越权稿件"))));
 
         var allowed = await CreateAsync(limited, ArticleForm("本栏目稿件", fixture.NoticesId, "正文"));
@@ -130,7 +131,7 @@ public sealed class WorkflowTests(EditorialFixture fixture) : IClassFixture<Edit
     }
 
     [Fact]
-    public async Task PublishDateChange_OnPublishedArticle_ReviewerAuditedEditorRefused()
+    public async Task PublishDateChange_OnPublishedArticle_IsReviewedWithTheCorrectionAndAuditedInBeijingTime()
     {
         var editor = await fixture.LoginAsync("editor2");
         var reviewer = await fixture.LoginAsync("reviewer");
@@ -139,17 +140,21 @@ public sealed class WorkflowTests(EditorialFixture fixture) : IClassFixture<Edit
         var article = await fixture.ArticleAsync(id);
         Assert.Equal(ArticleStatus.Published, article.Status);
 
-        var (refused, _) = await PostAsync(editor, $"/admin/articles/edit/{id}", ArticleForm("改日期", fixture.NewsId, "正文", article.Version, publishedAtLocal: "2020-01-02T09:30"));
-        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
-        Assert.Equal(article.PublishedAt, (await fixture.ArticleAsync(id)).PublishedAt);
+        // The editor's change of date is a correction: the live date stays until it is approved.
+        var (saved, _) = await PostAsync(editor, $"/admin/articles/edit/{id}", ArticleForm("改日期", fixture.NewsId, "正文", article.Version, publishedAtLocal: "2020-01-02T09:30", command: "submit"));
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var pending = await fixture.ArticleAsync(id);
+        Assert.Equal(article.PublishedAt, pending.PublishedAt);
+        Assert.Equal(ArticleStatus.Submitted, pending.PendingStatus);
 
-        var (changed, _) = await PostAsync(reviewer, $"/admin/articles/edit/{id}", ArticleForm("改日期", fixture.NewsId, "正文", article.Version, publishedAtLocal: "2020-01-02T09:30"));
-        Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
+        var (approved, _) = await PostAsync(reviewer, $"/admin/articles/publish/{id}", V(pending.Version));
+        Assert.Equal(HttpStatusCode.Redirect, approved.StatusCode);
         var after = await fixture.ArticleAsync(id);
         Assert.Equal(new DateTime(2020, 1, 2, 1, 30, 0, DateTimeKind.Utc), after.PublishedAt); // 09:30 in Beijing
+        Assert.Null(after.PendingRevision);
         var entry = Assert.Single(await fixture.AuditAsync(id), e => e.Action == AuditActions.ArticlePublishDateChange);
-        Assert.Contains(EditorialService.Utc(article.PublishedAt), entry.Details, StringComparison.Ordinal);
-        Assert.Contains("2020-01-02 01:30:00 UTC", entry.Details, StringComparison.Ordinal);
+        Assert.Contains("→ 2020-01-02 09:30（北京时间）", entry.Details, StringComparison.Ordinal);
+        Assert.DoesNotContain("UTC", entry.Details, StringComparison.Ordinal);
     }
 
     [Fact]

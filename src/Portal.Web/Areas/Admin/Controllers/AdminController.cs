@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Portal.Core.Accounts;
-using Portal.Core.Articles;
 using Portal.Core.Site;
 
 namespace Portal.Web.Areas.Admin.Controllers;
@@ -37,16 +36,16 @@ public abstract class AdminController : Controller
     /// revocation): back to the article <paramref name="id"/> of the route, with the outcome (done,
     /// or why not) shown there. A refusal carries no article id of its own.
     /// </summary>
-    protected IActionResult BackToArticle(EditorialResult result, int id)
+    protected IActionResult BackToArticle(CommandResult result, int id)
     {
         switch (result.Outcome)
         {
-            case EditorialOutcome.Ok:
+            case CommandOutcome.Ok:
                 Flash(result.Message!);
                 break;
-            case EditorialOutcome.NotFound:
+            case CommandOutcome.NotFound:
                 return NotFound();
-            case EditorialOutcome.Forbidden:
+            case CommandOutcome.Forbidden:
                 return Refused(result.Message!);
             default:
                 TempData[ArticleErrorKey] = result.Message;
@@ -69,6 +68,25 @@ public abstract class AdminController : Controller
     /// </summary>
     protected void AddErrors(ChangeResult result)
     {
+        foreach (var error in result.Errors)
+        {
+            ModelState.AddModelError(error.Field.Length == 0 ? "" : "Input." + error.Field, error.Message);
+        }
+    }
+
+    /// <summary>
+    /// The one way a refused command shows on a form bound with the <c>Input</c> prefix: each field
+    /// error beside its field (one naming no field in the form's summary), and a refusal without
+    /// field errors as its message in the summary.
+    /// </summary>
+    protected void ShowErrors(CommandResult result)
+    {
+        if (result.Errors.Count == 0)
+        {
+            ModelState.AddModelError("", result.Message ?? CommandResult.FixFieldsMessage);
+            return;
+        }
+
         foreach (var error in result.Errors)
         {
             ModelState.AddModelError(error.Field.Length == 0 ? "" : "Input." + error.Field, error.Message);

@@ -17,8 +17,8 @@ namespace Portal.Web.Areas.Admin.Controllers;
 /// <summary>
 /// 预览 and 预览链接 in the admin area: the form's 预览 button (the unsaved form shown as the public
 /// article page, in a new tab) and the links a reviewer creates and revokes on the edit page.
-/// Thin: the rule of who may manage links is <see cref="EditorialActor.MayCreatePreviewLink"/>,
-/// enforced by <see cref="PreviewLinkService"/>.
+/// Thin: the rule of who may manage links is <see cref="ArticleWorkflow"/>'s
+/// <see cref="ArticleCommand.ManagePreviewLinks"/>, enforced by <see cref="PreviewLinkService"/>.
 /// </summary>
 public sealed partial class ArticlePreviewController(
     SiteContext site,
@@ -93,7 +93,7 @@ public sealed partial class ArticlePreviewController(
         {
             if (!int.TryParse(hours.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var parsed))
             {
-                return BackToArticle(EditorialResult.Invalid($"预览链接的有效期须为 1 到 {links.MaxLifetimeHours} 之间的整数小时数。"), id);
+                return BackToArticle(CommandResult.Invalid($"预览链接的有效期须为 1 到 {links.MaxLifetimeHours} 之间的整数小时数。"), id);
             }
 
             lifetime = parsed;

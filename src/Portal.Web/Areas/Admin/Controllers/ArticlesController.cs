@@ -13,11 +13,14 @@ using Portal.Web.TagHelpers;
 namespace Portal.Web.Areas.Admin.Controllers;
 
 /// <summary>
-/// 文章: the editorial workflow's pages. Thin: every rule (roles, sections, separation of duties,
-/// versions) is checked by <see cref="EditorialService"/>; the policies here are the first gate.
+/// 文章: the editorial workflow's pages. Thin: every rule (roles, sections, review levels,
+/// separation of duties, versions) is <see cref="ArticleWorkflow"/>'s, enforced by
+/// <see cref="EditorialService"/> and read by the edit page for its buttons; the policies here are
+/// the first gate.
 /// </summary>
 public sealed class ArticlesController(
     EditorialService editorial,
+    EditorialContext context,
     EditorialQueries queries,
     MediaQueries media,
     PreviewLinkService previewLinks,
@@ -75,26 +78,33 @@ public sealed class ArticlesController(
     [HttpGet("/admin/articles/edit/{id:int}"), AllowInlineStyleAttributes]
     public async Task<IActionResult> Edit(int id, CancellationToken cancellationToken)
     {
-        var article = await queries.GetAsync(id, cancellationToken);
-        if (article is null)
+        var (article, state) = await LoadAsync(id, cancellationToken);
+        if (article is null || state is null)
         {
             return NotFound();
         }
 
-        var f = article.Fields;
+        if (state.Check(ArticleCommand.View) is { Allowed: false } refusal)
+        {
+            return Refused(refusal.Reason!);
+        }
+
+        // A live article's form edits its 待审修改 when it has one.
+        var f = state.Pending ?? article.Fields;
+        var dated = article.PublishedAtChosen || article.LiveRevision is not null;
         var input = new ArticleInputModel
         {
             Title = f.Title,
             SectionId = f.SectionId,
             Source = f.Source,
-            PublishedAt = clock.ToLocal(f.PublishedAt),
+            PublishedAt = dated ? clock.ToLocal(f.PublishedAt) : null,
             Summary = f.Summary,
             Keywords = f.Keywords,
             CoverImageId = f.CoverImageId,
             BodyMarkdown = f.BodyMarkdown,
             Version = article.Version,
         };
-        return View(await EditModelAsync(article, input, cancellationToken));
+        return View(await EditModelAsync(article, input, cancellationToken, state: state));
     }
 
     [HttpPost("/admin/articles/edit/{id:int}"), AllowInlineStyleAttributes]
@@ -133,16 +143,16 @@ public sealed class ArticlesController(
         BackToArticle(await editorial.ApproveAsync(Actor, id, version, null, cancellationToken), id);
 
     [HttpPost("/admin/articles/schedule/{id:int}"), Authorize(Policy = PortalPolicies.Review)]
-    public async Task<IActionResult> Schedule(int id, int version, DateTime? publishAt, CancellationToken cancellationToken)
+    public async Task<IActionResult> Schedule(int id, int version, [SiteDateRange] DateTime? publishAt, CancellationToken cancellationToken)
     {
-        if (publishAt is null)
+        if (!ModelState.IsValid)
         {
-            return BackToArticle(EditorialResult.Invalid("请选择定时发布的时间。"), id);
+            return BackToArticle(CommandResult.Invalid(FirstError("定时发布的时间")), id);
         }
 
-        if (!SiteDateRangeAttribute.Contains(publishAt.Value))
+        if (publishAt is null)
         {
-            return BackToArticle(EditorialResult.Invalid(SiteDateRangeAttribute.OutOfRangeMessage("定时发布的时间")), id);
+            return BackToArticle(CommandResult.Invalid("请选择定时发布的时间。"), id);
         }
 
         return BackToArticle(await editorial.ApproveAsync(Actor, id, version, clock.FromLocal(publishAt.Value), cancellationToken), id);
@@ -153,15 +163,19 @@ public sealed class ArticlesController(
         BackToArticle(await editorial.WithdrawAsync(Actor, id, version, cancellationToken), id);
 
     [HttpPost("/admin/articles/forcepublish/{id:int}"), Authorize(Policy = PortalPolicies.Administer)]
-    public async Task<IActionResult> ForcePublish(int id, int version, string? reason, DateTime? publishAt, CancellationToken cancellationToken)
+    public async Task<IActionResult> ForcePublish(int id, int version, string? reason, [SiteDateRange] DateTime? publishAt, CancellationToken cancellationToken)
     {
-        if (publishAt is { } local && !SiteDateRangeAttribute.Contains(local))
+        if (!ModelState.IsValid)
         {
-            return BackToArticle(EditorialResult.Invalid(SiteDateRangeAttribute.OutOfRangeMessage("发布时间")), id);
+            return BackToArticle(CommandResult.Invalid(FirstError("定时发布的时间")), id);
         }
 
         return BackToArticle(await editorial.ForcePublishAsync(Actor, id, version, reason, publishAt is null ? null : clock.FromLocal(publishAt.Value), cancellationToken), id);
     }
+
+    [HttpPost("/admin/articles/discardcorrection/{id:int}")]
+    public async Task<IActionResult> DiscardCorrection(int id, int version, CancellationToken cancellationToken) =>
+        BackToArticle(await editorial.DiscardCorrectionAsync(Actor, id, version, cancellationToken), id);
 
     [HttpPost("/admin/articles/delete/{id:int}")]
     public async Task<IActionResult> Delete(int id, int version, CancellationToken cancellationToken)
@@ -191,10 +205,15 @@ public sealed class ArticlesController(
     [HttpGet("/admin/articles/history/{id:int}")]
     public async Task<IActionResult> History(int id, CancellationToken cancellationToken)
     {
-        var article = await queries.GetAsync(id, cancellationToken);
-        if (article is null)
+        var (article, state) = await LoadAsync(id, cancellationToken);
+        if (article is null || state is null)
         {
             return NotFound();
+        }
+
+        if (state.Check(ArticleCommand.View) is { Allowed: false } refusal)
+        {
+            return Refused(refusal.Reason!);
         }
 
         return View(new ArticleHistoryViewModel
@@ -204,18 +223,27 @@ public sealed class ArticlesController(
             Status = article.Status,
             Version = article.Version,
             Revisions = await queries.HistoryAsync(id, cancellationToken),
+            LiveRevision = article.LiveRevision,
+            PendingRevision = article.PendingRevision,
+            MayRestore = state.Allows(ArticleCommand.RestoreRevision),
+            RestoresAsCorrection = article.Status == ArticleStatus.Published,
         });
     }
 
     [HttpGet("/admin/articles/compare/{id:int}")]
     public async Task<IActionResult> Compare(int id, int from, int to, CancellationToken cancellationToken)
     {
-        var article = await queries.GetAsync(id, cancellationToken);
+        var (article, state) = await LoadAsync(id, cancellationToken);
         var old = await queries.RevisionAsync(id, from, cancellationToken);
         var current = await queries.RevisionAsync(id, to, cancellationToken);
-        if (article is null || old is null || current is null)
+        if (article is null || state is null || old is null || current is null)
         {
             return NotFound();
+        }
+
+        if (state.Check(ArticleCommand.View) is { Allowed: false } refusal)
+        {
+            return Refused(refusal.Reason!);
         }
 
         var comparison = await queries.CompareAsync(old, current, FormatLocal, cancellationToken);
@@ -246,28 +274,35 @@ public sealed class ArticlesController(
         BodyMarkdown = input.BodyMarkdown ?? "",
     };
 
-    private async Task<IActionResult> AfterFormAsync(EditorialResult result, ArticleEditData? article, ArticleInputModel input, CancellationToken cancellationToken)
+    private async Task<IActionResult> AfterFormAsync(CommandResult result, ArticleEditData? article, ArticleInputModel input, CancellationToken cancellationToken)
     {
         switch (result.Outcome)
         {
-            case EditorialOutcome.Ok:
+            case CommandOutcome.Ok:
                 Flash(result.Message!);
-                return LocalRedirect($"/admin/articles/edit/{result.ArticleId}");
-            case EditorialOutcome.NotFound:
+                return LocalRedirect($"/admin/articles/edit/{result.Id}");
+            case CommandOutcome.NotFound:
                 return NotFound();
-            case EditorialOutcome.Forbidden:
+            case CommandOutcome.Forbidden:
                 return Refused(result.Message!);
-            case EditorialOutcome.Conflict:
-                return View("Edit", await ConflictModelAsync(result.ArticleId, input, cancellationToken));
+            case CommandOutcome.Conflict:
+                return View("Edit", await ConflictModelAsync(result.Id!.Value, input, cancellationToken));
             default:
-                foreach (var (field, message) in result.FieldErrors ?? new Dictionary<string, string>())
-                {
-                    ModelState.AddModelError($"Input.{field}", message);
-                }
-
-                return View("Edit", await EditModelAsync(article, input, cancellationToken, error: result.FieldErrors is null ? result.Message : null));
+                ShowErrors(result);
+                return View("Edit", await EditModelAsync(article, input, cancellationToken));
         }
     }
+
+    /// <summary>The article and what the workflow says of it and the signed-in user; both null when there is no such article.</summary>
+    private async Task<(ArticleEditData? Article, EditorialState? State)> LoadAsync(int id, CancellationToken cancellationToken)
+    {
+        var article = await queries.GetAsync(id, cancellationToken);
+        return article is null ? (null, null) : (article, await context.StateOfAsync(Actor, id, cancellationToken));
+    }
+
+    /// <summary>The first model-binding or validation error of the request (a workflow button's own field), else a generic one.</summary>
+    private string FirstError(string field) =>
+        ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage).FirstOrDefault(m => m.Length > 0) ?? $"{field}无效。";
 
     /// <summary>
     /// The conflict page: the editor's own input kept in the form (now carrying the current version,
@@ -282,8 +317,11 @@ public sealed class ArticlesController(
             return await EditModelAsync(null, input, cancellationToken, error: "这篇文章已被他人删除。");
         }
 
-        var startedFrom = await queries.StateAtVersionAsync(id, input.Version, cancellationToken) ?? current.Fields;
-        var comparison = await queries.CompareAsync(startedFrom, current.Fields, FormatLocal, cancellationToken);
+        // What the form edits now: the 待审修改 of a live article, else its fields.
+        var state = await context.StateOfAsync(Actor, id, cancellationToken);
+        var now = state?.Pending ?? current.Fields;
+        var startedFrom = await queries.StateAtVersionAsync(id, input.Version, cancellationToken) ?? now;
+        var comparison = await queries.CompareAsync(startedFrom, now, FormatLocal, cancellationToken);
         var conflict = new ArticleConflictViewModel
         {
             StartedFrom = input.Version,
@@ -294,34 +332,36 @@ public sealed class ArticlesController(
         };
         input.Version = current.Version;
         ModelState.Remove("Input.Version");
-        return await EditModelAsync(current, input, cancellationToken, conflict: conflict);
+        return await EditModelAsync(current, input, cancellationToken, conflict: conflict, state: state);
     }
 
-    private async Task<ArticleEditViewModel> EditModelAsync(ArticleEditData? article, ArticleInputModel input, CancellationToken cancellationToken, string? error = null, ArticleConflictViewModel? conflict = null)
+    private async Task<ArticleEditViewModel> EditModelAsync(ArticleEditData? article, ArticleInputModel input, CancellationToken cancellationToken, string? error = null, ArticleConflictViewModel? conflict = null, EditorialState? state = null)
     {
         var actor = Actor;
-        var allowed = actor.IsAdmin ? null : await queries.AllowedSectionsAsync(actor.UserId, cancellationToken);
-        var mayLink = article is not null && actor.MayCreatePreviewLink(allowed, article.Fields.SectionId);
+        var limits = await context.LimitsOfAsync(actor, cancellationToken);
+        state ??= article is null ? null : await context.StateOfAsync(actor, article.Id, cancellationToken);
+        var mayLink = article is not null && state!.Allows(ArticleCommand.ManagePreviewLinks);
         return new ArticleEditViewModel
         {
             Id = article?.Id,
             UrlKey = article?.UrlKey,
             Status = article?.Status,
+            Article = article,
+            Workflow = state,
+            Approvals = article is null ? [] : await context.CurrentApprovalsAsync(article.Id, article.ReviewRound, cancellationToken),
             Input = input,
-            Sections = await queries.SectionChoicesAsync(allowed, cancellationToken),
+            Sections = await queries.SectionChoicesAsync(limits.Sections, cancellationToken),
+            SectionLimitNames = limits.Names,
             Images = await media.ChoicesAsync(input.CoverImageId, cancellationToken),
             ReviewComment = article?.ReviewComment,
-            CanReview = actor.CanReview,
-            IsAdmin = actor.IsAdmin,
-            IsOwnRevision = article?.LastEditorId == actor.UserId,
             Conflict = conflict,
             Error = error ?? TempData[ArticleErrorKey] as string,
-            MayCreatePreviewLink = mayLink,
             PreviewLinks = mayLink ? await previewLinks.ListAsync(article!.Id, cancellationToken) : [],
             PreviewLinkDefaultHours = previewLinks.DefaultLifetimeHours,
             PreviewLinkMaxHours = previewLinks.MaxLifetimeHours,
             CreatedPreviewLinkUrl = mayLink ? TempData[ArticlePreviewController.CreatedLinkKey] as string : null,
             Now = time.GetUtcNow().UtcDateTime,
+            LocalNow = clock.ToLocal(time.GetUtcNow().UtcDateTime),
         };
     }
 

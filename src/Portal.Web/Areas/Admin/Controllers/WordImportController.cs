@@ -99,7 +99,7 @@ public sealed class WordImportController(
 
     private void AddFieldErrors(WordImportResult result, string prefix)
     {
-        foreach (var (key, message) in result.FieldErrors ?? new Dictionary<string, string>())
+        foreach (var (key, message) in result.FieldErrors ?? [])
         {
             ModelState.AddModelError(key is nameof(ArticleFields.SectionId) or nameof(ArticleFields.Source) ? prefix + key : "", message);
         }

@@ -21,20 +21,34 @@ public sealed class ArticleEditViewModel
 
     public required IReadOnlyList<Choice> Images { get; init; }
 
+    /// <summary>The stored article (null for a new one).</summary>
+    public ArticleEditData? Article { get; init; }
+
+    /// <summary>What the workflow says of this article and the signed-in user (null for a new article): the buttons come from it.</summary>
+    public EditorialState? Workflow { get; init; }
+
+    /// <summary>The approvals of the current review round, lowest level first.</summary>
+    public IReadOnlyList<ArticleApproval> Approvals { get; init; } = [];
+
+    /// <summary>The sections the signed-in user is limited to, named (empty: all).</summary>
+    public string SectionLimitNames { get; init; } = "";
+
     public string? ReviewComment { get; init; }
 
-    public bool CanReview { get; init; }
+    /// <summary>Whether the workflow lets the signed-in user do <paramref name="command"/> now.</summary>
+    public bool Allows(ArticleCommand command) => Workflow?.Allows(command) ?? false;
 
-    public bool IsAdmin { get; init; }
+    /// <summary>Why the workflow refuses <paramref name="command"/> (for the hint beside a missing button), or null.</summary>
+    public string? WhyNot(ArticleCommand command) => Workflow?.Check(command) is { Allowed: false } d ? d.Reason : null;
 
-    /// <summary>The signed-in user wrote the current revision, so may not approve it.</summary>
-    public bool IsOwnRevision { get; init; }
+    /// <summary>The article is live and its form edits a 待审修改.</summary>
+    public bool IsCorrection => Status == ArticleStatus.Published;
 
     /// <summary>Set when the save met someone else's newer save.</summary>
     public ArticleConflictViewModel? Conflict { get; init; }
 
-    /// <summary>Whether the signed-in user may create and revoke 预览链接 for this article (<see cref="EditorialActor.MayCreatePreviewLink"/>).</summary>
-    public bool MayCreatePreviewLink { get; init; }
+    /// <summary>Whether the signed-in user may create and revoke 预览链接 for this article (<see cref="ArticleCommand.ManagePreviewLinks"/>).</summary>
+    public bool MayCreatePreviewLink => Allows(ArticleCommand.ManagePreviewLinks);
 
     /// <summary>The article's 预览链接, newest first (shown to those who may manage them).</summary>
     public IReadOnlyList<Portal.Core.Preview.PreviewLinkItem> PreviewLinks { get; init; } = [];
@@ -49,6 +63,9 @@ public sealed class ArticleEditViewModel
 
     /// <summary>Now, for telling active links from expired ones.</summary>
     public DateTime Now { get; init; }
+
+    /// <summary>Now in the site's zone (the earliest time the schedule field offers).</summary>
+    public DateTime LocalNow { get; init; }
 
     public string? Error { get; init; }
 
@@ -112,6 +129,16 @@ public sealed class ArticleHistoryViewModel
     public required int Version { get; init; }
 
     public required IReadOnlyList<RevisionListItem> Revisions { get; init; }
+
+    /// <summary>The revision readers see, and the one holding the 待审修改, if any.</summary>
+    public int? LiveRevision { get; init; }
+
+    public int? PendingRevision { get; init; }
+
+    /// <summary>Whether the signed-in user may restore a revision, and whether that makes a 待审修改 (live article) or a draft.</summary>
+    public bool MayRestore { get; init; }
+
+    public bool RestoresAsCorrection { get; init; }
 }
 
 /// <summary>Two revisions compared.</summary>
