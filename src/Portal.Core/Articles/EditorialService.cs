@@ -59,11 +59,11 @@ public sealed class EditorialService(
                     PublishedAt = fields.PublishedAt ?? now,
                     PublishedAtChosen = fields.PublishedAt is not null,
                 };
-                Apply(article, fields);
+                ArticleEdits.Apply(article, fields);
                 article.LastEditorId = actor.UserId;
                 if (submit)
                 {
-                    StartRound(article, ArticleStatus.Submitted, now);
+                    ArticleEdits.StartRound(article, ArticleStatus.Submitted, now);
                 }
 
                 db.Articles.Add(article);
@@ -92,7 +92,7 @@ public sealed class EditorialService(
     public Task<CommandResult> SaveAsync(EditorialActor actor, int id, int expectedVersion, ArticleFields fields, bool submit, CancellationToken cancellationToken = default) =>
         ChangeAsync(actor, id, expectedVersion, ArticleCommand.Save, async (article, state) =>
         {
-            if (submit && ArticleWorkflow.Check(ArticleCommand.Submit, state.Article with { State = AfterSave(state.Article.State) }, state.Actor) is { Allowed: false } refusal)
+            if (submit && ArticleWorkflow.Check(ArticleCommand.Submit, state.Article with { State = ArticleEdits.AfterSave(state.Article.State) }, state.Actor) is { Allowed: false } refusal)
             {
                 return CommandResult.Invalid(refusal.Reason!);
             }
@@ -112,8 +112,8 @@ public sealed class EditorialService(
     {
         var now = Now;
         var before = ArticleSnapshot.Of(article);
-        Apply(article, fields);
-        ApplyDate(article, fields.PublishedAt, before.PublishedAt);
+        ArticleEdits.Apply(article, fields);
+        ArticleEdits.ApplyDate(article, fields.PublishedAt, before.PublishedAt);
         var key = Key(article);
         var changed = RevisionDiff.ChangedFieldNames(before, ArticleSnapshot.Of(article));
 
@@ -128,20 +128,20 @@ public sealed class EditorialService(
         var message = submit ? "已保存并提交审核。" : "已保存。";
         if (submit)
         {
-            StartRound(article, ArticleStatus.Submitted, now);
+            ArticleEdits.StartRound(article, ArticleStatus.Submitted, now);
             audit.Add(AuditActions.ArticleSubmit, "article", key, article.Title);
         }
         else if (article.Status == ArticleStatus.Scheduled && changed.Count > 0)
         {
             // A scheduled article was approved as it was: a changed one needs the approvals again.
-            StartRound(article, ArticleStatus.Submitted, now);
+            ArticleEdits.StartRound(article, ArticleStatus.Submitted, now);
             audit.Add(AuditActions.ArticleSubmit, "article", key, "定时发布的文章被修改，已取消定时并退回待审");
             message = "已保存。文章内容有变化，已取消定时发布并重新进入待审，需重新审核。";
         }
         else if (article.Status == ArticleStatus.Submitted && changed.Count > 0)
         {
             // The approvals given so far were for other content: the review starts again.
-            StartRound(article, ArticleStatus.Submitted, now);
+            ArticleEdits.StartRound(article, ArticleStatus.Submitted, now);
             message = "已保存。内容有变化，审核将从第一级重新开始。";
         }
 
@@ -157,9 +157,9 @@ public sealed class EditorialService(
             fields.Title.Trim(),
             fields.SectionId,
             fields.Source.Trim(),
-            posted is { } date && ToMinute(date) != ToMinute(start.PublishedAt) ? date : start.PublishedAt,
-            Blank(fields.Summary),
-            Blank(fields.Keywords),
+            posted is { } date && ArticleEdits.ToMinute(date) != ArticleEdits.ToMinute(start.PublishedAt) ? date : start.PublishedAt,
+            ArticleEdits.Blank(fields.Summary),
+            ArticleEdits.Blank(fields.Keywords),
             fields.CoverImageId,
             fields.BodyMarkdown);
         var changed = RevisionDiff.ChangedFieldNames(start, next);
@@ -181,7 +181,7 @@ public sealed class EditorialService(
         var message = pending is null ? "已保存为待审修改，线上版本保持不变；提交审核并通过后替换线上版本。" : "待审修改已保存，线上版本保持不变。";
         if (submit)
         {
-            StartRound(article, ArticleStatus.Submitted, now);
+            ArticleEdits.StartRound(article, ArticleStatus.Submitted, now);
             audit.Add(AuditActions.ArticleSubmit, "article", key, "提交待审修改：" + next.Title);
             message = "待审修改已提交审核，线上版本保持不变，审核通过后替换。";
         }
@@ -191,7 +191,7 @@ public sealed class EditorialService(
         }
         else if (article.PendingStatus == ArticleStatus.Submitted && changed.Count > 0)
         {
-            StartRound(article, ArticleStatus.Submitted, now);
+            ArticleEdits.StartRound(article, ArticleStatus.Submitted, now);
             message = "待审修改已保存。内容有变化，审核将从第一级重新开始。";
         }
 
@@ -202,7 +202,7 @@ public sealed class EditorialService(
     public Task<CommandResult> SubmitAsync(EditorialActor actor, int id, int expectedVersion, CancellationToken cancellationToken = default) =>
         ChangeAsync(actor, id, expectedVersion, ArticleCommand.Submit, async (article, state) =>
         {
-            StartRound(article, ArticleStatus.Submitted, Now);
+            ArticleEdits.StartRound(article, ArticleStatus.Submitted, Now);
             var correction = state.Pending is not null;
             audit.Add(AuditActions.ArticleSubmit, "article", Key(article), (correction ? "提交待审修改：" : "") + (state.Pending?.Title ?? article.Title));
             return await CommitAsync(article, actor.UserId, correction ? "提交待审修改" : "提交审核", correction ? "待审修改已提交审核。" : "已提交审核。", state.Pending, cancellationToken);
@@ -219,7 +219,7 @@ public sealed class EditorialService(
             }
 
             var level = ArticleWorkflow.LevelName(state.Article.NextLevel, state.Article.ReviewLevels);
-            SetChangeStatus(article, ArticleStatus.Returned);
+            ArticleEdits.SetChangeStatus(article, ArticleStatus.Returned);
             article.ReviewComment = comment;
             article.ReviewStage = 0;
             article.SubmittedAt = null;
@@ -297,7 +297,7 @@ public sealed class EditorialService(
     public Task<CommandResult> WithdrawAsync(EditorialActor actor, int id, int expectedVersion, CancellationToken cancellationToken = default) =>
         ChangeAsync(actor, id, expectedVersion, ArticleCommand.Withdraw, async (article, state) =>
         {
-            var merged = MergePending(article, state.Pending);
+            var merged = ArticleEdits.MergePending(article, state.Pending);
             article.Status = ArticleStatus.Withdrawn;
             article.ScheduledAt = null;
             audit.Add(AuditActions.ArticleWithdraw, "article", Key(article), article.Title + (merged ? "（待审修改并入撤回后的稿件）" : ""));
@@ -343,7 +343,7 @@ public sealed class EditorialService(
         if (article.Status is ArticleStatus.Published or ArticleStatus.Scheduled)
         {
             message = $"已从回收站恢复。这篇文章删除前为“{article.Status.DisplayName()}”，恢复后为“已撤回”，读者看不到它；需重新提交审核通过后才会再次发布。";
-            MergePending(article, state.Pending);
+            ArticleEdits.MergePending(article, state.Pending);
             article.Status = ArticleStatus.Withdrawn;
             article.ScheduledAt = null;
         }
@@ -383,7 +383,7 @@ public sealed class EditorialService(
                 return await CommitAsync(article, actor.UserId, note, $"已将第{number}版恢复为待审修改，线上版本保持不变；提交审核并通过后替换。", content, cancellationToken);
             }
 
-            Apply(article, content);
+            ArticleEdits.Apply(article, content);
             article.PublishedAt = revision.PublishedAt;
             article.Status = ArticleStatus.Draft;
             article.ScheduledAt = null;
@@ -394,7 +394,7 @@ public sealed class EditorialService(
     public Task<CommandResult> DiscardCorrectionAsync(EditorialActor actor, int id, int expectedVersion, CancellationToken cancellationToken = default) =>
         ChangeAsync(actor, id, expectedVersion, ArticleCommand.DiscardCorrection, async (article, _) =>
         {
-            ClearPending(article);
+            ArticleEdits.ClearPending(article);
             audit.Add(AuditActions.ArticleCorrectionDiscard, "article", Key(article), article.Title);
             return await CommitAsync(article, actor.UserId, "放弃待审修改", "已放弃待审修改，线上版本保持不变。", null, cancellationToken);
         }, cancellationToken);
@@ -446,7 +446,7 @@ public sealed class EditorialService(
     private async Task<CommandResult> ApplyCorrectionAsync(EditorialActor actor, Article article, ArticleSnapshot pending, string note, string? forceReason, CancellationToken cancellationToken)
     {
         var before = ArticleSnapshot.Of(article);
-        Apply(article, pending);
+        ArticleEdits.Apply(article, pending);
         if (pending.PublishedAt != before.PublishedAt)
         {
             article.PublishedAt = pending.PublishedAt;
@@ -455,7 +455,7 @@ public sealed class EditorialService(
             audit.Add(AuditActions.ArticlePublishDateChange, "article", Key(article), $"发布日期：{clock.Describe(before.PublishedAt)} → {clock.Describe(article.PublishedAt)}");
         }
 
-        ClearPending(article);
+        ArticleEdits.ClearPending(article);
         article.RevisedAt = Now;
         if (forceReason is null)
         {
@@ -542,103 +542,6 @@ public sealed class EditorialService(
     private static CommandResult Refusal(WorkflowDecision refusal) =>
         refusal.Forbidden ? CommandResult.Forbidden(refusal.Reason!) : CommandResult.Invalid(refusal.Reason!);
 
-    /// <summary>The state a save leads to, for checking a "save and submit" before saving.</summary>
-    private static WorkflowState AfterSave(WorkflowState state) => state switch
-    {
-        WorkflowState.Published => WorkflowState.CorrectionDraft,
-        WorkflowState.Scheduled or WorkflowState.Submitted => WorkflowState.Draft,
-        WorkflowState.CorrectionSubmitted => WorkflowState.CorrectionDraft,
-        _ => state,
-    };
-
-    /// <summary>A new review round: approvals given before no longer count.</summary>
-    private static void StartRound(Article article, ArticleStatus status, DateTime now)
-    {
-        SetChangeStatus(article, status);
-        article.ReviewRound++;
-        article.ReviewStage = 0;
-        article.SubmittedAt = now;
-        article.ReviewComment = null;
-        article.ScheduledAt = null;
-    }
-
-    /// <summary>Sets the status of the change under review: the correction's of a live article, else the article's.</summary>
-    private static void SetChangeStatus(Article article, ArticleStatus status)
-    {
-        if (article.Status == ArticleStatus.Published)
-        {
-            article.PendingStatus = status;
-        }
-        else
-        {
-            article.Status = status;
-        }
-    }
-
-    /// <summary>Makes a pending correction the working copy (on withdrawal or restoring from the bin); true when there was one.</summary>
-    private static bool MergePending(Article article, ArticleSnapshot? pending)
-    {
-        if (pending is null)
-        {
-            return false;
-        }
-
-        Apply(article, pending);
-        article.PublishedAt = pending.PublishedAt;
-        ClearPending(article);
-        return true;
-    }
-
-    private static void ClearPending(Article article)
-    {
-        article.PendingRevision = null;
-        article.PendingStatus = null;
-        article.ReviewStage = 0;
-        article.SubmittedAt = null;
-        article.ReviewComment = null;
-    }
-
-    /// <summary>
-    /// The 发布日期 of a save: a posted date equal to the stored one at minute precision (the form
-    /// shows minutes only) is no change; another date is the editor's choice, which readers will
-    /// see; an emptied one leaves the date to the moment of publishing (not for a live article).
-    /// </summary>
-    private static void ApplyDate(Article article, DateTime? posted, DateTime stored)
-    {
-        if (posted is null)
-        {
-            if (article.Status is not (ArticleStatus.Published or ArticleStatus.Withdrawn))
-            {
-                article.PublishedAtChosen = false;
-            }
-
-            return;
-        }
-
-        if (ToMinute(posted.Value) != ToMinute(stored))
-        {
-            article.PublishedAt = posted.Value;
-            article.HasPublishTime = true;
-        }
-
-        article.PublishedAtChosen = true;
-    }
-
-    private static void Apply(Article article, ArticleFields fields) => Apply(article, new ArticleSnapshot(
-        fields.Title.Trim(), fields.SectionId, fields.Source.Trim(), article.PublishedAt, Blank(fields.Summary), Blank(fields.Keywords), fields.CoverImageId, fields.BodyMarkdown));
-
-    /// <summary>Copies a snapshot's fields except the date, which each caller decides.</summary>
-    private static void Apply(Article article, ArticleSnapshot content)
-    {
-        article.Title = content.Title;
-        article.SectionId = content.SectionId;
-        article.Source = content.Source;
-        article.Summary = content.Summary;
-        article.Keywords = content.Keywords;
-        article.CoverImageId = content.CoverImageId;
-        article.BodyMarkdown = content.BodyMarkdown;
-    }
-
     private async Task<string> NewUrlKeyAsync(CancellationToken cancellationToken)
     {
         // 12 random hex digits (48 bits): unguessable for unpublished drafts, short in a URL.
@@ -653,8 +556,4 @@ public sealed class EditorialService(
     }
 
     private static string Key(Article article) => article.Id.ToString(CultureInfo.InvariantCulture);
-
-    private static DateTime ToMinute(DateTime value) => new(value.Ticks - (value.Ticks % TimeSpan.TicksPerMinute), value.Kind);
-
-    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }
