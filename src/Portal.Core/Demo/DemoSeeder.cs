@@ -118,6 +118,7 @@ public sealed class DemoSeeder(PortalDbContext db, MarkdownRenderer renderer, Ti
         SectionId = leaves[demo.SectionIndex].Id,
         Source = demo.Source,
         PublishedAt = demo.PublishedAt,
+        PublishedAtChosen = true,
         HasPublishTime = true,
         Status = ArticleStatus.Published,
         Summary = demo.Summary,
