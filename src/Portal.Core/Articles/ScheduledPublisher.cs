@@ -119,11 +119,14 @@ public sealed class ScheduledPublisher(PortalDbContext db, ArticleRevisionWriter
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateException ex)
         {
             // Someone saved the article between our read and our write (another server publishing
-            // it, a reviewer withdrawing it): theirs stands, and nothing of ours was stored.
+            // it, a reviewer withdrawing it): the version token no longer matches, or the revision
+            // number it implies is taken. Theirs stands; ours is rolled back. Should the article
+            // still be due, the next pass tries again.
             db.ChangeTracker.Clear();
+            logger.LogInformation(ex, "Scheduled article {ArticleId} was saved by someone else meanwhile", id);
             return false;
         }
 

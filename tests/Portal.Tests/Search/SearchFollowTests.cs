@@ -46,9 +46,15 @@ public sealed class SearchFollowTests(EditorialFixture fixture) : IClassFixture<
         var key = (await fixture.ArticleAsync(id)).UrlKey;
         Assert.NotNull(await SearchProbe.UntilAsync(fixture.Factory, "火焰山", keys => keys.Contains(key)));
 
-        // A reviewer corrects the live article: the new word is found, the old one no longer.
-        var (saved, _) = await PostAsync(reviewer, $"/admin/articles/edit/{id}", ArticleForm("火焰山片区道路改造完工", fixture.NewsId, "高昌区坎儿井片区道路改造工程完工通车。", (await fixture.ArticleAsync(id)).Version));
+        // A reviewer corrects the live article: the correction is not searchable while it waits
+        // for a second reviewer; once approved, the new word is found.
+        var (saved, _) = await PostAsync(reviewer, $"/admin/articles/edit/{id}", ArticleForm("火焰山片区道路改造完工", fixture.NewsId, "高昌区坎儿井片区道路改造工程完工通车。", (await fixture.ArticleAsync(id)).Version, command: "submit"));
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.NotNull(await SearchProbe.UntilAsync(fixture.Factory, "火焰山", keys => keys.Contains(key)));
+        Assert.Null(await SearchProbe.UntilAsync(fixture.Factory, "坎儿井", keys => keys.Contains(key)));
+        var second = await fixture.LoginAsync("reviewer2");
+        var (approved, _) = await PostAsync(second, $"/admin/articles/publish/{id}", V((await fixture.ArticleAsync(id)).Version));
+        Assert.Equal(HttpStatusCode.Redirect, approved.StatusCode);
         Assert.NotNull(await SearchProbe.UntilAsync(fixture.Factory, "坎儿井", keys => keys.Contains(key)));
 
         var (deleted, _) = await PostAsync(reviewer, $"/admin/articles/delete/{id}", V((await fixture.ArticleAsync(id)).Version));
