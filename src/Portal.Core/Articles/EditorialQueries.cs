@@ -59,7 +59,11 @@ public sealed class EditorialQueries(PortalDbContext db)
     /// A page of articles (not in the recycle bin) in <paramref name="order"/>, within
     /// <paramref name="sections"/> when the reader is limited to some (<see cref="SectionLimits"/>; null: all).
     /// </summary>
-    public Task<PagedList<ArticleAdminItem>> ListAsync(ArticleFilter filter, ArticleSort order, IReadOnlyCollection<int>? sections, int page, CancellationToken cancellationToken = default)
+    public Task<PagedList<ArticleAdminItem>> ListAsync(ArticleFilter filter, ArticleSort order, IReadOnlyCollection<int>? sections, int page, CancellationToken cancellationToken = default) =>
+        ListQuery(filter, order, sections).ToPagedListAsync(page, PageSize, cancellationToken);
+
+    /// <summary>The query behind <see cref="ListAsync"/> (public so tests can read its SQL on every provider).</summary>
+    public IQueryable<ArticleAdminItem> ListQuery(ArticleFilter filter, ArticleSort order, IReadOnlyCollection<int>? sections)
     {
         var articles = db.Articles.AsNoTracking().Where(a => a.DeletedAt == null).Within(sections);
         if (filter.Status is { } status)
@@ -85,7 +89,7 @@ public sealed class EditorialQueries(PortalDbContext db)
         foreach (var word in SearchWords(filter.Search))
         {
             // Contains with a parameter is translated as a plain substring test on every provider
-            // (instr on SQLite, strpos on PostgreSQL, an escaped LIKE or CHARINDEX on SQL Server),
+            // (instr on SQLite, strpos on PostgreSQL, on SQL Server a LIKE whose parameter EF escapes),
             // so % _ [ in the text match themselves. Both sides in lower case: PostgreSQL compares
             // case-sensitively, SQLite's lower() folds ASCII only, which is what we promise.
 #pragma warning disable CA1304, CA1311, CA1862 // Translated to SQL lower() and a substring test; the culture and comparison overloads have no translation.
@@ -97,7 +101,7 @@ public sealed class EditorialQueries(PortalDbContext db)
 #pragma warning restore CA1304, CA1311, CA1862
         }
 
-        return Project(Order(articles, order)).ToPagedListAsync(page, PageSize, cancellationToken);
+        return Project(Order(articles, order));
     }
 
     /// <summary>The words of a search text, lower-cased (ASCII), at most <see cref="SearchMaxWords"/> of the first <see cref="SearchMaxLength"/> characters.</summary>
