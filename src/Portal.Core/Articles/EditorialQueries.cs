@@ -7,11 +7,20 @@ using Portal.Core.Sections;
 
 namespace Portal.Core.Articles;
 
-/// <summary>An article in the admin list.</summary>
-public sealed record ArticleAdminItem(int Id, string Title, string SectionName, ArticleStatus Status, string? AuthorName, DateTime PublishedAt, DateTime UpdatedAt, DateTime? DeletedAt);
+/// <summary>
+/// An article in the admin list (and the recycle bin). <c>Version</c> is the version the row was
+/// read at (a bulk action sends it back, so a change made since is a conflict); <c>PendingStatus</c>
+/// is where a 待审修改 of the live article stands, null without one.
+/// </summary>
+public sealed record ArticleAdminItem(int Id, string Title, string SectionName, ArticleStatus Status, string? AuthorName, DateTime PublishedAt, DateTime UpdatedAt, DateTime? DeletedAt, int Version = 0, ArticleStatus? PendingStatus = null);
 
-/// <summary>Filters of the admin article list; every one optional.</summary>
-public sealed record ArticleFilter(ArticleStatus? Status = null, int? SectionId = null, string? AuthorId = null, string? Search = null);
+/// <summary>
+/// Filters of the admin article list; every one optional. <paramref name="Search"/> matches
+/// title, body, source and keywords (every word of it somewhere, case-insensitive for Latin
+/// letters, literally: <c>%</c> and <c>_</c> are not wildcards); <paramref name="PendingChange"/>
+/// keeps only live articles with a 待审修改 (and is combined with <paramref name="Status"/> when both are set).
+/// </summary>
+public sealed record ArticleFilter(ArticleStatus? Status = null, int? SectionId = null, string? AuthorId = null, string? Search = null, bool PendingChange = false);
 
 /// <summary>An article as the edit page loads it (<see cref="Fields"/> are the live or working copy's; a 待审修改's come from its revision).</summary>
 public sealed record ArticleEditData(
@@ -54,13 +63,34 @@ public sealed class EditorialQueries(PortalDbContext db)
 {
     public const int PageSize = 20;
 
-    /// <summary>A page of articles (not in the recycle bin), most recently changed first.</summary>
-    public Task<PagedList<ArticleAdminItem>> ListAsync(ArticleFilter filter, int page, CancellationToken cancellationToken = default)
+    /// <summary>The sections <paramref name="actor"/> is limited to in lists (<see cref="SectionLimits"/>), or null for all.</summary>
+    public Task<IReadOnlyCollection<int>?> SectionLimitAsync(EditorialActor actor, CancellationToken cancellationToken = default) =>
+        SectionLimits.OfAsync(db, actor, cancellationToken);
+
+    /// <summary>The longest search text used (longer is cut), and the most words of it that count.</summary>
+    public const int SearchMaxLength = 100;
+
+    public const int SearchMaxWords = 5;
+
+    /// <summary>
+    /// A page of articles (not in the recycle bin) in <paramref name="order"/>, within
+    /// <paramref name="sections"/> when the reader is limited to some (<see cref="SectionLimits"/>; null: all).
+    /// </summary>
+    public Task<PagedList<ArticleAdminItem>> ListAsync(ArticleFilter filter, ArticleSort order, IReadOnlyCollection<int>? sections, int page, CancellationToken cancellationToken = default) =>
+        ListQuery(filter, order, sections).ToPagedListAsync(page, PageSize, cancellationToken);
+
+    /// <summary>The query behind <see cref="ListAsync"/> (public so tests can read its SQL on every provider).</summary>
+    public IQueryable<ArticleAdminItem> ListQuery(ArticleFilter filter, ArticleSort order, IReadOnlyCollection<int>? sections)
     {
-        var articles = db.Articles.AsNoTracking().Where(a => a.DeletedAt == null);
+        var articles = db.Articles.AsNoTracking().Where(a => a.DeletedAt == null).Within(sections);
         if (filter.Status is { } status)
         {
             articles = articles.Where(a => a.Status == status);
+        }
+
+        if (filter.PendingChange)
+        {
+            articles = articles.Where(a => a.PendingStatus != null);
         }
 
         if (filter.SectionId is { } sectionId)
@@ -73,14 +103,78 @@ public sealed class EditorialQueries(PortalDbContext db)
             articles = articles.Where(a => a.AuthorId == filter.AuthorId);
         }
 
-        if (!string.IsNullOrWhiteSpace(filter.Search))
+        foreach (var word in SearchWords(filter.Search))
         {
-            var term = filter.Search.Trim();
-            articles = articles.Where(a => a.Title.Contains(term));
+            // Contains with a parameter is translated as a plain substring test on every provider
+            // (instr on SQLite, strpos on PostgreSQL, on SQL Server a LIKE whose parameter EF escapes),
+            // so % _ [ in the text match themselves. Both sides in lower case: PostgreSQL compares
+            // case-sensitively, SQLite's lower() folds ASCII only, which is what we promise.
+#pragma warning disable CA1304, CA1311, CA1862 // Translated to SQL lower() and a substring test; the culture and comparison overloads have no translation.
+            articles = articles.Where(a =>
+                a.Title.ToLower().Contains(word)
+                || a.BodyMarkdown.ToLower().Contains(word)
+                || a.Source.ToLower().Contains(word)
+                || (a.Keywords != null && a.Keywords.ToLower().Contains(word)));
+#pragma warning restore CA1304, CA1311, CA1862
         }
 
-        return Project(articles.OrderByDescending(a => a.UpdatedAt).ThenByDescending(a => a.Id)).ToPagedListAsync(page, PageSize, cancellationToken);
+        return Project(Order(articles, order));
     }
+
+    /// <summary>The words of a search text, lower-cased (ASCII), at most <see cref="SearchMaxWords"/> of the first <see cref="SearchMaxLength"/> characters.</summary>
+    public static IReadOnlyList<string> SearchWords(string? search)
+    {
+        if (string.IsNullOrWhiteSpace(search))
+        {
+            return [];
+        }
+
+        var text = search.Trim();
+        text = text.Length > SearchMaxLength ? text[..SearchMaxLength] : text;
+        return text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(LowerAscii)
+            .Distinct(StringComparer.Ordinal)
+            .Take(SearchMaxWords)
+            .ToList();
+    }
+
+    /// <summary>Lower-cases A–Z only, as SQLite's lower() does, so the word and the column are folded alike.</summary>
+    private static string LowerAscii(string word) =>
+        string.Create(word.Length, word, (span, w) =>
+        {
+            for (var i = 0; i < w.Length; i++)
+            {
+                span[i] = w[i] is >= 'A' and <= 'Z' ? (char)(w[i] + ('a' - 'A')) : w[i];
+            }
+        });
+
+    private static IQueryable<Article> Order(IQueryable<Article> articles, ArticleSort order)
+    {
+        var ordered = (order.Key, order.Descending) switch
+        {
+            (ArticleSortKey.Date, false) => articles.OrderBy(a => a.PublishedAt),
+            (ArticleSortKey.Date, true) => articles.OrderByDescending(a => a.PublishedAt),
+            (ArticleSortKey.Title, false) => articles.OrderBy(a => a.Title),
+            (ArticleSortKey.Title, true) => articles.OrderByDescending(a => a.Title),
+
+            // The status is stored as its name; the workflow's order reads better than the alphabet's.
+            (ArticleSortKey.Status, false) => articles.OrderBy(StatusRank),
+            (ArticleSortKey.Status, true) => articles.OrderByDescending(StatusRank),
+            (_, false) => articles.OrderBy(a => a.UpdatedAt),
+            _ => articles.OrderByDescending(a => a.UpdatedAt),
+        };
+
+        // The id last, so that equal keys page deterministically.
+        return order.Descending ? ordered.ThenByDescending(a => a.Id) : ordered.ThenBy(a => a.Id);
+    }
+
+    private static readonly System.Linq.Expressions.Expression<Func<Article, int>> StatusRank = a =>
+        a.Status == ArticleStatus.Draft ? 0
+        : a.Status == ArticleStatus.Submitted ? 1
+        : a.Status == ArticleStatus.Returned ? 2
+        : a.Status == ArticleStatus.Scheduled ? 3
+        : a.Status == ArticleStatus.Published ? 4
+        : 5;
 
     /// <summary>A page of the recycle bin, most recently deleted first, optionally filtered by title.</summary>
     public Task<PagedList<ArticleAdminItem>> BinAsync(int page, string? search = null, CancellationToken cancellationToken = default)
@@ -170,9 +264,9 @@ public sealed class EditorialQueries(PortalDbContext db)
             RevisionDiff.Body(before.BodyMarkdown, after.BodyMarkdown));
     }
 
-    /// <summary>Staff who have written articles, for the author filter.</summary>
-    public Task<List<Choice>> AuthorChoicesAsync(CancellationToken cancellationToken = default) =>
-        db.Users.AsNoTracking().Where(u => db.Articles.Any(a => a.AuthorId == u.Id))
+    /// <summary>Staff who have written articles (in <paramref name="sections"/>, when given), for the author filter.</summary>
+    public Task<List<Choice>> AuthorChoicesAsync(IReadOnlyCollection<int>? sections = null, CancellationToken cancellationToken = default) =>
+        db.Users.AsNoTracking().Where(u => db.Articles.Within(sections).Any(a => a.AuthorId == u.Id))
             .OrderBy(u => u.UserName)
             .Select(u => new Choice(u.Id, u.DisplayName == "" ? u.UserName! : u.DisplayName))
             .ToListAsync(cancellationToken);
@@ -186,5 +280,7 @@ public sealed class EditorialQueries(PortalDbContext db)
             db.Users.Where(u => u.Id == a.AuthorId).Select(u => u.DisplayName == "" ? u.UserName : u.DisplayName).FirstOrDefault(),
             a.PublishedAt,
             a.UpdatedAt,
-            a.DeletedAt));
+            a.DeletedAt,
+            a.Version,
+            a.PendingStatus));
 }

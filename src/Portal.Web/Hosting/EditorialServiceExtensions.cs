@@ -24,6 +24,7 @@ public static class EditorialServiceExtensions
         services.AddScoped<PreviewLinkService>();
         services.AddScoped<EditorialQueries>();
         services.AddScoped<DashboardQueries>();
+        services.AddScoped<ArticleBulkService>();
         services.AddScoped<ScheduledPublisher>();
         services.AddOptions<WritingOptions>()
             .BindConfiguration(WritingOptions.SectionName)

@@ -185,4 +185,29 @@
             event.preventDefault();
         }
     }, true);
+
+    // The article list's select-all box: hidden without JavaScript (the row boxes work alone),
+    // shown here and kept in step with the rows (checked when all are, mixed when some are).
+    for (const all of document.querySelectorAll("input[data-select-all]")) {
+        const form = all.form;
+        const rows = () => Array.from(form?.elements ?? []).filter((e) => e.type === "checkbox" && e.name === all.dataset.selectAll);
+        const sync = () => {
+            const boxes = rows();
+            const checked = boxes.filter((b) => b.checked).length;
+            all.checked = boxes.length > 0 && checked === boxes.length;
+            all.indeterminate = checked > 0 && checked < boxes.length;
+        };
+        all.hidden = false;
+        all.addEventListener("change", () => {
+            for (const box of rows()) {
+                box.checked = all.checked;
+            }
+        });
+        form?.addEventListener("change", (event) => {
+            if (event.target !== all) {
+                sync();
+            }
+        });
+        sync();
+    }
 })();

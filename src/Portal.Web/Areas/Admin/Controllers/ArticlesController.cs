@@ -38,19 +38,31 @@ public sealed class ArticlesController(
 
     private EditorialActor Actor => new(users.GetUserId(User)!, User.CanReview(), User.IsAdministrator());
 
+    /// <summary>
+    /// The list: filters, search (title, body, source, keywords), order and the bulk actions, all
+    /// in the address. An account limited to some sections sees only theirs (docs/decisions/0006).
+    /// </summary>
     [HttpGet("/admin/articles")]
-    public async Task<IActionResult> Index(ArticleStatus? status, int? sectionId, string? authorId, string? q, int page = 1, CancellationToken cancellationToken = default)
+    public async Task<IActionResult> Index(string? status, int? sectionId, string? authorId, string? q, string? sort, string? dir, int page = 1, CancellationToken cancellationToken = default)
     {
-        var filter = new ArticleFilter(status, sectionId, authorId, q);
+        var actor = Actor;
+        var (statusFilter, pendingChange) = ArticleListViewModel.ParseStatus(status);
+        var order = ArticleSort.Parse(sort, dir);
+        var limits = await queries.SectionLimitAsync(actor, cancellationToken);
+        var sections = await queries.SectionChoicesAsync(limits, cancellationToken);
         return View(new ArticleListViewModel
         {
-            Page = await queries.ListAsync(filter, Math.Max(page, 1), cancellationToken),
-            Status = status,
+            Page = await queries.ListAsync(new ArticleFilter(statusFilter, sectionId, authorId, q, pendingChange), order, limits, Math.Max(page, 1), cancellationToken),
+            Status = statusFilter,
+            PendingChange = pendingChange,
             SectionId = sectionId,
             AuthorId = authorId,
             Search = q,
-            Sections = await queries.SectionChoicesAsync(cancellationToken: cancellationToken),
-            Authors = await queries.AuthorChoicesAsync(cancellationToken),
+            Sort = order,
+            Sections = sections,
+            Authors = await queries.AuthorChoicesAsync(limits, cancellationToken),
+            LimitedTo = limits is null ? [] : sections.Select(s => s.Text.Trim()).ToList(),
+            BulkCommands = ArticleBulkService.CommandsFor(actor),
         });
     }
 

@@ -7,23 +7,24 @@ using Portal.Web.Hosting;
 
 namespace Portal.Web.Areas.Admin.Controllers;
 
-/// <summary>控制台: what waits for the signed-in user.</summary>
-public sealed class DashboardController(DashboardQueries queries, UserManager<PortalUser> users, DeploymentChecks deployment) : AdminController
+/// <summary>控制台: what waits for the signed-in user, within the sections they work in.</summary>
+public sealed class DashboardController(DashboardQueries queries, UserManager<PortalUser> users, DeploymentChecks deployment, TimeProvider time) : AdminController
 {
     [HttpGet("/admin")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
-        var userId = users.GetUserId(User)!;
-        var canReview = User.CanReview();
+        var actor = new EditorialActor(users.GetUserId(User)!, User.CanReview(), User.IsAdministrator());
+        var sections = await queries.SectionLimitAsync(actor, cancellationToken);
         return View(new DashboardViewModel
         {
-            Counts = await queries.CountsAsync(cancellationToken),
-            AwaitingReview = canReview ? await queries.AwaitingReviewAsync(cancellationToken) : [],
-            MyOpenWork = await queries.MyOpenWorkAsync(userId, cancellationToken),
-            CanReview = canReview,
+            Counts = await queries.CountsAsync(sections, withBin: actor.IsAdmin, cancellationToken),
+            AwaitingReview = actor.CanReview ? await queries.AwaitingReviewAsync(sections, cancellationToken) : [],
+            MyOpenWork = await queries.MyOpenWorkAsync(actor.UserId, sections, cancellationToken),
+            CanReview = actor.CanReview,
+            Now = time.GetUtcNow().UtcDateTime,
 
             // Settings only the server's operator can change: for administrators, not every editor.
-            DeploymentFindings = User.IsAdministrator() ? deployment.Findings().Select(f => f.Message).ToList() : [],
+            DeploymentFindings = actor.IsAdmin ? deployment.Findings().Select(f => f.Message).ToList() : [],
         });
     }
 }

@@ -90,24 +90,6 @@ public sealed class ArticleConflictViewModel
     public required IReadOnlyList<DiffSegment> BodyDiff { get; init; }
 }
 
-/// <summary>The article list with its filters.</summary>
-public sealed class ArticleListViewModel
-{
-    public required PagedList<ArticleAdminItem> Page { get; init; }
-
-    public ArticleStatus? Status { get; init; }
-
-    public int? SectionId { get; init; }
-
-    public string? AuthorId { get; init; }
-
-    public string? Search { get; init; }
-
-    public required IReadOnlyList<Choice> Sections { get; init; }
-
-    public required IReadOnlyList<Choice> Authors { get; init; }
-}
-
 /// <summary>回收站.</summary>
 public sealed class ArticleBinViewModel
 {

@@ -4,14 +4,20 @@ namespace Portal.Web.Areas.Admin.Models;
 
 public sealed class DashboardViewModel
 {
-    public required IReadOnlyDictionary<ArticleStatus, int> Counts { get; init; }
+    public required DashboardCounts Counts { get; init; }
 
-    public required IReadOnlyList<ArticleWorkItem> AwaitingReview { get; init; }
+    public required IReadOnlyList<ReviewQueueItem> AwaitingReview { get; init; }
 
     public required IReadOnlyList<ArticleWorkItem> MyOpenWork { get; init; }
 
     public required bool CanReview { get; init; }
 
+    /// <summary>Now (UTC), for the 待审 list's waiting times.</summary>
+    public required DateTime Now { get; init; }
+
     /// <summary>What the server's settings lack for production (<c>DeploymentChecks</c>), shown to administrators.</summary>
     public IReadOnlyList<string> DeploymentFindings { get; init; } = [];
+
+    /// <summary>How long <paramref name="item"/> has waited: 已等待 3 小时.</summary>
+    public string Waiting(ReviewQueueItem item) => ReviewLevelNames.Waiting(Now - item.WaitingSince);
 }
