@@ -65,19 +65,6 @@ public sealed class EditorialQueries(PortalDbContext db)
         return Project(articles.OrderByDescending(a => a.UpdatedAt).ThenByDescending(a => a.Id)).ToPagedListAsync(page, PageSize, cancellationToken);
     }
 
-    /// <summary>A page of the recycle bin, most recently deleted first, optionally filtered by title.</summary>
-    public Task<PagedList<ArticleAdminItem>> BinAsync(int page, string? search = null, CancellationToken cancellationToken = default)
-    {
-        var deleted = db.Articles.AsNoTracking().Where(a => a.DeletedAt != null);
-        if (!string.IsNullOrWhiteSpace(search))
-        {
-            var term = search.Trim();
-            deleted = deleted.Where(a => a.Title.Contains(term));
-        }
-
-        return Project(deleted.OrderByDescending(a => a.DeletedAt).ThenByDescending(a => a.Id)).ToPagedListAsync(page, PageSize, cancellationToken);
-    }
-
     /// <summary>The article for the edit page, or null (also for one in the recycle bin).</summary>
     public Task<ArticleEditData?> GetAsync(int id, CancellationToken cancellationToken = default) =>
         db.Articles.AsNoTracking().Where(a => a.Id == id && a.DeletedAt == null)

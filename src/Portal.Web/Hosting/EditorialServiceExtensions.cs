@@ -21,6 +21,7 @@ public static class EditorialServiceExtensions
         services.AddScoped<EditorialService>();
         services.AddScoped<PreviewLinkService>();
         services.AddScoped<EditorialQueries>();
+        services.AddScoped<ArticleBin>();
         services.AddScoped<DashboardQueries>();
         services.AddScoped<ScheduledPublisher>();
         services.AddOptions<WritingOptions>()
