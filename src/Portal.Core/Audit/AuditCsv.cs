@@ -31,7 +31,7 @@ public static class AuditCsv
                 AuditActions.DisplayName(entry.Action),
                 AuditTargetTypes.DisplayName(entry.TargetType),
                 row.Target?.ToString() ?? "",
-                entry.Details ?? "",
+                AuditDetails.InSiteTime(entry.Details, clock) ?? "",
                 entry.IpAddress ?? "",
             ]));
             if (++count % AuditQueries.ExportBatchSize == 0)
