@@ -9,7 +9,8 @@ namespace Portal.Web.Hosting;
 /// (a non-nullable <c>int</c>, such as a form's hidden <c>Version</c>): MVC would otherwise add
 /// its own English "The Version field is required.", on the server and in the
 /// <c>data-val-required</c> attribute that client-side validation shows. A property without a
-/// <see cref="DisplayAttribute"/> is not named in the message (its C# name is not Chinese).
+/// <see cref="DisplayAttribute"/> is not named in the message (its C# name is not Chinese). Our
+/// own attributes (<c>SiteDateRangeAttribute</c>) keep the messages they bring.
 /// </summary>
 public sealed class ChineseValidationMessages : IValidationMetadataProvider
 {
@@ -21,7 +22,10 @@ public sealed class ChineseValidationMessages : IValidationMetadataProvider
         foreach (var attribute in validators.OfType<ValidationAttribute>())
         {
             required |= attribute is RequiredAttribute;
-            if (attribute.ErrorMessage is null && attribute.ErrorMessageResourceType is null && attribute.ErrorMessageResourceName is null)
+            // Only the framework's own attributes: one of ours brings its message (often through
+            // its constructor, which leaves ErrorMessage null).
+            if (attribute.GetType().Assembly == typeof(RequiredAttribute).Assembly
+                && attribute.ErrorMessage is null && attribute.ErrorMessageResourceType is null && attribute.ErrorMessageResourceName is null)
             {
                 attribute.ErrorMessage = MessageFor(attribute, named);
             }
