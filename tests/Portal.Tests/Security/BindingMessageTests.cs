@@ -91,6 +91,23 @@ public sealed class BindingMessageTests(SiteAdminFixture fixture) : IClassFixtur
     }
 
     [Theory]
+    [InlineData("99999-09-09T21:59")]
+    [InlineData("1900-01-01T00:00")]
+    [InlineData("9999-12-31T23:59")]
+    [InlineData("abc")]
+    public async Task Schedule_DateNotOneOrOutOfRange_RefusedInChinese(string publishAt)
+    {
+        var sectionId = await TestContent.AddSectionAsync(fixture.Factory, "定时栏目" + publishAt.GetHashCode(StringComparison.Ordinal), "定时", "dingshi-" + (uint)publishAt.GetHashCode(StringComparison.Ordinal));
+        var id = await EditorialFixture.CreateAsync(fixture.Admin, EditorialFixture.ArticleForm("定时文章", sectionId, "正文", command: "submit"));
+
+        var (response, _) = await EditorialFixture.PostAsync(fixture.Admin, $"/admin/articles/schedule/{id}", EditorialFixture.V(1, ("publishAt", publishAt)));
+        var (_, edit) = await fixture.Factory.GetDocumentAsync(response.Headers.Location!.OriginalString, fixture.Admin);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        AssertChinese(edit.QuerySelector(".form-errors")!.TextContent.Trim());
+    }
+
+    [Theory]
     [InlineData("/admin/audit?From=0001-01-01&To=9999-12-31", "From")]
     [InlineData("/admin/audit?From=1900-01-01", "From")]
     [InlineData("/admin/audit?To=9999-12-31", "To")]
