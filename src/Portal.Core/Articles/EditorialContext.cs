@@ -1,11 +1,10 @@
 using Microsoft.EntityFrameworkCore;
-using Portal.Core.Accounts;
 using Portal.Core.Data;
 
 namespace Portal.Core.Articles;
 
-/// <summary>The sections an account is limited to: null for an administrator, empty for all, and their names for messages.</summary>
-public sealed record SectionLimits(IReadOnlyCollection<int>? Sections, string Names)
+/// <summary>The sections an account is limited to (<see cref="SectionLimits"/>: null for all) and their names for messages.</summary>
+public sealed record ActorSections(IReadOnlyCollection<int>? Sections, string Names)
 {
     public bool Allows(int sectionId) => EditorialActor.MayWorkIn(Sections, sectionId);
 }
@@ -16,7 +15,7 @@ public sealed record SectionLimits(IReadOnlyCollection<int>? Sections, string Na
 /// <param name="Limits">The actor's section limits.</param>
 /// <param name="Pending">The content of the article's 待审修改, if it has one.</param>
 /// <param name="ActorName">The actor's display name, for the approvals they give.</param>
-public sealed record EditorialState(WorkflowArticle Article, WorkflowActor Actor, SectionLimits Limits, ArticleSnapshot? Pending, string ActorName)
+public sealed record EditorialState(WorkflowArticle Article, WorkflowActor Actor, ActorSections Limits, ArticleSnapshot? Pending, string ActorName)
 {
     public WorkflowDecision Check(ArticleCommand command) => ArticleWorkflow.Check(command, Article, Actor);
 
@@ -31,22 +30,16 @@ public sealed record EditorialState(WorkflowArticle Article, WorkflowActor Actor
 /// </summary>
 public sealed class EditorialContext(PortalDbContext db)
 {
-    /// <summary>The sections <paramref name="actor"/> may work in (null for an admin, empty: all) and their names.</summary>
-    public async Task<SectionLimits> LimitsOfAsync(EditorialActor actor, CancellationToken cancellationToken = default)
+    /// <summary>The sections <paramref name="actor"/> may work in (null: all) and their names.</summary>
+    public async Task<ActorSections> LimitsOfAsync(EditorialActor actor, CancellationToken cancellationToken = default)
     {
-        if (actor.IsAdmin)
+        if (await SectionLimits.OfAsync(db, actor, cancellationToken) is not { } ids)
         {
-            return new SectionLimits(null, "");
-        }
-
-        var ids = await UserQueries.SectionIdsOf(db, actor.UserId).ToListAsync(cancellationToken);
-        if (ids.Count == 0)
-        {
-            return new SectionLimits(ids, "");
+            return new ActorSections(null, "");
         }
 
         var names = await db.Sections.AsNoTracking().Where(s => ids.Contains(s.Id)).OrderBy(s => s.SortOrder).ThenBy(s => s.Id).Select(s => s.Name).ToListAsync(cancellationToken);
-        return new SectionLimits(ids, string.Join("、", names));
+        return new ActorSections(ids, string.Join("、", names));
     }
 
     /// <summary>The workflow's view of <paramref name="article"/> and <paramref name="actor"/>.</summary>

@@ -176,19 +176,6 @@ public sealed class EditorialQueries(PortalDbContext db)
         : a.Status == ArticleStatus.Published ? 4
         : 5;
 
-    /// <summary>A page of the recycle bin, most recently deleted first, optionally filtered by title.</summary>
-    public Task<PagedList<ArticleAdminItem>> BinAsync(int page, string? search = null, CancellationToken cancellationToken = default)
-    {
-        var deleted = db.Articles.AsNoTracking().Where(a => a.DeletedAt != null);
-        if (!string.IsNullOrWhiteSpace(search))
-        {
-            var term = search.Trim();
-            deleted = deleted.Where(a => a.Title.Contains(term));
-        }
-
-        return Project(deleted.OrderByDescending(a => a.DeletedAt).ThenByDescending(a => a.Id)).ToPagedListAsync(page, PageSize, cancellationToken);
-    }
-
     /// <summary>The article for the edit page, or null (also for one in the recycle bin).</summary>
     public Task<ArticleEditData?> GetAsync(int id, CancellationToken cancellationToken = default) =>
         db.Articles.AsNoTracking().Where(a => a.Id == id && a.DeletedAt == null)

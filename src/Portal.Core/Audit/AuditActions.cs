@@ -30,6 +30,7 @@ public static class AuditActions
     public const string ArticleWithdraw = "article.withdraw";
     public const string ArticleDelete = "article.delete";
     public const string ArticleRestore = "article.restore";
+    public const string ArticlePurge = "article.purge";
     public const string ArticleRevisionRestore = "article.revision-restore";
     public const string ArticlePublishDateChange = "article.publish-date";
     public const string ArticleImportWord = "article.import-word";
@@ -83,6 +84,7 @@ public static class AuditActions
         ArticleCorrectionDiscard => "放弃待审修改",
         ArticleDelete => "删除",
         ArticleRestore => "恢复",
+        ArticlePurge => "永久删除",
         ArticleRevisionRestore => "恢复历史版本",
         ArticlePublishDateChange => "修改发布日期",
         ArticleImportWord => "导入Word",

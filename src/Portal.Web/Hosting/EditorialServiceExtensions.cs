@@ -23,6 +23,7 @@ public static class EditorialServiceExtensions
         services.AddScoped<EditorialService>();
         services.AddScoped<PreviewLinkService>();
         services.AddScoped<EditorialQueries>();
+        services.AddScoped<ArticleBin>();
         services.AddScoped<DashboardQueries>();
         services.AddScoped<ArticleBulkService>();
         services.AddScoped<ScheduledPublisher>();

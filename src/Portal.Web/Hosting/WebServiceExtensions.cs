@@ -28,6 +28,11 @@ public static class WebServiceExtensions
             // Whatever cannot be bound (a word in a number field, a date that is not one) is
             // explained in Chinese beside its field.
             ChineseModelBindingMessages.Apply(options.ModelBindingMessageProvider);
+
+            // Validation attributes without a message of their own, and the implicit "required" of
+            // a non-nullable value (rendered into data-val-required too), in Chinese as well.
+            options.ModelMetadataDetailsProviders.Add(new ChineseValidationMessages());
+            options.Filters.Add(new ChineseModelErrorsFilter());
         });
         services.AddRouting(options => options.LowercaseUrls = true);
 

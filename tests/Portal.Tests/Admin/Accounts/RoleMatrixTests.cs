@@ -35,6 +35,7 @@ public sealed class RoleMatrixTests : IAsyncLifetime
         ["/admin/articles/forcepublish/"] = PortalPolicies.Administer,
         ["/admin/articles/bin"] = PortalPolicies.Administer,
         ["/admin/articles/restore/"] = PortalPolicies.Administer,
+        ["/admin/articles/purge/"] = PortalPolicies.Administer,
         ["/admin/sections"] = PortalPolicies.Administer,
         ["/admin/footerlinks"] = PortalPolicies.Administer,
         ["/admin/settings"] = PortalPolicies.Administer,

@@ -48,7 +48,8 @@ public sealed class RefusalAndHistoryTests(EditorialFixture fixture) : IClassFix
         var times = history.QuerySelectorAll("table.revisions tbody time").ToList();
         Assert.Equal(2, times.Count);
         Assert.All(times, t => Assert.Equal("2030-05-01 10:00:00", t.TextContent));
-        Assert.All(times, t => Assert.Equal("2030-05-01T10:00:00", t.GetAttribute("datetime")));
+        Assert.All(times, t => Assert.Equal("2030-05-01T02:00:00Z", t.GetAttribute("datetime")));
+        Assert.All(times, t => Assert.Equal("UTC 2030-05-01 02:00:00", t.GetAttribute("title")));
     }
 
     [Fact]

@@ -202,14 +202,6 @@ public sealed class ArticlesController(
         return LocalRedirect("/admin/articles");
     }
 
-    [HttpGet("/admin/articles/bin"), Authorize(Policy = PortalPolicies.Administer)]
-    public async Task<IActionResult> Bin(int page = 1, string? q = null, CancellationToken cancellationToken = default) =>
-        View(new ArticleBinViewModel
-        {
-            Page = await queries.BinAsync(Math.Max(page, 1), q, cancellationToken),
-            Search = q,
-        });
-
     [HttpPost("/admin/articles/restore/{id:int}"), Authorize(Policy = PortalPolicies.Administer)]
     public async Task<IActionResult> Restore(int id, CancellationToken cancellationToken) =>
         BackToArticle(await editorial.RestoreAsync(Actor, id, cancellationToken), id);

@@ -93,7 +93,10 @@ public sealed class ArticleConflictViewModel
 /// <summary>回收站.</summary>
 public sealed class ArticleBinViewModel
 {
-    public required PagedList<ArticleAdminItem> Page { get; init; }
+    public required PagedList<ArticleBinItem> Page { get; init; }
+
+    /// <summary>Whether the 永久删除 button is offered (<see cref="ArticleBin.MayPurge"/>).</summary>
+    public required bool MayPurge { get; init; }
 
     /// <summary>The title filter, if any.</summary>
     public string? Search { get; init; }

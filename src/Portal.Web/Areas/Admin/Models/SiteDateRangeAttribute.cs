@@ -12,9 +12,9 @@ namespace Portal.Web.Areas.Admin.Models;
 [AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter)]
 public sealed class SiteDateRangeAttribute : ValidationAttribute
 {
-    public static readonly DateOnly Earliest = new(1900, 1, 1);
+    public static readonly DateOnly Earliest = new(2000, 1, 1);
 
-    public static readonly DateOnly Latest = new(2999, 12, 31);
+    public static readonly DateOnly Latest = new(2100, 12, 31);
 
     public SiteDateRangeAttribute()
         : base(() => OutOfRangeMessage("{0}"))

@@ -68,9 +68,12 @@ public sealed class UserEditViewModel
 
 public sealed class AuditListViewModel
 {
-    public required PagedList<AuditListItem> Entries { get; init; }
+    public required PagedList<AuditRow> Entries { get; init; }
 
     public required AuditFilterInput Filter { get; init; }
+
+    /// <summary>The export's address with the same filters (the list's query string without its page).</summary>
+    public required string ExportHref { get; init; }
 }
 
 /// <summary>The audit log's filter form (dates are site-local days).</summary>
@@ -83,6 +86,15 @@ public sealed class AuditFilterInput
     /// route value <c>action</c> ("Index") to it, ahead of the query string.
     /// </summary>
     public string? Op { get; set; }
+
+    /// <summary>The kind of object (an <c>AuditTargetTypes</c> value).</summary>
+    public string? Target { get; set; }
+
+    /// <summary>The object's id as recorded (an article's number, a user's id…); with <see cref="Target"/>, one object's history.</summary>
+    public string? TargetId { get; set; }
+
+    /// <summary>A part of the details (说明).</summary>
+    public string? Q { get; set; }
 
     [Display(Name = "开始日期")]
     [SiteDateRange]
