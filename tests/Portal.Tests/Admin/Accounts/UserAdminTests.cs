@@ -1,8 +1,8 @@
 using System.Net;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Portal.Core.Accounts;
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Core.Accounts;
 using Portal.Core.Audit;
 using Portal.Tests.Infrastructure;
 
