@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Portal.Core.Audit;
 using Portal.Core.Data;
+using Portal.Core.Site;
 
 namespace Portal.Core.Accounts;
 
@@ -47,31 +48,31 @@ public sealed class SecondFactorService(UserManager<PortalUser> users, PortalDbC
     /// Turns the second factor on once the user shows a code from their app, and returns the
     /// recovery codes (shown once; Identity keeps them with the account and strikes each one used).
     /// </summary>
-    public Task<(UserChangeResult Result, IReadOnlyList<string> RecoveryCodes)> EnableTwoFactorAsync(string userId, string code) =>
+    public Task<(CommandResult Result, IReadOnlyList<string> RecoveryCodes)> EnableTwoFactorAsync(string userId, string code) =>
         db.InTransactionAsync(async () =>
         {
             var user = await users.FindByIdAsync(userId);
             if (user is null)
             {
-                return (UserChangeResult.Fail("用户不存在。"), (IReadOnlyList<string>)[]);
+                return (CommandResult.NotFound("用户不存在。"), (IReadOnlyList<string>)[]);
             }
 
             code = code.Replace(" ", "", StringComparison.Ordinal).Trim();
             if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
             {
-                return (UserChangeResult.Fail("验证码不正确，请核对手机上的时间后输入当前显示的 6 位数字。"), []);
+                return (CommandResult.Invalid("Code", "验证码不正确，请核对手机上的时间后输入当前显示的 6 位数字。"), []);
             }
 
             var result = await users.SetTwoFactorEnabledAsync(user, true);
             if (!result.Succeeded)
             {
-                return (UserChangeResult.From(result), []);
+                return (result.ToCommandResult(), []);
             }
 
             var codes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount))?.ToList() ?? [];
             await sessions.EndAllAsync(userId, SessionEndReasons.AccountChanged);
             await audit.WriteAsync(AuditActions.TwoFactorEnable, "user", userId, user.UserName);
-            return (UserChangeResult.Success, (IReadOnlyList<string>)codes);
+            return (CommandResult.Ok(), (IReadOnlyList<string>)codes);
         }, outcome => outcome.Item1.Succeeded);
 
     /// <summary>New recovery codes for an enrolled account; the old ones stop working.</summary>
@@ -89,7 +90,7 @@ public sealed class SecondFactorService(UserManager<PortalUser> users, PortalDbC
     }
 
     /// <summary>The holder switches their own second factor off, where <paramref name="mayDisable"/> (their role does not require one).</summary>
-    public Task<UserChangeResult> DisableOwnTwoFactorAsync(string userId, bool mayDisable) =>
+    public Task<CommandResult> DisableOwnTwoFactorAsync(string userId, bool mayDisable) =>
         mayDisable
             ? db.InTransactionAsync(async () =>
             {
@@ -101,14 +102,14 @@ public sealed class SecondFactorService(UserManager<PortalUser> users, PortalDbC
 
                 return result;
             }, result => result.Succeeded)
-            : Task.FromResult(UserChangeResult.Fail("您的角色要求使用双因素认证，不能关闭。"));
+            : Task.FromResult(CommandResult.Invalid("您的角色要求使用双因素认证，不能关闭。"));
 
     /// <summary>
     /// Removes an account's second factor (lost phone): the authenticator key and recovery codes
     /// are replaced, two-factor sign-in is off, open sessions end. If the account's role requires
     /// a second factor, it is asked to enrol again at its next sign-in.
     /// </summary>
-    public Task<UserChangeResult> ResetTwoFactorAsync(string userId) =>
+    public Task<CommandResult> ResetTwoFactorAsync(string userId) =>
         db.InTransactionAsync(async () =>
         {
             var result = await ClearTwoFactorAsync(userId);
@@ -121,12 +122,12 @@ public sealed class SecondFactorService(UserManager<PortalUser> users, PortalDbC
         }, result => result.Succeeded);
 
     /// <summary>Second factor off, key and recovery codes gone, sessions ended (a new stamp too).</summary>
-    private async Task<UserChangeResult> ClearTwoFactorAsync(string userId)
+    private async Task<CommandResult> ClearTwoFactorAsync(string userId)
     {
         var user = await users.FindByIdAsync(userId);
         if (user is null)
         {
-            return UserChangeResult.Fail("用户不存在。");
+            return CommandResult.NotFound("用户不存在。");
         }
 
         var result = await users.SetTwoFactorEnabledAsync(user, false);
@@ -142,10 +143,10 @@ public sealed class SecondFactorService(UserManager<PortalUser> users, PortalDbC
 
         if (!result.Succeeded)
         {
-            return UserChangeResult.From(result);
+            return result.ToCommandResult();
         }
 
         await sessions.EndAllAsync(userId, SessionEndReasons.AccountChanged);
-        return UserChangeResult.Success;
+        return CommandResult.Ok();
     }
 }

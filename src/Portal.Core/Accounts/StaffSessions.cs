@@ -11,7 +11,8 @@ namespace Portal.Core.Accounts;
 /// <param name="EndReason">Why it ended (<see cref="SessionEndReasons"/>), when it has.</param>
 /// <param name="MustChangePassword">For an active session: the account's flag, as stored now.</param>
 /// <param name="TwoFactorEnabled">For an active session: whether the account has a second factor now.</param>
-public sealed record SessionCheck(bool IsActive, string? EndReason, bool MustChangePassword = false, bool TwoFactorEnabled = false)
+/// <param name="ShownName">For an active session: the name the admin header shows (the display name as stored now, else the user name).</param>
+public sealed record SessionCheck(bool IsActive, string? EndReason, bool MustChangePassword = false, bool TwoFactorEnabled = false, string? ShownName = null)
 {
     public static SessionCheck Ended(string? reason) => new(false, reason);
 }
@@ -62,7 +63,7 @@ public sealed class StaffSessions(PortalDbContext db, IOptions<AccountOptions> o
     {
         var row = await db.StaffSessions.AsNoTracking()
             .Where(s => s.Id == sessionId && s.UserId == userId)
-            .Join(db.Users, s => s.UserId, u => u.Id, (s, u) => new { s.CreatedAt, s.LastSeenAt, s.EndedAt, s.EndReason, s.SecurityStamp, UserStamp = u.SecurityStamp, u.IsDisabled, u.MustChangePassword, u.TwoFactorEnabled })
+            .Join(db.Users, s => s.UserId, u => u.Id, (s, u) => new { s.CreatedAt, s.LastSeenAt, s.EndedAt, s.EndReason, s.SecurityStamp, UserStamp = u.SecurityStamp, u.IsDisabled, u.MustChangePassword, u.TwoFactorEnabled, u.DisplayName, u.UserName })
             .FirstOrDefaultAsync(cancellationToken);
         if (row is null)
         {
@@ -92,7 +93,7 @@ public sealed class StaffSessions(PortalDbContext db, IOptions<AccountOptions> o
                 .ExecuteUpdateAsync(s => s.SetProperty(x => x.LastSeenAt, now), cancellationToken);
         }
 
-        return new SessionCheck(true, null, row.MustChangePassword, row.TwoFactorEnabled);
+        return new SessionCheck(true, null, row.MustChangePassword, row.TwoFactorEnabled, string.IsNullOrWhiteSpace(row.DisplayName) ? row.UserName : row.DisplayName.Trim());
     }
 
     /// <summary>Ends one session (sign-out, timeout).</summary>

@@ -2,19 +2,9 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Portal.Core.Audit;
 using Portal.Core.Data;
+using Portal.Core.Site;
 
 namespace Portal.Core.Accounts;
-
-/// <summary>The outcome of an account change: success, or messages for the form (Chinese).</summary>
-public sealed record UserChangeResult(bool Succeeded, IReadOnlyList<string> Errors)
-{
-    public static UserChangeResult Success { get; } = new(true, []);
-
-    public static UserChangeResult Fail(params string[] errors) => new(false, errors);
-
-    public static UserChangeResult From(IdentityResult result) =>
-        result.Succeeded ? Success : new(false, result.Errors.Select(e => e.Description).ToList());
-}
 
 /// <summary>What an administrator may set on an account.</summary>
 public sealed record UserChange(string DisplayName, string Role, IReadOnlyCollection<int> SectionIds);
@@ -35,11 +25,12 @@ public sealed class UserAdminService(
     PasswordHistoryRecorder history,
     TimeProvider time)
 {
-    public async Task<(UserChangeResult Result, string? UserId)> CreateAsync(string userName, string password, UserChange change)
+    /// <summary>Creates an account; the result's <see cref="CommandResult.Key"/> is its id.</summary>
+    public async Task<CommandResult> CreateAsync(string userName, string password, UserChange change)
     {
         if (!PortalRoles.All.Contains(change.Role))
         {
-            return (UserChangeResult.Fail("请选择角色。"), null);
+            return CommandResult.Invalid(nameof(UserChange.Role), "请选择角色。");
         }
 
         var user = new PortalUser
@@ -50,7 +41,7 @@ public sealed class UserAdminService(
             LockoutEnabled = true,
             MustChangePassword = true,
         };
-        var outcome = await InTransactionAsync(async () =>
+        return await InTransactionAsync(async () =>
         {
             if (await MissingSectionAsync(change) is { } missing)
             {
@@ -65,40 +56,39 @@ public sealed class UserAdminService(
 
             if (!result.Succeeded)
             {
-                return UserChangeResult.From(result);
+                return result.ToCommandResult();
             }
 
             SetSections(user.Id, change);
             audit.Add(AuditActions.UserCreate, "user", user.Id, $"{user.UserName}：角色 {PortalRoles.DisplayName(change.Role)}；可编辑栏目 {Describe(change.SectionIds)}");
             await db.SaveChangesAsync();
-            return UserChangeResult.Success;
+            return CommandResult.OkKey(user.Id);
         });
-        return (outcome, outcome.Succeeded ? user.Id : null);
     }
 
-    public async Task<UserChangeResult> UpdateAsync(string userId, string actingUserId, UserChange change)
+    public async Task<CommandResult> UpdateAsync(string userId, string actingUserId, UserChange change)
     {
         var user = await users.FindByIdAsync(userId);
         if (user is null)
         {
-            return UserChangeResult.Fail("用户不存在。");
+            return CommandResult.NotFound("用户不存在。");
         }
 
         if (!PortalRoles.All.Contains(change.Role))
         {
-            return UserChangeResult.Fail("请选择角色。");
+            return CommandResult.Invalid(nameof(UserChange.Role), "请选择角色。");
         }
 
         var currentRoles = await users.GetRolesAsync(user);
         if (userId == actingUserId && change.Role != PortalRoles.Admin && currentRoles.Contains(PortalRoles.Admin))
         {
-            return UserChangeResult.Fail("不能取消自己的管理员角色。");
+            return CommandResult.Invalid(nameof(UserChange.Role), "不能取消自己的管理员角色。");
         }
 
         return await InTransactionAsync(async () => await MissingSectionAsync(change) ?? await UpdateCoreAsync(user, change, currentRoles));
     }
 
-    private async Task<UserChangeResult> UpdateCoreAsync(PortalUser user, UserChange change, IList<string> currentRoles)
+    private async Task<CommandResult> UpdateCoreAsync(PortalUser user, UserChange change, IList<string> currentRoles)
     {
         var userId = user.Id;
         user.DisplayName = change.DisplayName.Trim();
@@ -122,7 +112,7 @@ public sealed class UserAdminService(
 
         if (!result.Succeeded)
         {
-            return UserChangeResult.From(result);
+            return result.ToCommandResult();
         }
 
         db.UserSections.RemoveRange(db.UserSections.Where(s => s.UserId == userId));
@@ -130,35 +120,35 @@ public sealed class UserAdminService(
         audit.Add(AuditActions.UserUpdate, "user", userId,
             $"{user.UserName}：姓名 {user.DisplayName}；角色 {string.Join("、", currentRoles.Select(PortalRoles.DisplayName))} → {PortalRoles.DisplayName(change.Role)}；可编辑栏目 {Describe(change.SectionIds)}");
         await db.SaveChangesAsync();
-        return UserChangeResult.Success;
+        return CommandResult.Ok();
     }
 
-    public Task<UserChangeResult> SetPasswordAsync(string userId, string password) =>
+    public Task<CommandResult> SetPasswordAsync(string userId, string password) =>
         InTransactionAsync(() => SetPasswordCoreAsync(userId, password));
 
     /// <summary>
     /// Disables or enables an account. <paramref name="actingUserId"/> is the administrator doing
     /// it (who may not disable their own account), or null on the command line.
     /// </summary>
-    public Task<UserChangeResult> SetDisabledAsync(string userId, string? actingUserId, bool disabled) =>
+    public Task<CommandResult> SetDisabledAsync(string userId, string? actingUserId, bool disabled) =>
         InTransactionAsync(() => SetDisabledCoreAsync(userId, actingUserId, disabled));
 
-    public Task<UserChangeResult> UnlockAsync(string userId) =>
+    public Task<CommandResult> UnlockAsync(string userId) =>
         InTransactionAsync(() => UnlockCoreAsync(userId));
 
     /// <summary>
     /// Identity's user manager saves on every call; one transaction keeps an account change and
     /// its audit entry together (both or neither).
     /// </summary>
-    private Task<UserChangeResult> InTransactionAsync(Func<Task<UserChangeResult>> change) =>
+    private Task<CommandResult> InTransactionAsync(Func<Task<CommandResult>> change) =>
         db.InTransactionAsync(change, result => result.Succeeded);
 
-    private async Task<UserChangeResult> SetPasswordCoreAsync(string userId, string password)
+    private async Task<CommandResult> SetPasswordCoreAsync(string userId, string password)
     {
         var user = await users.FindByIdAsync(userId);
         if (user is null)
         {
-            return UserChangeResult.Fail("用户不存在。");
+            return CommandResult.NotFound("用户不存在。");
         }
 
         var replaced = user.PasswordHash;
@@ -166,7 +156,7 @@ public sealed class UserAdminService(
         var result = await users.ResetPasswordAsync(user, token, password);
         if (!result.Succeeded)
         {
-            return UserChangeResult.From(result);
+            return result.ToCommandResult();
         }
 
         // Someone else chose it: the holder must choose their own at the next sign-in.
@@ -178,7 +168,7 @@ public sealed class UserAdminService(
     /// replaced hash into the history, every session of the account ended, the audit entry.
     /// A password set by someone else also lifts a lockout.
     /// </summary>
-    private async Task<UserChangeResult> AfterNewPasswordAsync(PortalUser user, string? replaced, bool chosenByHolder)
+    private async Task<CommandResult> AfterNewPasswordAsync(PortalUser user, string? replaced, bool chosenByHolder)
     {
         user.MustChangePassword = !chosenByHolder;
         if (!chosenByHolder)
@@ -190,49 +180,49 @@ public sealed class UserAdminService(
         var result = await users.UpdateAsync(user);
         if (!result.Succeeded)
         {
-            return UserChangeResult.From(result);
+            return result.ToCommandResult();
         }
 
         await history.RecordAsync(user.Id, replaced);
         await sessions.EndAllAsync(user.Id, SessionEndReasons.AccountChanged);
         await audit.WriteAsync(chosenByHolder ? AuditActions.PasswordChange : AuditActions.UserPassword, "user", user.Id, user.UserName);
-        return UserChangeResult.Success;
+        return CommandResult.Ok();
     }
 
     /// <summary>
     /// The account holder changes their own password (checked against the current one and the
     /// history). Every session of the account ends; the caller signs the holder in again.
     /// </summary>
-    public Task<UserChangeResult> ChangeOwnPasswordAsync(string userId, string currentPassword, string newPassword) =>
+    public Task<CommandResult> ChangeOwnPasswordAsync(string userId, string currentPassword, string newPassword) =>
         InTransactionAsync(async () =>
         {
             var user = await users.FindByIdAsync(userId);
             if (user is null)
             {
-                return UserChangeResult.Fail("用户不存在。");
+                return CommandResult.NotFound("用户不存在。");
             }
 
             var replaced = user.PasswordHash;
             var result = await users.ChangePasswordAsync(user, currentPassword, newPassword);
             if (!result.Succeeded)
             {
-                return UserChangeResult.From(result);
+                return result.ToCommandResult();
             }
 
             return await AfterNewPasswordAsync(user, replaced, chosenByHolder: true);
         });
 
-    private async Task<UserChangeResult> SetDisabledCoreAsync(string userId, string? actingUserId, bool disabled)
+    private async Task<CommandResult> SetDisabledCoreAsync(string userId, string? actingUserId, bool disabled)
     {
         var user = await users.FindByIdAsync(userId);
         if (user is null)
         {
-            return UserChangeResult.Fail("用户不存在。");
+            return CommandResult.NotFound("用户不存在。");
         }
 
         if (disabled && userId == actingUserId)
         {
-            return UserChangeResult.Fail("不能停用自己的账号。");
+            return CommandResult.Invalid("不能停用自己的账号。");
         }
 
         // A new security stamp (and ending the session rows) ends the account's open sessions at
@@ -241,7 +231,7 @@ public sealed class UserAdminService(
         var result = await users.UpdateSecurityStampAsync(user);
         if (!result.Succeeded)
         {
-            return UserChangeResult.From(result);
+            return result.ToCommandResult();
         }
 
         if (disabled)
@@ -250,25 +240,25 @@ public sealed class UserAdminService(
         }
 
         await audit.WriteAsync(disabled ? AuditActions.UserDisable : AuditActions.UserEnable, "user", userId, user.UserName);
-        return UserChangeResult.Success;
+        return CommandResult.Ok();
     }
 
-    private async Task<UserChangeResult> UnlockCoreAsync(string userId)
+    private async Task<CommandResult> UnlockCoreAsync(string userId)
     {
         var user = await users.FindByIdAsync(userId);
         if (user is null)
         {
-            return UserChangeResult.Fail("用户不存在。");
+            return CommandResult.NotFound("用户不存在。");
         }
 
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
         await audit.WriteAsync(AuditActions.UserUnlock, "user", userId, $"{user.UserName}：解除锁定");
-        return UserChangeResult.Success;
+        return CommandResult.Ok();
     }
 
     /// <summary>A refusal when a chosen section does not exist (a stale form or a forged post), else null.</summary>
-    private async Task<UserChangeResult?> MissingSectionAsync(UserChange change)
+    private async Task<CommandResult?> MissingSectionAsync(UserChange change)
     {
         if (change.Role != PortalRoles.Editor || change.SectionIds.Count == 0)
         {
@@ -277,7 +267,7 @@ public sealed class UserAdminService(
 
         var wanted = change.SectionIds.Distinct().ToList();
         var found = await db.Sections.CountAsync(s => wanted.Contains(s.Id));
-        return found == wanted.Count ? null : UserChangeResult.Fail("所选栏目不存在或已被删除，请刷新页面后重新选择。");
+        return found == wanted.Count ? null : CommandResult.Invalid("所选栏目不存在或已被删除，请刷新页面后重新选择。");
     }
 
     private void SetSections(string userId, UserChange change)

@@ -43,7 +43,7 @@ public sealed partial class MediaLibrary(
     /// The content is streamed to a temporary file in the media folder, never held in memory whole;
     /// on any refusal or failure no file and no row remain.
     /// </summary>
-    public async Task<ChangeResult> UploadAsync(Stream content, string originalName, string? uploaderId, CancellationToken cancellationToken = default)
+    public async Task<CommandResult> UploadAsync(Stream content, string originalName, string? uploaderId, CancellationToken cancellationToken = default)
     {
         var name = CleanName(originalName);
         Directory.CreateDirectory(folder.Path);
@@ -54,12 +54,12 @@ public sealed partial class MediaLibrary(
             var (length, imageType, tooLarge) = await ReceiveAsync(content, temp, cancellationToken);
             if (tooLarge is not null)
             {
-                return ChangeResult.Fail(Field, tooLarge);
+                return CommandResult.Invalid(Field, tooLarge);
             }
 
             if (length == 0)
             {
-                return ChangeResult.Fail(Field, "请选择要上传的文件。");
+                return CommandResult.Invalid(Field, "请选择要上传的文件。");
             }
 
             var media = new MediaFile { OriginalName = name, UploadedById = uploaderId, UploadedAt = time.GetUtcNow().UtcDateTime };
@@ -76,7 +76,7 @@ public sealed partial class MediaLibrary(
 
             if (refusal is not null)
             {
-                return ChangeResult.Fail(Field, refusal);
+                return CommandResult.Invalid(Field, refusal);
             }
 
             db.MediaFiles.Add(media);
@@ -84,7 +84,7 @@ public sealed partial class MediaLibrary(
                 $"上传{(media.Kind == MediaKind.Image ? "图片" : "附件")}“{media.OriginalName}”（{media.ContentType}，{media.Length} 字节）");
             await db.SaveChangesAsync(cancellationToken);
             written.Clear();
-            return ChangeResult.Ok(media.Id);
+            return CommandResult.Ok($"“{media.OriginalName}”已上传。", media.Id);
         }
         catch
         {
@@ -254,18 +254,18 @@ public sealed partial class MediaLibrary(
     /// Deletes an unused file: refused with the list of its uses otherwise. The row goes (audited)
     /// first; the file and its small copy leave the disk only once that is committed.
     /// </summary>
-    public async Task<ChangeResult> DeleteAsync(int id, CancellationToken cancellationToken = default)
+    public async Task<CommandResult> DeleteAsync(int id, CancellationToken cancellationToken = default)
     {
         var media = await db.MediaFiles.FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
         if (media is null)
         {
-            return ChangeResult.NotFound;
+            return CommandResult.NotFound("文件不存在或已被删除。");
         }
 
         var uses = await new MediaQueries(db).UsesAsync([id], cancellationToken);
         if (uses.TryGetValue(id, out var places) && places.Count > 0)
         {
-            return ChangeResult.Fail("", $"“{media.OriginalName}”正在使用，不能删除：{string.Join("；", places.Select(p => p.Label))}。请先从这些位置移除后再删除。");
+            return CommandResult.Invalid($"“{media.OriginalName}”正在使用，不能删除：{string.Join("；", places.Select(p => p.Label))}。请先从这些位置移除后再删除。");
         }
 
         db.MediaFiles.Remove(media);
@@ -278,7 +278,7 @@ public sealed partial class MediaLibrary(
         {
             // An article took the file into use between the check and the delete (the foreign key refused).
             db.ChangeTracker.Clear();
-            return ChangeResult.Fail("", $"“{media.OriginalName}”刚被文章使用，不能删除。");
+            return CommandResult.Invalid($"“{media.OriginalName}”刚被文章使用，不能删除。");
         }
 
         foreach (var name in new[] { media.StoredName, media.ListVariantName })
@@ -289,7 +289,7 @@ public sealed partial class MediaLibrary(
             }
         }
 
-        return ChangeResult.Ok(id);
+        return CommandResult.Ok($"“{media.OriginalName}”已删除。", id);
     }
 
     /// <summary>The stored name of a file, for its address; null when it does not exist.</summary>

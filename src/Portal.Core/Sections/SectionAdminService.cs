@@ -9,17 +9,20 @@ namespace Portal.Core.Sections;
 
 /// <summary>
 /// What an administrator submits for a section: its names, slug, parent and visibility, and its
-/// optional 栏目描述 and 栏目关键词 (the ColumnDescription and ColumnKeywords tags, the section feed).
+/// optional 栏目描述 and 栏目关键词 (the ColumnDescription and ColumnKeywords tags, the section feed),
+/// and how many reviews its articles need (<see cref="SectionReviewLevels"/>).
 /// </summary>
-public sealed record SectionChange(string Name, string MenuLabel, string Slug, int? ParentId, bool ShowInMenu, string? Description, string? Keywords);
+public sealed record SectionChange(
+    string Name, string MenuLabel, string Slug, int? ParentId, bool ShowInMenu, string? Description, string? Keywords,
+    int ReviewLevels = SectionReviewLevels.Default);
 
 /// <summary>A section in the admin tree list: depth-first order, with its depth for indentation.</summary>
 public sealed record SectionAdminRow(
     int Id, int? ParentId, int Depth, string Name, string MenuLabel, string Slug, string Path,
-    bool ShowInMenu, bool IsFirst, bool IsLast, int ChildCount, int ArticleCount);
+    bool ShowInMenu, bool IsFirst, bool IsLast, int ChildCount, int ArticleCount, int ReviewLevels);
 
 /// <summary>
-/// 栏目管理: create, rename, re-slug, move, reorder and hide sections. A change of slug or parent
+/// 栏目管理: create, rename, re-slug, move, reorder and hide sections, and set their review levels. A change of slug or parent
 /// records the old public path of the section and of every section below it, so links that
 /// readers and other sites hold answer with a 301 to the new address. Every change is saved
 /// together with its audit entry (both or neither).
@@ -46,6 +49,7 @@ public sealed class SectionAdminService(PortalDbContext db, AuditLog audit, Time
     public async Task<IReadOnlyList<SectionAdminRow>> ListAsync(CancellationToken cancellationToken = default)
     {
         var tree = await SectionTree.LoadAsync(db, cancellationToken);
+        var levels = await db.Sections.AsNoTracking().ToDictionaryAsync(s => s.Id, s => s.ReviewLevels, cancellationToken);
         var articleCounts = await db.Articles.GroupBy(a => a.SectionId)
             .Select(g => new { SectionId = g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.SectionId, x => x.Count, cancellationToken);
@@ -57,7 +61,8 @@ public sealed class SectionAdminService(PortalDbContext db, AuditLog audit, Time
                 var n = siblings[i];
                 rows.Add(new SectionAdminRow(
                     n.Id, n.ParentId, depth, n.Name, n.MenuLabel, n.Slug, n.Path, n.ShowInMenu,
-                    i == 0, i == siblings.Count - 1, n.Children.Count, articleCounts.GetValueOrDefault(n.Id)));
+                    i == 0, i == siblings.Count - 1, n.Children.Count, articleCounts.GetValueOrDefault(n.Id),
+                    levels.GetValueOrDefault(n.Id, SectionReviewLevels.Default)));
                 Walk(n.Children, depth + 1);
             }
         }
@@ -69,10 +74,10 @@ public sealed class SectionAdminService(PortalDbContext db, AuditLog audit, Time
     /// <summary>The section's current values, for the edit form; null when it does not exist.</summary>
     public Task<SectionChange?> GetAsync(int id, CancellationToken cancellationToken = default) =>
         db.Sections.AsNoTracking().Where(s => s.Id == id)
-            .Select(s => new SectionChange(s.Name, s.MenuLabel, s.Slug, s.ParentId, s.ShowInMenu, s.Description, s.Keywords))
+            .Select(s => new SectionChange(s.Name, s.MenuLabel, s.Slug, s.ParentId, s.ShowInMenu, s.Description, s.Keywords, s.ReviewLevels))
             .FirstOrDefaultAsync(cancellationToken);
 
-    public async Task<ChangeResult> CreateAsync(SectionChange change, CancellationToken cancellationToken = default)
+    public async Task<CommandResult> CreateAsync(SectionChange change, CancellationToken cancellationToken = default)
     {
         change = Normalize(change);
         var errors = ValidateFields(change);
@@ -96,7 +101,7 @@ public sealed class SectionAdminService(PortalDbContext db, AuditLog audit, Time
 
         if (errors.Count > 0)
         {
-            return ChangeResult.Fail(errors);
+            return CommandResult.Invalid(errors);
         }
 
         // The audit entry names the new id, which exists only after the insert: two saves in one
@@ -116,15 +121,16 @@ public sealed class SectionAdminService(PortalDbContext db, AuditLog audit, Time
                     ShowInMenu = change.ShowInMenu,
                     Description = change.Description,
                     Keywords = change.Keywords,
+                    ReviewLevels = change.ReviewLevels,
                     SortOrder = await NextSortOrderAsync(change.ParentId, cancellationToken),
                     CreatedAt = now,
                     UpdatedAt = now,
                 };
                 db.Sections.Add(section);
                 await db.SaveChangesAsync(cancellationToken);
-                audit.Add(AuditActions.SectionChange, "section", IdText(section.Id), $"新建栏目“{section.Name}”，路径 /{path}");
+                audit.Add(AuditActions.SectionChange, "section", IdText(section.Id), $"新建栏目“{section.Name}”，路径 /{path}，审核级数：{SectionReviewLevels.ShortName(section.ReviewLevels)}");
                 await db.SaveChangesAsync(cancellationToken);
-                return ChangeResult.Ok(section.Id);
+                return CommandResult.Ok($"已新建栏目“{section.Name}”。", section.Id);
             },
             cancellationToken: cancellationToken);
     }
@@ -133,12 +139,12 @@ public sealed class SectionAdminService(PortalDbContext db, AuditLog audit, Time
     /// Renames, re-slugs, moves and shows/hides a section in one change. A new slug or parent
     /// writes a redirect from every old path below the section to its new one.
     /// </summary>
-    public async Task<ChangeResult> UpdateAsync(int id, SectionChange change, CancellationToken cancellationToken = default)
+    public async Task<CommandResult> UpdateAsync(int id, SectionChange change, CancellationToken cancellationToken = default)
     {
         var section = await db.Sections.FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
         if (section is null)
         {
-            return ChangeResult.NotFound;
+            return CommandResult.NotFound("栏目不存在或已被删除。");
         }
 
         change = Normalize(change);
@@ -179,7 +185,7 @@ public sealed class SectionAdminService(PortalDbContext db, AuditLog audit, Time
 
         if (errors.Count > 0)
         {
-            return ChangeResult.Fail(errors);
+            return CommandResult.Invalid(errors);
         }
 
         var details = new List<string>();
@@ -196,6 +202,7 @@ public sealed class SectionAdminService(PortalDbContext db, AuditLog audit, Time
         Note("在菜单中显示", section.ShowInMenu ? "是" : "否", change.ShowInMenu ? "是" : "否");
         Note("栏目描述", section.Description, change.Description);
         Note("栏目关键词", section.Keywords, change.Keywords);
+        Note("审核级数", SectionReviewLevels.ShortName(section.ReviewLevels), SectionReviewLevels.ShortName(change.ReviewLevels));
         if (pathChanges)
         {
             details.Add($"路径：/{node.Path} → /{newPath}");
@@ -207,9 +214,10 @@ public sealed class SectionAdminService(PortalDbContext db, AuditLog audit, Time
             await RecordRedirectsAsync(oldPaths, node.Path, newPath, cancellationToken);
         }
 
+        var saved = $"已保存栏目“{change.Name}”。";
         if (details.Count == 0)
         {
-            return ChangeResult.Ok(id);
+            return CommandResult.Ok(saved, id);
         }
 
         section.Name = change.Name;
@@ -219,39 +227,41 @@ public sealed class SectionAdminService(PortalDbContext db, AuditLog audit, Time
         section.ShowInMenu = change.ShowInMenu;
         section.Description = change.Description;
         section.Keywords = change.Keywords;
+        section.ReviewLevels = change.ReviewLevels;
         section.UpdatedAt = time.GetUtcNow().UtcDateTime;
         audit.Add(AuditActions.SectionChange, "section", IdText(id), $"栏目“{change.Name}”：" + string.Join("；", details));
         await db.SaveChangesAsync(cancellationToken);
-        return ChangeResult.Ok(id);
+        return CommandResult.Ok(saved, id);
     }
 
     /// <summary>Moves a section one place up (<paramref name="offset"/> −1) or down (+1) among its siblings.</summary>
-    public async Task<ChangeResult> ReorderAsync(int id, int offset, CancellationToken cancellationToken = default)
+    public async Task<CommandResult> ReorderAsync(int id, int offset, CancellationToken cancellationToken = default)
     {
         var section = await db.Sections.FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
         if (section is null)
         {
-            return ChangeResult.NotFound;
+            return CommandResult.NotFound("栏目不存在或已被删除。");
         }
 
         var siblings = await db.Sections.Where(s => s.ParentId == section.ParentId)
             .OrderBy(s => s.SortOrder).ThenBy(s => s.Id).ToListAsync(cancellationToken);
-        if (Reordering.Swap(siblings, siblings.FindIndex(s => s.Id == id), offset, (s, order) => s.SortOrder = order))
+        var moved = Reordering.Swap(siblings, siblings.FindIndex(s => s.Id == id), offset, (s, order) => s.SortOrder = order);
+        if (moved)
         {
             audit.Add(AuditActions.SectionChange, "section", IdText(id), $"栏目“{section.Name}”{Reordering.Direction(offset)}");
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        return ChangeResult.Ok(id);
+        return CommandResult.Ok(Reordering.Outcome(offset, moved), id);
     }
 
     /// <summary>Shows or hides a section in the main menu (its page stays reachable).</summary>
-    public async Task<ChangeResult> SetShowInMenuAsync(int id, bool show, CancellationToken cancellationToken = default)
+    public async Task<CommandResult> SetShowInMenuAsync(int id, bool show, CancellationToken cancellationToken = default)
     {
         var section = await db.Sections.FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
         if (section is null)
         {
-            return ChangeResult.NotFound;
+            return CommandResult.NotFound("栏目不存在或已被删除。");
         }
 
         if (section.ShowInMenu != show)
@@ -262,35 +272,35 @@ public sealed class SectionAdminService(PortalDbContext db, AuditLog audit, Time
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        return ChangeResult.Ok(id);
+        return CommandResult.Ok(show ? $"栏目“{section.Name}”已在主菜单中显示。" : $"栏目“{section.Name}”已从主菜单中隐藏。", id);
     }
 
     /// <summary>Deletes a section that has no sub-sections and no articles (nothing is lost).</summary>
-    public async Task<ChangeResult> DeleteAsync(int id, CancellationToken cancellationToken = default)
+    public async Task<CommandResult> DeleteAsync(int id, CancellationToken cancellationToken = default)
     {
         var section = await db.Sections.FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
         if (section is null)
         {
-            return ChangeResult.NotFound;
+            return CommandResult.NotFound("栏目不存在或已被删除。");
         }
 
         if (await db.Sections.AnyAsync(s => s.ParentId == id, cancellationToken)
             || await db.Articles.AnyAsync(a => a.SectionId == id, cancellationToken))
         {
-            return ChangeResult.Fail("", "只能删除没有下级栏目、也没有文章的栏目。");
+            return CommandResult.Invalid("只能删除没有下级栏目、也没有文章的栏目。");
         }
 
         // An editor with no section rows may write everywhere: dropping an editor's last limit
         // would silently widen their rights, so an administrator changes the limits first.
         if (await db.UserSections.AnyAsync(u => u.SectionId == id, cancellationToken))
         {
-            return ChangeResult.Fail("", "有编辑被限定在此栏目，请先在“用户”中调整他们的可编辑栏目，再删除栏目。");
+            return CommandResult.Invalid("有编辑被限定在此栏目，请先在“用户”中调整他们的可编辑栏目，再删除栏目。");
         }
 
         db.Sections.Remove(section);
         audit.Add(AuditActions.SectionChange, "section", IdText(id), $"删除栏目“{section.Name}”（/{section.Slug}）");
         await db.SaveChangesAsync(cancellationToken);
-        return ChangeResult.Ok(id);
+        return CommandResult.Ok($"栏目“{section.Name}”已删除。", id);
     }
 
     private async Task RecordRedirectsAsync(Dictionary<int, string> oldPaths, string oldRoot, string newRoot, CancellationToken cancellationToken)
@@ -370,6 +380,11 @@ public sealed class SectionAdminService(PortalDbContext db, AuditLog audit, Time
         if (change.Keywords?.Length > FieldLengths.Keywords)
         {
             errors.Add(new(nameof(SectionChange.Keywords), $"栏目关键词不能超过 {FieldLengths.Keywords} 个字，当前 {change.Keywords.Length} 个字。"));
+        }
+
+        if (!SectionReviewLevels.IsValid(change.ReviewLevels))
+        {
+            errors.Add(new(nameof(SectionChange.ReviewLevels), SectionReviewLevels.InvalidMessage));
         }
 
         if (!SectionSlug.IsValid(change.Slug))

@@ -37,33 +37,33 @@ public sealed class FooterLinkService(PortalDbContext db, AuditLog audit)
             .Select(l => new FooterLinkAdminRow(l.Id, l.GroupId, l.Text, l.Url))
             .FirstOrDefaultAsync(cancellationToken);
 
-    public async Task<ChangeResult> CreateGroupAsync(string name, CancellationToken cancellationToken = default)
+    public async Task<CommandResult> CreateGroupAsync(string name, CancellationToken cancellationToken = default)
     {
         name = name.Trim();
         if (await ValidateGroupNameAsync(name, null, cancellationToken) is { } error)
         {
-            return ChangeResult.Fail(nameof(FooterLinkGroup.Name), error);
+            return CommandResult.Invalid(nameof(FooterLinkGroup.Name), error);
         }
 
         var group = new FooterLinkGroup { Name = name, SortOrder = await Reordering.NextAsync(db.FooterLinkGroups.Select(g => g.SortOrder), cancellationToken) };
         db.FooterLinkGroups.Add(group);
         audit.Add(AuditActions.FooterChange, "footer-group", null, $"新建链接分组“{name}”");
         await db.SaveChangesAsync(cancellationToken);
-        return ChangeResult.Ok(group.Id);
+        return CommandResult.Ok($"已新建分组“{name}”。", group.Id);
     }
 
-    public async Task<ChangeResult> RenameGroupAsync(int id, string name, CancellationToken cancellationToken = default)
+    public async Task<CommandResult> RenameGroupAsync(int id, string name, CancellationToken cancellationToken = default)
     {
         var group = await db.FooterLinkGroups.FirstOrDefaultAsync(g => g.Id == id, cancellationToken);
         if (group is null)
         {
-            return ChangeResult.NotFound;
+            return CommandResult.NotFound("链接分组不存在或已被删除。");
         }
 
         name = name.Trim();
         if (await ValidateGroupNameAsync(name, id, cancellationToken) is { } error)
         {
-            return ChangeResult.Fail(nameof(FooterLinkGroup.Name), error);
+            return CommandResult.Invalid(nameof(FooterLinkGroup.Name), error);
         }
 
         if (group.Name != name)
@@ -73,49 +73,50 @@ public sealed class FooterLinkService(PortalDbContext db, AuditLog audit)
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        return ChangeResult.Ok(id);
+        return CommandResult.Ok($"分组已改名为“{name}”。", id);
     }
 
-    public async Task<ChangeResult> MoveGroupAsync(int id, int offset, CancellationToken cancellationToken = default)
+    public async Task<CommandResult> MoveGroupAsync(int id, int offset, CancellationToken cancellationToken = default)
     {
         var groups = await db.FooterLinkGroups.OrderBy(g => g.SortOrder).ThenBy(g => g.Id).ToListAsync(cancellationToken);
         var index = groups.FindIndex(g => g.Id == id);
         if (index < 0)
         {
-            return ChangeResult.NotFound;
+            return CommandResult.NotFound("链接分组不存在或已被删除。");
         }
 
-        if (Reordering.Swap(groups, index, offset, (g, order) => g.SortOrder = order))
+        var moved = Reordering.Swap(groups, index, offset, (g, order) => g.SortOrder = order);
+        if (moved)
         {
             audit.Add(AuditActions.FooterChange, "footer-group", IdText(id), $"链接分组“{groups.Single(g => g.Id == id).Name}”{Reordering.Direction(offset)}");
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        return ChangeResult.Ok(id);
+        return CommandResult.Ok(Reordering.Outcome(offset, moved), id);
     }
 
     /// <summary>Deletes a group that holds no links (links are never lost by accident).</summary>
-    public async Task<ChangeResult> DeleteGroupAsync(int id, CancellationToken cancellationToken = default)
+    public async Task<CommandResult> DeleteGroupAsync(int id, CancellationToken cancellationToken = default)
     {
         var group = await db.FooterLinkGroups.FirstOrDefaultAsync(g => g.Id == id, cancellationToken);
         if (group is null)
         {
-            return ChangeResult.NotFound;
+            return CommandResult.NotFound("链接分组不存在或已被删除。");
         }
 
         if (await db.FooterLinks.AnyAsync(l => l.GroupId == id, cancellationToken))
         {
-            return ChangeResult.Fail("", "分组中还有链接，请先删除或移走这些链接。");
+            return CommandResult.Invalid("分组中还有链接，请先删除或移走这些链接。");
         }
 
         db.FooterLinkGroups.Remove(group);
         audit.Add(AuditActions.FooterChange, "footer-group", IdText(id), $"删除链接分组“{group.Name}”");
         await db.SaveChangesAsync(cancellationToken);
-        return ChangeResult.Ok(id);
+        return CommandResult.Ok($"分组“{group.Name}”已删除。", id);
     }
 
     /// <summary>Adds a link at the end of a group.</summary>
-    public async Task<ChangeResult> CreateLinkAsync(int groupId, string text, string? url, CancellationToken cancellationToken = default)
+    public async Task<CommandResult> CreateLinkAsync(int groupId, string text, string? url, CancellationToken cancellationToken = default)
     {
         var errors = ValidateLink(ref text, ref url);
         if (!await db.FooterLinkGroups.AnyAsync(g => g.Id == groupId, cancellationToken))
@@ -125,23 +126,23 @@ public sealed class FooterLinkService(PortalDbContext db, AuditLog audit)
 
         if (errors.Count > 0)
         {
-            return ChangeResult.Fail(errors);
+            return CommandResult.Invalid(errors);
         }
 
         var link = new FooterLink { GroupId = groupId, Text = text, Url = url, SortOrder = await NextOrderAsync(groupId, cancellationToken) };
         db.FooterLinks.Add(link);
         audit.Add(AuditActions.FooterChange, "footer-link", null, $"新建链接“{text}”（{url ?? "纯文本"}）");
         await db.SaveChangesAsync(cancellationToken);
-        return ChangeResult.Ok(link.Id);
+        return CommandResult.Ok($"已新建链接“{text}”。", link.Id);
     }
 
     /// <summary>Changes a link's text and address, and moves it to the end of another group when the group changes.</summary>
-    public async Task<ChangeResult> UpdateLinkAsync(int id, int groupId, string text, string? url, CancellationToken cancellationToken = default)
+    public async Task<CommandResult> UpdateLinkAsync(int id, int groupId, string text, string? url, CancellationToken cancellationToken = default)
     {
         var link = await db.FooterLinks.FirstOrDefaultAsync(l => l.Id == id, cancellationToken);
         if (link is null)
         {
-            return ChangeResult.NotFound;
+            return CommandResult.NotFound("链接不存在或已被删除。");
         }
 
         var errors = ValidateLink(ref text, ref url);
@@ -152,7 +153,7 @@ public sealed class FooterLinkService(PortalDbContext db, AuditLog audit)
 
         if (errors.Count > 0)
         {
-            return ChangeResult.Fail(errors);
+            return CommandResult.Invalid(errors);
         }
 
         var details = new List<string>();
@@ -181,40 +182,41 @@ public sealed class FooterLinkService(PortalDbContext db, AuditLog audit)
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        return ChangeResult.Ok(id);
+        return CommandResult.Ok($"已保存链接“{text}”。", id);
     }
 
-    public async Task<ChangeResult> MoveLinkAsync(int id, int offset, CancellationToken cancellationToken = default)
+    public async Task<CommandResult> MoveLinkAsync(int id, int offset, CancellationToken cancellationToken = default)
     {
         var link = await db.FooterLinks.AsNoTracking().FirstOrDefaultAsync(l => l.Id == id, cancellationToken);
         if (link is null)
         {
-            return ChangeResult.NotFound;
+            return CommandResult.NotFound("链接不存在或已被删除。");
         }
 
         var links = await db.FooterLinks.Where(l => l.GroupId == link.GroupId)
             .OrderBy(l => l.SortOrder).ThenBy(l => l.Id).ToListAsync(cancellationToken);
-        if (Reordering.Swap(links, links.FindIndex(l => l.Id == id), offset, (l, order) => l.SortOrder = order))
+        var moved = Reordering.Swap(links, links.FindIndex(l => l.Id == id), offset, (l, order) => l.SortOrder = order);
+        if (moved)
         {
             audit.Add(AuditActions.FooterChange, "footer-link", IdText(id), $"链接“{link.Text}”{Reordering.Direction(offset)}");
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        return ChangeResult.Ok(id);
+        return CommandResult.Ok(Reordering.Outcome(offset, moved), id);
     }
 
-    public async Task<ChangeResult> DeleteLinkAsync(int id, CancellationToken cancellationToken = default)
+    public async Task<CommandResult> DeleteLinkAsync(int id, CancellationToken cancellationToken = default)
     {
         var link = await db.FooterLinks.FirstOrDefaultAsync(l => l.Id == id, cancellationToken);
         if (link is null)
         {
-            return ChangeResult.NotFound;
+            return CommandResult.NotFound("链接不存在或已被删除。");
         }
 
         db.FooterLinks.Remove(link);
         audit.Add(AuditActions.FooterChange, "footer-link", IdText(id), $"删除链接“{link.Text}”（{link.Url ?? "纯文本"}）");
         await db.SaveChangesAsync(cancellationToken);
-        return ChangeResult.Ok(id);
+        return CommandResult.Ok($"链接“{link.Text}”已删除。", id);
     }
 
     private async Task<string?> ValidateGroupNameAsync(string name, int? exceptId, CancellationToken cancellationToken)

@@ -31,6 +31,15 @@ internal static class Reordering
     /// <summary>The move in words, for audit entries.</summary>
     public static string Direction(int offset) => offset < 0 ? "上移" : "下移";
 
+    /// <summary>What the person is told after 上移/下移: the move, or why nothing moved.</summary>
+    public static string Outcome(int offset, bool moved) => (moved, offset < 0) switch
+    {
+        (true, true) => "已上移。",
+        (true, false) => "已下移。",
+        (false, true) => "已在最前，无法上移。",
+        (false, false) => "已在最后，无法下移。",
+    };
+
     /// <summary>The sort order that puts a new item after <paramref name="sortOrders"/> (0 for an empty list).</summary>
     public static async Task<int> NextAsync(IQueryable<int> sortOrders, CancellationToken cancellationToken) =>
         ((await sortOrders.MaxAsync(o => (int?)o, cancellationToken)) ?? -1) + 1;

@@ -132,7 +132,7 @@ public sealed partial class SiteSettingsService(PortalDbContext db, AuditLog aud
             .FirstOrDefaultAsync(cancellationToken) ?? new SiteSettingsValues();
 
     /// <summary>Checks and saves the settings; the audit entry lists each changed field (old → new).</summary>
-    public async Task<ChangeResult> UpdateAsync(SiteSettingsValues values, CancellationToken cancellationToken = default)
+    public async Task<CommandResult> UpdateAsync(SiteSettingsValues values, CancellationToken cancellationToken = default)
     {
         values = Normalize(values);
         var errors = Validate(values);
@@ -143,7 +143,7 @@ public sealed partial class SiteSettingsService(PortalDbContext db, AuditLog aud
 
         if (errors.Count > 0)
         {
-            return ChangeResult.Fail(errors);
+            return CommandResult.Invalid(errors);
         }
 
         var row = await db.SiteSettings.FirstOrDefaultAsync(s => s.Id == SiteSettings.SingletonId, cancellationToken);
@@ -171,14 +171,14 @@ public sealed partial class SiteSettingsService(PortalDbContext db, AuditLog aud
 
         if (changes.Count == 0)
         {
-            return ChangeResult.Ok();
+            return CommandResult.Ok("网站设置没有改动。");
         }
 
         Store(values, row);
         row.UpdatedAt = time.GetUtcNow().UtcDateTime;
         audit.Add(AuditActions.SettingsChange, "settings", "1", string.Join("；", changes));
         await db.SaveChangesAsync(cancellationToken);
-        return ChangeResult.Ok();
+        return CommandResult.Ok("网站设置已保存，公开页面立即生效。");
     }
 
     private static List<FieldError> Validate(SiteSettingsValues values)

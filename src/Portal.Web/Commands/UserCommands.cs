@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Portal.Core.Accounts;
+using Portal.Core.Site;
 using Portal.Web.Hosting;
 
 namespace Portal.Web.Commands;
@@ -29,7 +30,7 @@ public sealed class UserCommands(UserManager<PortalUser> users, UserAdminService
 
         var password = await ReadPasswordAsync(new PortalUser { UserName = userName }, input);
         await store.EnsureRolesAsync();
-        var (result, _) = await service.CreateAsync(userName, password, new UserChange(displayName ?? userName, role, []));
+        var result = await service.CreateAsync(userName, password, new UserChange(displayName ?? userName, role, []));
         Check(result, "create the user");
         return $"Created user '{userName}' with role {role}.";
     }
@@ -98,11 +99,11 @@ public sealed class UserCommands(UserManager<PortalUser> users, UserAdminService
     /// Turns a refused change into the verb's failure. The pre-checks above catch the usual causes
     /// in English; what is left (rare) comes from the service in the web's Chinese.
     /// </summary>
-    private static void Check(UserChangeResult result, string what)
+    private static void Check(CommandResult result, string what)
     {
         if (!result.Succeeded)
         {
-            throw new CommandException($"Could not {what}: {string.Join(" ", result.Errors)}");
+            throw new CommandException($"Could not {what}: {string.Join(" ", result.Errors.Select(e => e.Message).DefaultIfEmpty(result.Message))}");
         }
     }
 }

@@ -1,6 +1,8 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Portal.Web.Areas.Admin;
+using Portal.Web.Areas.Admin.Models;
 using Portal.Web.Hosting;
 using Portal.Web.Models;
 
@@ -31,18 +33,32 @@ public sealed class ErrorController : Controller
         }
 
         Response.StatusCode = status;
-        return View(new ErrorViewModel
+
+        // A refusal of an admin address (403 from a policy, 404, 413, 429) keeps the person in the
+        // admin area: the admin layout with its menu and a way back to 控制台. A server error keeps
+        // the plain page, which reads nothing from the store that may be what failed.
+        if (status < 500 && OriginalPath() is { } original && AdminArea.Contains(original))
         {
-            StatusCode = status,
-            Title = status switch
-            {
-                404 => "页面不存在",
-                403 => "没有权限",
-                413 => "提交的内容过大",
-                429 => "请求过于频繁",
-                >= 500 => "服务暂时不可用",
-                _ => "请求无法完成",
-            },
-        });
+            Response.Headers.CacheControl = "no-store";
+            return View(AdminStatusView, new AdminStatusViewModel { StatusCode = status, Title = TitleOf(status) });
+        }
+
+        return View(new ErrorViewModel { StatusCode = status, Title = TitleOf(status) });
     }
+
+    private const string AdminStatusView = "/Areas/Admin/Views/Shared/Status.cshtml";
+
+    private static string TitleOf(int status) => status switch
+    {
+        404 => "页面不存在",
+        403 => "没有权限",
+        413 => "提交的内容过大",
+        429 => "请求过于频繁",
+        >= 500 => "服务暂时不可用",
+        _ => "请求无法完成",
+    };
+
+    /// <summary>The address that failed, when this is a re-execution (never one the request names itself).</summary>
+    private PathString? OriginalPath() =>
+        HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath is { } path ? new PathString(path) : null;
 }

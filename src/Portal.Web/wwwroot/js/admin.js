@@ -183,6 +183,15 @@
         const message = event.submitter?.dataset.confirm ?? target.dataset.confirm;
         if (message && !window.confirm(message)) {
             event.preventDefault();
+            return;
+        }
+        // A choice that removes something when emptied (the footer's QR code) asks only then.
+        for (const field of target.querySelectorAll("select[data-confirm-cleared]")) {
+            const was = Array.from(field.options).find((o) => o.defaultSelected)?.value ?? "";
+            if (was !== "" && field.value === "" && !window.confirm(field.dataset.confirmCleared)) {
+                event.preventDefault();
+                return;
+            }
         }
     }, true);
 

@@ -1,5 +1,7 @@
 using System.Net;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Accounts;
 using Portal.Core.Audit;
 using Portal.Tests.Infrastructure;
@@ -87,6 +89,25 @@ public sealed class UserAdminTests : IAsyncLifetime, IDisposable
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("请选择角色。", page.QuerySelector("[data-valmsg-for='Input.Role']")!.TextContent.Trim());
         Assert.False(await _factory.WithDbAsync(db => db.Users.AnyAsync(u => u.UserName == "norole")));
+    }
+
+    [Fact]
+    public async Task EditOwnAccount_DroppingTheAdministratorRole_RefusedBesideTheRole()
+    {
+        using var admin = await StaffAccounts.SignInAsync(_factory, "chief");
+        var id = await _factory.WithDbAsync(db => db.Users.Where(u => u.UserName == "chief").Select(u => u.Id).SingleAsync());
+
+        var response = await PostFormAsync(admin, $"/admin/users/edit/{id}", new() { ["Input.DisplayName"] = "主任", ["Input.Role"] = PortalRoles.Editor });
+        var page = await PortalFactory.ParseAsync(response);
+
+        // The service's refusal (not a form attribute) is shown beside its field, not only above the form.
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("不能取消自己的管理员角色。", page.QuerySelector("[data-valmsg-for='Input.Role']")!.TextContent.Trim());
+        Assert.True(await _factory.WithScopeAsync(async s =>
+        {
+            var users = s.GetRequiredService<UserManager<PortalUser>>();
+            return await users.IsInRoleAsync((await users.FindByIdAsync(id))!, PortalRoles.Admin);
+        }));
     }
 
     [Fact]

@@ -149,10 +149,8 @@ public sealed class AccountController(
                 return Redirect("/admin");
             }
 
-            foreach (var error in result.Errors)
-            {
-                ModelState.AddModelError(string.Empty, error);
-            }
+            // This form has no Input prefix: every refusal goes to its summary.
+            ModelState.AddModelError(string.Empty, ErrorText(result));
         }
 
         ViewData["Forced"] = (await CurrentUserAsync())?.MustChangePassword == true;
@@ -176,10 +174,7 @@ public sealed class AccountController(
                 return View("RecoveryCodes", new RecoveryCodesViewModel { Codes = codes });
             }
 
-            foreach (var error in result.Errors)
-            {
-                ModelState.AddModelError("Input." + nameof(input.Code), error);
-            }
+            ShowErrors(result);
         }
 
         return View("Security", await SecurityModelAsync(input));
@@ -204,7 +199,7 @@ public sealed class AccountController(
         }
         else
         {
-            FlashError(string.Join(" ", result.Errors));
+            FlashError(ErrorText(result));
         }
 
         return Redirect("/admin/account/security");

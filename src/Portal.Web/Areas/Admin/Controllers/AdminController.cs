@@ -63,14 +63,40 @@ public abstract class AdminController : Controller
     }
 
     /// <summary>
-    /// Puts a refused change's errors into model state, beside their fields in a form bound with
-    /// the <c>Input</c> prefix, or in the form's summary when an error names no field.
+    /// The one way a form shows a refused command: each field error beside its field (a form bound
+    /// with the <c>Input</c> prefix), an error that names no field in the form's summary, and the
+    /// result's message in the summary when there are no field errors.
     /// </summary>
-    protected void AddErrors(ChangeResult result)
+    protected void ShowErrors(CommandResult result)
     {
         foreach (var error in result.Errors)
         {
             ModelState.AddModelError(error.Field.Length == 0 ? "" : "Input." + error.Field, error.Message);
+        }
+
+        if (result.Errors.Count == 0 && result.Message is { Length: > 0 } message)
+        {
+            ModelState.AddModelError("", message);
+        }
+    }
+
+    /// <summary>
+    /// A refused command in one line, for a page that shows it above a list or after a redirect
+    /// (no form to put field errors beside): the field errors' messages, else the message.
+    /// </summary>
+    protected static string ErrorText(CommandResult result) =>
+        result.Errors.Count > 0 ? string.Join(" ", result.Errors.Select(e => e.Message)) : result.Message ?? "操作未完成，请重试。";
+
+    /// <summary>Flashes a command's outcome before a redirect: its message when done, the refusal as an alert otherwise.</summary>
+    protected void Report(CommandResult result, string? failurePrefix = null)
+    {
+        if (result.Succeeded)
+        {
+            Flash(result.Message ?? "已完成。");
+        }
+        else
+        {
+            FlashError(failurePrefix + ErrorText(result));
         }
     }
 

@@ -18,19 +18,19 @@ public sealed class FooterLinksController(FooterLinkService footer) : AdminContr
 
     [HttpPost]
     public async Task<IActionResult> CreateGroup(FooterGroupInputModel input, CancellationToken cancellationToken) =>
-        await DoneAsync(ModelState.IsValid ? await footer.CreateGroupAsync(input.Name, cancellationToken) : null, "已新建分组。", cancellationToken);
+        await DoneAsync(ModelState.IsValid ? await footer.CreateGroupAsync(input.Name, cancellationToken) : null, cancellationToken);
 
     [HttpPost("/admin/footerlinks/renamegroup/{id:int}")]
     public async Task<IActionResult> RenameGroup(int id, FooterGroupInputModel input, CancellationToken cancellationToken) =>
-        await DoneAsync(ModelState.IsValid ? await footer.RenameGroupAsync(id, input.Name, cancellationToken) : null, "分组已改名。", cancellationToken);
+        await DoneAsync(ModelState.IsValid ? await footer.RenameGroupAsync(id, input.Name, cancellationToken) : null, cancellationToken);
 
     [HttpPost("/admin/footerlinks/movegroup/{id:int}")]
     public async Task<IActionResult> MoveGroup(int id, int offset, CancellationToken cancellationToken) =>
-        await DoneAsync(await footer.MoveGroupAsync(id, offset, cancellationToken), null, cancellationToken);
+        await DoneAsync(await footer.MoveGroupAsync(id, offset, cancellationToken), cancellationToken);
 
     [HttpPost("/admin/footerlinks/deletegroup/{id:int}")]
     public async Task<IActionResult> DeleteGroup(int id, CancellationToken cancellationToken) =>
-        await DoneAsync(await footer.DeleteGroupAsync(id, cancellationToken), "分组已删除。", cancellationToken);
+        await DoneAsync(await footer.DeleteGroupAsync(id, cancellationToken), cancellationToken);
 
     [HttpGet]
     public async Task<IActionResult> CreateLink(int groupId, CancellationToken cancellationToken) =>
@@ -44,11 +44,11 @@ public sealed class FooterLinksController(FooterLinkService footer) : AdminContr
             var result = await footer.CreateLinkAsync(input.GroupId, input.Text, input.Url, cancellationToken);
             if (result.Succeeded)
             {
-                Flash($"已新建链接“{input.Text}”。");
+                Flash(result.Message!);
                 return Redirect(ListUrl);
             }
 
-            AddErrors(result);
+            ShowErrors(result);
         }
 
         return View("LinkForm", new FooterLinkFormViewModel { Input = input, Groups = await footer.ListAsync(cancellationToken) });
@@ -74,18 +74,18 @@ public sealed class FooterLinksController(FooterLinkService footer) : AdminContr
         if (ModelState.IsValid)
         {
             var result = await footer.UpdateLinkAsync(id, input.GroupId, input.Text, input.Url, cancellationToken);
-            if (!result.Found)
+            if (result.Outcome == CommandOutcome.NotFound)
             {
                 return NotFound();
             }
 
             if (result.Succeeded)
             {
-                Flash($"已保存链接“{input.Text}”。");
+                Flash(result.Message!);
                 return Redirect(ListUrl);
             }
 
-            AddErrors(result);
+            ShowErrors(result);
         }
 
         return View("LinkForm", new FooterLinkFormViewModel { Id = id, Input = input, Groups = await footer.ListAsync(cancellationToken) });
@@ -93,32 +93,29 @@ public sealed class FooterLinksController(FooterLinkService footer) : AdminContr
 
     [HttpPost("/admin/footerlinks/movelink/{id:int}")]
     public async Task<IActionResult> MoveLink(int id, int offset, CancellationToken cancellationToken) =>
-        await DoneAsync(await footer.MoveLinkAsync(id, offset, cancellationToken), null, cancellationToken);
+        await DoneAsync(await footer.MoveLinkAsync(id, offset, cancellationToken), cancellationToken);
 
     [HttpPost("/admin/footerlinks/deletelink/{id:int}")]
     public async Task<IActionResult> DeleteLink(int id, CancellationToken cancellationToken) =>
-        await DoneAsync(await footer.DeleteLinkAsync(id, cancellationToken), "链接已删除。", cancellationToken);
+        await DoneAsync(await footer.DeleteLinkAsync(id, cancellationToken), cancellationToken);
 
     /// <summary>Back to the list after a change; the list again with the reasons when it was refused.</summary>
-    private async Task<IActionResult> DoneAsync(ChangeResult? result, string? message, CancellationToken cancellationToken)
+    private async Task<IActionResult> DoneAsync(CommandResult? result, CancellationToken cancellationToken)
     {
-        if (result is { Found: false })
+        if (result is { Outcome: CommandOutcome.NotFound })
         {
             return NotFound();
         }
 
         if (result is { Succeeded: true })
         {
-            if (message is not null)
-            {
-                Flash(message);
-            }
-
+            Flash(result.Message!);
             return Redirect(ListUrl);
         }
 
-        var errors = result?.Errors.Select(e => e.Message).ToList()
-            ?? ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage).ToList();
+        List<string> errors = result is not null
+            ? [ErrorText(result)]
+            : ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage).ToList();
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return View("Index", new FooterLinkListViewModel { Groups = await footer.ListAsync(cancellationToken), Errors = errors });
     }

@@ -57,16 +57,16 @@ public sealed class MediaController(MediaLibrary media, MediaQueries queries, Si
         {
             return result.Succeeded && await queries.ItemAsync(result.Id!.Value, cancellationToken) is { } item
                 ? Json(ToPicker(item))
-                : BadRequest(new { error = result.Errors.Count > 0 ? result.Errors[0].Message : "上传失败，请重试。" });
+                : BadRequest(new { error = ErrorText(result) });
         }
 
         if (!result.Succeeded)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
-            return View("Index", await ListAsync(1, result.Errors[0].Message, null, null, null, cancellationToken));
+            return View("Index", await ListAsync(1, ErrorText(result), null, null, null, cancellationToken));
         }
 
-        Flash("文件已上传。");
+        Flash(result.Message!);
         return Redirect("/admin/media?uploaded=" + result.Id!.Value.ToString(CultureInfo.InvariantCulture));
     }
 
@@ -74,7 +74,7 @@ public sealed class MediaController(MediaLibrary media, MediaQueries queries, Si
     public async Task<IActionResult> Delete(int id, CancellationToken cancellationToken)
     {
         var result = await media.DeleteAsync(id, cancellationToken);
-        if (!result.Found)
+        if (result.Outcome == CommandOutcome.NotFound)
         {
             return NotFound();
         }
@@ -82,10 +82,10 @@ public sealed class MediaController(MediaLibrary media, MediaQueries queries, Si
         if (!result.Succeeded)
         {
             Response.StatusCode = StatusCodes.Status409Conflict;
-            return View("Index", await ListAsync(1, result.Errors[0].Message, null, null, null, cancellationToken));
+            return View("Index", await ListAsync(1, ErrorText(result), null, null, null, cancellationToken));
         }
 
-        Flash("文件已删除。");
+        Flash(result.Message!);
         return Redirect("/admin/media");
     }
 

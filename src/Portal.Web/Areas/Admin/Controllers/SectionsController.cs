@@ -27,11 +27,11 @@ public sealed class SectionsController(SectionAdminService sections) : AdminCont
             var result = await sections.CreateAsync(input.ToChange(), cancellationToken);
             if (result.Succeeded)
             {
-                Flash($"已新建栏目“{input.Name}”。");
+                Flash(result.Message!);
                 return Redirect("/admin/sections");
             }
 
-            AddErrors(result);
+            ShowErrors(result);
         }
 
         return View("Form", await FormAsync(null, input, cancellationToken));
@@ -56,13 +56,18 @@ public sealed class SectionsController(SectionAdminService sections) : AdminCont
         if (ModelState.IsValid)
         {
             var result = await sections.UpdateAsync(id, input.ToChange(), cancellationToken);
+            if (result.Outcome == CommandOutcome.NotFound)
+            {
+                return NotFound();
+            }
+
             if (result.Succeeded)
             {
-                Flash($"已保存栏目“{input.Name}”。");
+                Flash(result.Message!);
                 return Redirect("/admin/sections");
             }
 
-            AddErrors(result);
+            ShowErrors(result);
         }
 
         return View("Form", await FormAsync(id, input, cancellationToken));
@@ -71,40 +76,37 @@ public sealed class SectionsController(SectionAdminService sections) : AdminCont
     /// <summary>Moves a section up (<paramref name="offset"/> −1) or down (+1) among its siblings.</summary>
     [HttpPost("/admin/sections/reorder/{id:int}")]
     public async Task<IActionResult> Reorder(int id, int offset, CancellationToken cancellationToken) =>
-        Done(await sections.ReorderAsync(id, offset, cancellationToken), null);
+        Done(await sections.ReorderAsync(id, offset, cancellationToken));
 
     [HttpPost("/admin/sections/visibility/{id:int}")]
     public async Task<IActionResult> Visibility(int id, bool show, CancellationToken cancellationToken) =>
-        Done(await sections.SetShowInMenuAsync(id, show, cancellationToken), show ? "栏目已在主菜单中显示。" : "栏目已从主菜单中隐藏。");
+        Done(await sections.SetShowInMenuAsync(id, show, cancellationToken));
 
     [HttpPost("/admin/sections/delete/{id:int}")]
     public async Task<IActionResult> Delete(int id, CancellationToken cancellationToken)
     {
         var result = await sections.DeleteAsync(id, cancellationToken);
-        if (!result.Found || result.Succeeded)
+        if (result.Outcome is CommandOutcome.Ok or CommandOutcome.NotFound)
         {
-            return Done(result, "栏目已删除。");
+            return Done(result);
         }
 
         return View("Index", new SectionListViewModel
         {
             Rows = await sections.ListAsync(cancellationToken),
-            Errors = result.Errors.Select(e => e.Message).ToList(),
+            Errors = [ErrorText(result)],
         });
     }
 
-    private IActionResult Done(ChangeResult result, string? message)
+    /// <summary>Back to the list with the command's message (已上移。, 栏目已删除。…).</summary>
+    private IActionResult Done(CommandResult result)
     {
-        if (!result.Found)
+        if (result.Outcome == CommandOutcome.NotFound)
         {
             return NotFound();
         }
 
-        if (message is not null)
-        {
-            Flash(message);
-        }
-
+        Report(result);
         return Redirect("/admin/sections");
     }
 

@@ -23,11 +23,11 @@ public sealed class SettingsController(SiteSettingsService settings, MediaQuerie
             var result = await settings.UpdateAsync(input, cancellationToken);
             if (result.Succeeded)
             {
-                Flash("网站设置已保存，公开页面立即生效。");
+                Flash(result.Message!);
                 return Redirect("/admin/settings");
             }
 
-            AddErrors(result);
+            ShowErrors(result);
         }
 
         return View(await FormAsync(input, cancellationToken));

@@ -37,14 +37,14 @@ public sealed class UsersController(UserQueries queries, UserAdminService servic
 
         if (ModelState.IsValid)
         {
-            var (result, userId) = await service.CreateAsync(input.UserName, input.Password!, input.ToChange());
+            var result = await service.CreateAsync(input.UserName, input.Password!, input.ToChange());
             if (result.Succeeded)
             {
                 Flash($"已创建用户 {input.UserName}。");
-                return Redirect($"/admin/users/edit/{userId}");
+                return Redirect($"/admin/users/edit/{result.Key}");
             }
 
-            AddErrors(result);
+            ShowErrors(result);
         }
 
         return View("Edit", await EditModelAsync(null, input, cancellationToken));
@@ -84,11 +84,11 @@ public sealed class UsersController(UserQueries queries, UserAdminService servic
             var result = await service.UpdateAsync(id, users.GetUserId(User)!, input.ToChange());
             if (result.Succeeded)
             {
-                Flash("已保存。");
+                Flash($"已保存用户 {details.User.UserName} 的资料。");
                 return Redirect($"/admin/users/edit/{id}");
             }
 
-            AddErrors(result);
+            ShowErrors(result);
         }
 
         return View(await EditModelAsync(details.User, input, cancellationToken));
@@ -97,8 +97,8 @@ public sealed class UsersController(UserQueries queries, UserAdminService servic
     [HttpPost("/admin/users/setpassword/{id}")]
     public async Task<IActionResult> SetPassword(string id, PasswordInputModel input)
     {
-        var result = ModelState.IsValid ? await service.SetPasswordAsync(id, input.Password) : UserChangeResult.Fail("请输入新密码。");
-        Report(result, "密码已设置。", "密码未设置：");
+        var result = ModelState.IsValid ? await service.SetPasswordAsync(id, input.Password) : CommandResult.Invalid("请输入新密码。");
+        Report(result, "密码已设置，该用户下次登录时须修改密码。", "密码未设置：");
         return Redirect($"/admin/users/edit/{id}");
     }
 
@@ -143,7 +143,7 @@ public sealed class UsersController(UserQueries queries, UserAdminService servic
     }
 
     /// <summary>Flashes the outcome of an action that redirects back to the edit page: success as a status, refusal as an alert.</summary>
-    private void Report(UserChangeResult result, string success, string failurePrefix = "")
+    private void Report(CommandResult result, string success, string failurePrefix = "")
     {
         if (result.Succeeded)
         {
@@ -151,15 +151,7 @@ public sealed class UsersController(UserQueries queries, UserAdminService servic
         }
         else
         {
-            FlashError(failurePrefix + string.Join(" ", result.Errors));
-        }
-    }
-
-    private void AddErrors(UserChangeResult result)
-    {
-        foreach (var error in result.Errors)
-        {
-            ModelState.AddModelError(string.Empty, error);
+            FlashError(failurePrefix + ErrorText(result));
         }
     }
 }

@@ -37,7 +37,11 @@ public sealed class SectionInputModel
     [Display(Name = "栏目关键词")]
     public string? Keywords { get; set; }
 
-    public SectionChange ToChange() => new(Name ?? "", MenuLabel ?? "", Slug ?? "", ParentId, ShowInMenu, Description, Keywords);
+    /// <summary>How many reviews the section's articles need (<see cref="SectionReviewLevels"/>); the service refuses other values.</summary>
+    [Display(Name = "审核级数")]
+    public int ReviewLevels { get; set; } = SectionReviewLevels.Default;
+
+    public SectionChange ToChange() => new(Name ?? "", MenuLabel ?? "", Slug ?? "", ParentId, ShowInMenu, Description, Keywords, ReviewLevels);
 
     public static SectionInputModel From(SectionChange change) => new()
     {
@@ -48,6 +52,7 @@ public sealed class SectionInputModel
         ShowInMenu = change.ShowInMenu,
         Description = change.Description,
         Keywords = change.Keywords,
+        ReviewLevels = change.ReviewLevels,
     };
 }
 
