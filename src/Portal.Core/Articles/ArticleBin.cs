@@ -20,8 +20,9 @@ public sealed class ArticleBin(PortalDbContext db, AuditLog audit, TimeProvider 
     /// <summary>The message of a permanent deletion.</summary>
     public const string PurgedMessage = "已永久删除。";
 
-    /// <summary>Whether <paramref name="actor"/> may delete an article from the recycle bin for good: administrators only.</summary>
-    public static bool MayPurge(EditorialActor actor) => actor.IsAdmin;
+    /// <summary>Whether <paramref name="actor"/> may delete an article from the recycle bin for good (<see cref="ArticleWorkflow"/>: administrators only).</summary>
+    public static WorkflowDecision MayPurge(EditorialActor actor) =>
+        ArticleWorkflow.Check(ArticleCommand.Purge, new WorkflowArticle(WorkflowState.InBin), new WorkflowActor(actor.CanReview, actor.IsAdmin));
 
     /// <summary>The details of a purge's audit entry: the title it had and its id (the only trace left of it).</summary>
     public static string PurgeDetails(string title, int id) =>
@@ -97,9 +98,9 @@ public sealed class ArticleBin(PortalDbContext db, AuditLog audit, TimeProvider 
     /// </summary>
     public async Task<CommandResult> PurgeAsync(EditorialActor actor, int id, CancellationToken cancellationToken = default)
     {
-        if (!MayPurge(actor))
+        if (MayPurge(actor) is { Allowed: false } refusal)
         {
-            return CommandResult.Forbidden("只有管理员可以永久删除文章。");
+            return CommandResult.Forbidden(refusal.Reason!);
         }
 
         // Read first, outside the transaction: an article in the bin cannot be edited, so its title

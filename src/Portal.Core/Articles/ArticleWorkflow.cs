@@ -1,3 +1,5 @@
+using Portal.Core.Sections;
+
 namespace Portal.Core.Articles;
 
 /// <summary>What can be done to an article in the admin area.</summary>
@@ -242,29 +244,14 @@ public static class ArticleWorkflow
     /// <summary>Whether the command is allowed (for a view choosing its buttons).</summary>
     public static bool Allows(ArticleCommand command, WorkflowArticle article, WorkflowActor actor) => Check(command, article, actor).Allowed;
 
-    /// <summary>What the next approval is called: 审核 (one level), 初审 / 复审 / 终审.</summary>
-    public static string LevelName(int level, int levels) => (Math.Max(levels, 1), level) switch
-    {
-        (1, _) => "审核",
-        (_, 1) => "初审",
-        (3, 2) => "复审",
-        _ => "终审",
-    };
-
-    /// <summary>How a section's review levels read: 不审核, 一级审核, 二级审核（初审 → 终审）…</summary>
-    public static string LevelsName(int levels) => levels switch
-    {
-        0 => "不另行审核（审核人员可直接发布本人修改）",
-        1 => "一级审核",
-        2 => "二级审核（初审 → 终审）",
-        _ => "三级审核（初审 → 复审 → 终审）",
-    };
+    /// <summary>What review level <paramref name="level"/> is called (<see cref="SectionReviewLevels.LevelName"/>).</summary>
+    public static string LevelName(int level, int levels) => SectionReviewLevels.LevelName(level, levels);
 
     private static WorkflowDecision CheckApproval(ArticleCommand command, WorkflowArticle article, WorkflowActor actor)
     {
         if (command == ArticleCommand.Schedule && !article.NextIsFinal)
         {
-            return WorkflowDecision.WrongState($"本栏目实行{LevelsName(article.ReviewLevels)}，{LevelName(article.NextLevel, article.ReviewLevels)}通过后还需终审，终审时才能定时发布。");
+            return WorkflowDecision.WrongState($"本栏目实行{SectionReviewLevels.ShortName(article.ReviewLevels)}，{LevelName(article.NextLevel, article.ReviewLevels)}通过后还需终审，终审时才能定时发布。");
         }
 
         // Level 0: a small office's reviewer publishes their own change.

@@ -1,24 +1,14 @@
 using System.Globalization;
+using Portal.Core.Sections;
 
 namespace Portal.Core.Articles;
 
 /// <summary>
-/// How review levels read in the admin area (三审: 初审, 复审, 终审) and how long a change has
-/// waited for its review.
+/// Where a change stands in its review (三审: 初审, 复审, 终审, named by
+/// <see cref="SectionReviewLevels.LevelName"/>) and how long it has waited, for the 待审 list.
 /// </summary>
 public static class ReviewLevelNames
 {
-    /// <summary>
-    /// The name of review level <paramref name="level"/> (1-based) of a section with
-    /// <paramref name="levels"/> levels: 审核 for one level, 初审 and 终审 for two, 初审, 复审 and 终审 for three.
-    /// </summary>
-    public static string Name(int level, int levels) => levels switch
-    {
-        <= 1 => "审核",
-        2 => level <= 1 ? "初审" : "终审",
-        _ => level <= 1 ? "初审" : level >= levels ? "终审" : "复审",
-    };
-
     /// <summary>
     /// Where a submitted change stands, from <see cref="Article.ReviewStage"/> (levels already
     /// approved) and <see cref="Sections.Section.ReviewLevels"/>: <c>初审（第 1 级 / 共 2 级）</c>;
@@ -32,7 +22,7 @@ public static class ReviewLevelNames
         }
 
         var level = Math.Clamp(reviewStage + 1, 1, levels);
-        return string.Create(CultureInfo.InvariantCulture, $"{Name(level, levels)}（第 {level} 级 / 共 {levels} 级）");
+        return string.Create(CultureInfo.InvariantCulture, $"{SectionReviewLevels.LevelName(level, levels)}（第 {level} 级 / 共 {levels} 级）");
     }
 
     /// <summary>How long a change has waited, in whole units: 刚刚提交, 已等待 5 分钟, 已等待 3 小时, 已等待 2 天.</summary>

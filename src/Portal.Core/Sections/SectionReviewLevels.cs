@@ -25,6 +25,22 @@ public static class SectionReviewLevels
 
     public static bool IsValid(int levels) => levels is >= Min and <= Max;
 
+    /// <summary>The long name (the edit page, refusals): the form's label of <paramref name="levels"/>.</summary>
+    public static string Label(int levels) => Choices.FirstOrDefault(c => c.Levels == levels).Label ?? ShortName(levels);
+
+    /// <summary>
+    /// The name of review level <paramref name="level"/> (1-based) of a section with
+    /// <paramref name="levels"/> levels: 审核 for one level (or none), 初审 and 终审 for two, 初审,
+    /// 复审 and 终审 for three.
+    /// </summary>
+    public static string LevelName(int level, int levels) => (Math.Max(levels, 1), level) switch
+    {
+        (1, _) => "审核",
+        (_, <= 1) => "初审",
+        (3, 2) => "复审",
+        _ => "终审",
+    };
+
     /// <summary>The short name (list column, audit entries): 不审核, 一级审核…</summary>
     public static string ShortName(int levels) => levels switch
     {

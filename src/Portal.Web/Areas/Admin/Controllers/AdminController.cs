@@ -99,23 +99,4 @@ public abstract class AdminController : Controller
             FlashError(failurePrefix + ErrorText(result));
         }
     }
-
-    /// <summary>
-    /// The one way a refused command shows on a form bound with the <c>Input</c> prefix: each field
-    /// error beside its field (one naming no field in the form's summary), and a refusal without
-    /// field errors as its message in the summary.
-    /// </summary>
-    protected void ShowErrors(CommandResult result)
-    {
-        if (result.Errors.Count == 0)
-        {
-            ModelState.AddModelError("", result.Message ?? CommandResult.FixFieldsMessage);
-            return;
-        }
-
-        foreach (var error in result.Errors)
-        {
-            ModelState.AddModelError(error.Field.Length == 0 ? "" : "Input." + error.Field, error.Message);
-        }
-    }
 }

@@ -20,7 +20,7 @@ public sealed class ArticleBinController(ArticleBin bin, UserManager<PortalUser>
         {
             Page = await bin.ListAsync(Math.Max(page, 1), q, cancellationToken),
             Search = q,
-            MayPurge = ArticleBin.MayPurge(Actor),
+            MayPurge = ArticleBin.MayPurge(Actor).Allowed,
         });
 
     [HttpPost("/admin/articles/purge/{id:int}")]
