@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using Portal.Core.Accounts;
 using Portal.Core.Data;
 using Portal.Core.Paging;
 using Portal.Core.Sections;
@@ -12,7 +11,11 @@ namespace Portal.Core.Articles;
 /// read at (a bulk action sends it back, so a change made since is a conflict); <c>PendingStatus</c>
 /// is where a 待审修改 of the live article stands, null without one.
 /// </summary>
-public sealed record ArticleAdminItem(int Id, string Title, string SectionName, ArticleStatus Status, string? AuthorName, DateTime PublishedAt, DateTime UpdatedAt, DateTime? DeletedAt, int Version = 0, ArticleStatus? PendingStatus = null);
+public sealed record ArticleAdminItem(int Id, string Title, string SectionName, ArticleStatus Status, string? AuthorName, DateTime PublishedAt, DateTime UpdatedAt, DateTime? DeletedAt, int Version = 0, ArticleStatus? PendingStatus = null)
+{
+    /// <summary>When a 定时发布 article goes online (null for any other status).</summary>
+    public DateTime? ScheduledAt { get; init; }
+}
 
 /// <summary>
 /// Filters of the admin article list; every one optional. <paramref name="Search"/> matches
@@ -235,10 +238,6 @@ public sealed class EditorialQueries(PortalDbContext db)
             .ToList();
     }
 
-    /// <summary>The sections a user is limited to; empty means all.</summary>
-    public Task<List<int>> AllowedSectionsAsync(string userId, CancellationToken cancellationToken = default) =>
-        UserQueries.SectionIdsOf(db, userId).ToListAsync(cancellationToken);
-
     /// <summary>
     /// Two states of an article compared for people: the other fields that changed (sections by
     /// name, dates through <paramref name="formatDate"/>) and the body diff.
@@ -269,5 +268,8 @@ public sealed class EditorialQueries(PortalDbContext db)
             a.UpdatedAt,
             a.DeletedAt,
             a.Version,
-            a.PendingStatus));
+            a.PendingStatus)
+        {
+            ScheduledAt = a.ScheduledAt,
+        });
 }

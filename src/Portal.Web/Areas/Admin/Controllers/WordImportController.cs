@@ -15,6 +15,7 @@ namespace Portal.Web.Areas.Admin.Controllers;
 public sealed class WordImportController(
     WordImportService import,
     EditorialQueries queries,
+    EditorialContext context,
     SiteContext site,
     UserManager<PortalUser> users) : AdminController
 {
@@ -107,9 +108,8 @@ public sealed class WordImportController(
 
     private async Task<IReadOnlyList<Choice>> SectionsAsync(CancellationToken cancellationToken)
     {
-        var actor = Actor;
-        var allowed = actor.IsAdmin ? null : await queries.AllowedSectionsAsync(actor.UserId, cancellationToken);
-        return await queries.SectionChoicesAsync(allowed, cancellationToken);
+        var limits = await context.LimitsOfAsync(Actor, cancellationToken);
+        return await queries.SectionChoicesAsync(limits.Sections, cancellationToken);
     }
 
     private async Task<WordImportViewModel> PageAsync(WordImportInputModel input, string? error, CancellationToken cancellationToken) => new()
