@@ -80,13 +80,14 @@ internal static class ArticleEdits
             return;
         }
 
+        // The date as the form showed it changes nothing (an article once published shows its
+        // publishing moment, which stays what it was); another date is the editor's choice.
         if (ToMinute(posted.Value) != ToMinute(stored))
         {
             article.PublishedAt = posted.Value;
             article.HasPublishTime = true;
+            article.PublishedAtChosen = true;
         }
-
-        article.PublishedAtChosen = true;
     }
 
     internal static void Apply(Article article, ArticleFields fields) => Apply(article, new ArticleSnapshot(
@@ -103,6 +104,19 @@ internal static class ArticleEdits
         article.CoverImageId = content.CoverImageId;
         article.BodyMarkdown = content.BodyMarkdown;
     }
+
+    /// <summary>A snapshot's fields as a form would post them (for checking a correction again).</summary>
+    internal static ArticleFields FieldsOf(ArticleSnapshot content) => new()
+    {
+        Title = content.Title,
+        SectionId = content.SectionId,
+        Source = content.Source,
+        PublishedAt = content.PublishedAt,
+        Summary = content.Summary,
+        Keywords = content.Keywords,
+        CoverImageId = content.CoverImageId,
+        BodyMarkdown = content.BodyMarkdown,
+    };
 
     internal static DateTime ToMinute(DateTime value) => new(value.Ticks - (value.Ticks % TimeSpan.TicksPerMinute), value.Kind);
 

@@ -42,18 +42,26 @@ public sealed class EditorialContext(PortalDbContext db)
         return new ActorSections(ids, string.Join("、", names));
     }
 
-    /// <summary>The workflow's view of <paramref name="article"/> and <paramref name="actor"/>.</summary>
+    /// <summary>
+    /// The workflow's view of <paramref name="article"/> and <paramref name="actor"/>. A correction
+    /// that moves the article counts in both sections: the actor must work in both, and the
+    /// stricter section's review levels apply.
+    /// </summary>
     public async Task<EditorialState> StateOfAsync(EditorialActor actor, Article article, CancellationToken cancellationToken = default)
     {
         var limits = await LimitsOfAsync(actor, cancellationToken);
-        var levels = await db.Sections.AsNoTracking().Where(s => s.Id == article.SectionId).Select(s => (int?)s.ReviewLevels).FirstOrDefaultAsync(cancellationToken) ?? 1;
-        var approvedThisRound = await db.ArticleApprovals.AsNoTracking()
-            .AnyAsync(a => a.ArticleId == article.Id && a.Round == article.ReviewRound && a.ReviewerId == actor.UserId, cancellationToken);
         var pending = article.PendingRevision is { } number ? await RevisionAsync(article.Id, number, cancellationToken) : null;
+        int[] sections = pending is null || pending.SectionId == article.SectionId ? [article.SectionId] : [article.SectionId, pending.SectionId];
+        var levels = await db.Sections.AsNoTracking().Where(s => sections.Contains(s.Id)).Select(s => (int?)s.ReviewLevels).MaxAsync(cancellationToken) ?? 1;
+        var state = WorkflowArticle.StateOf(article);
+        var inReview = state is WorkflowState.Submitted or WorkflowState.CorrectionSubmitted;
+        var approvedThisRound = inReview && await db.ArticleApprovals.AsNoTracking()
+            .AnyAsync(a => a.ArticleId == article.Id && a.Round == article.ReviewRound && a.ReviewerId == actor.UserId, cancellationToken);
+        var wrote = article.LastEditorId == actor.UserId || (inReview && actor.CanReview && await WroteSinceLiveAsync(article, actor.UserId, cancellationToken));
         var name = await ArticleRevisionWriter.DisplayNameAsync(db, actor.UserId, cancellationToken);
         return new EditorialState(
-            new WorkflowArticle(WorkflowArticle.StateOf(article), levels, article.ReviewStage),
-            new WorkflowActor(actor.CanReview, actor.IsAdmin, limits.Allows(article.SectionId), article.LastEditorId == actor.UserId, approvedThisRound, limits.Names),
+            new WorkflowArticle(state, levels, article.ReviewStage),
+            new WorkflowActor(actor.CanReview, actor.IsAdmin, sections.All(limits.Allows), wrote, approvedThisRound, limits.Names),
             limits,
             pending,
             name);
@@ -69,6 +77,35 @@ public sealed class EditorialContext(PortalDbContext db)
     /// <summary>The approvals of the article's current review round, lowest level first.</summary>
     public Task<List<ArticleApproval>> CurrentApprovalsAsync(int id, int round, CancellationToken cancellationToken = default) =>
         db.ArticleApprovals.AsNoTracking().Where(a => a.ArticleId == id && a.Round == round).OrderBy(a => a.Level).ToListAsync(cancellationToken);
+
+    /// <summary>
+    /// Whether <paramref name="userId"/> changed the content of the article since its live version
+    /// (since its first revision when it was never published): a reviewer may not approve text
+    /// they wrote, even when someone else made the last small change.
+    /// </summary>
+    private async Task<bool> WroteSinceLiveAsync(Article article, string userId, CancellationToken cancellationToken)
+    {
+        var from = article.LiveRevision ?? 0;
+        var revisions = await db.ArticleRevisions.AsNoTracking()
+            .Where(r => r.ArticleId == article.Id && r.Number >= from)
+            .OrderBy(r => r.Number)
+            .Select(r => new { r.AuthorId, Content = new ArticleSnapshot(r.Title, r.SectionId, r.Source, r.PublishedAt, r.Summary, r.Keywords, r.CoverImageId, r.BodyMarkdown) })
+            .ToListAsync(cancellationToken);
+        ArticleSnapshot? previous = null;
+        foreach (var revision in revisions)
+        {
+            // The live revision itself is the baseline, not a change (unless it is the first one).
+            var isBaseline = previous is null && article.LiveRevision is not null;
+            if (!isBaseline && revision.AuthorId == userId && (previous is null || revision.Content != previous))
+            {
+                return true;
+            }
+
+            previous = revision.Content;
+        }
+
+        return false;
+    }
 
     private Task<ArticleSnapshot?> RevisionAsync(int id, int number, CancellationToken cancellationToken) =>
         db.ArticleRevisions.AsNoTracking().Where(r => r.ArticleId == id && r.Number == number)

@@ -112,10 +112,16 @@ public sealed class EditorialService(
     {
         var now = Now;
         var before = ArticleSnapshot.Of(article);
+        var chosenBefore = article.PublishedAtChosen;
         ArticleEdits.Apply(article, fields);
         ArticleEdits.ApplyDate(article, fields.PublishedAt, before.PublishedAt);
         var key = Key(article);
         var changed = RevisionDiff.ChangedFieldNames(before, ArticleSnapshot.Of(article));
+        if (article.PublishedAtChosen != chosenBefore && !changed.Contains("发布日期"))
+        {
+            // Emptying the date (publishing dates it) or keeping the shown one as chosen changes what readers will see.
+            changed = [.. changed, "发布日期"];
+        }
 
         // Only a save that changes something makes its author the writer of the change under
         // review (who may then not approve it); an empty save must not move that responsibility.
@@ -297,7 +303,7 @@ public sealed class EditorialService(
     public Task<CommandResult> WithdrawAsync(EditorialActor actor, int id, int expectedVersion, CancellationToken cancellationToken = default) =>
         ChangeAsync(actor, id, expectedVersion, ArticleCommand.Withdraw, async (article, state) =>
         {
-            var merged = ArticleEdits.MergePending(article, state.Pending);
+            var merged = ArticleEdits.MergePending(article, await MergeablePendingAsync(article, state.Pending, cancellationToken));
             article.Status = ArticleStatus.Withdrawn;
             article.ScheduledAt = null;
             audit.Add(AuditActions.ArticleWithdraw, "article", Key(article), article.Title + (merged ? "（待审修改并入撤回后的稿件）" : ""));
@@ -343,7 +349,7 @@ public sealed class EditorialService(
         if (article.Status is ArticleStatus.Published or ArticleStatus.Scheduled)
         {
             message = $"已从回收站恢复。这篇文章删除前为“{article.Status.DisplayName()}”，恢复后为“已撤回”，读者看不到它；需重新提交审核通过后才会再次发布。";
-            ArticleEdits.MergePending(article, state.Pending);
+            ArticleEdits.MergePending(article, await MergeablePendingAsync(article, state.Pending, cancellationToken));
             article.Status = ArticleStatus.Withdrawn;
             article.ScheduledAt = null;
         }
@@ -445,6 +451,18 @@ public sealed class EditorialService(
     /// <summary>The last approval of a correction: its content becomes the live version, at the same address.</summary>
     private async Task<CommandResult> ApplyCorrectionAsync(EditorialActor actor, Article article, ArticleSnapshot pending, string note, string? forceReason, CancellationToken cancellationToken)
     {
+        // The correction was checked when saved; what it refers to may have gone since (a section,
+        // an image), and its date must not hide the live article.
+        if (await fieldRules.CheckAsync(ArticleEdits.FieldsOf(pending), null, "", cancellationToken) is { Count: > 0 } problems)
+        {
+            return CommandResult.Invalid("待审修改不能发布：" + problems[0].Message + "请修改后重新提交。");
+        }
+
+        if (pending.PublishedAt > Now)
+        {
+            return CommandResult.Invalid($"待审修改的发布日期（{clock.Describe(pending.PublishedAt)}）晚于现在，发布后读者将看不到这篇文章。请修改发布日期后重新提交。");
+        }
+
         var before = ArticleSnapshot.Of(article);
         ArticleEdits.Apply(article, pending);
         if (pending.PublishedAt != before.PublishedAt)
@@ -463,6 +481,29 @@ public sealed class EditorialService(
         }
 
         return await CommitAsync(article, actor.UserId, note, "修改已发布，线上版本已更新（网址不变）。", null, cancellationToken, publishes: true);
+    }
+
+    /// <summary>
+    /// The pending correction to merge into the working copy, or null when there is none or it
+    /// refers to a section or cover image that no longer exists (it would not store): then it is
+    /// dropped, its text staying in history.
+    /// </summary>
+    private async Task<ArticleSnapshot?> MergeablePendingAsync(Article article, ArticleSnapshot? pending, CancellationToken cancellationToken)
+    {
+        if (pending is null)
+        {
+            return null;
+        }
+
+        var sectionExists = await db.Sections.AnyAsync(s => s.Id == pending.SectionId, cancellationToken);
+        var coverExists = pending.CoverImageId is not { } cover || await db.MediaFiles.AnyAsync(m => m.Id == cover, cancellationToken);
+        if (sectionExists && coverExists)
+        {
+            return pending;
+        }
+
+        ArticleEdits.ClearPending(article);
+        return null;
     }
 
     private void RecordApproval(Article article, int level, EditorialActor actor, string actorName, DateTime now) =>

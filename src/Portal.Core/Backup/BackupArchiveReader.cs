@@ -183,6 +183,13 @@ internal sealed class BackupArchiveReader(JsonSerializerOptions tableJson, Markd
         {
             if (!manifest.Tables.TryGetValue(table.Name, out var expected))
             {
+                // A table added to the format after an archive was written: that store had none of its rows.
+                if (BackupFormat.AddedLater.Contains(table.Name) && archive.GetEntry(table.EntryName) is null)
+                {
+                    tables.Add(new TableRows(table, []));
+                    continue;
+                }
+
                 throw new BackupException(Problem($"the manifest does not list the table {table.Name}."));
             }
 

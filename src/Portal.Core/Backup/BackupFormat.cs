@@ -60,6 +60,13 @@ public static class BackupFormat
     ];
 
     /// <summary>
+    /// Tables added to the format after archives were already written (the approvals of review
+    /// levels): an archive that does not list one is read as holding none of its rows, so a
+    /// backup made before the upgrade still restores.
+    /// </summary>
+    internal static IReadOnlySet<string> AddedLater { get; } = new HashSet<string>(StringComparer.Ordinal) { "article-approvals" };
+
+    /// <summary>
     /// Tables an archive does not carry, with the reason. The change log (<see cref="ContentChange"/>)
     /// describes how this store reached its state, for this store's indexers: a restore appends a
     /// "rebuild everything" row to the target's own log instead of replacing it. Staff sessions

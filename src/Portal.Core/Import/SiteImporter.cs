@@ -296,7 +296,8 @@ public sealed class SiteImporter(
     /// Every save of an article is a revision (docs/decisions/0002): each stored article this run
     /// changes gets the next version from <see cref="ArticleRevisionWriter"/>, which also makes an
     /// editor's form loaded before the import a conflict instead of a silent overwrite. Unchanged
-    /// articles keep their version. Returns the changed ones, whose revisions follow the first save.
+    /// articles keep their version; a changed one's pending correction is dropped, audited.
+    /// Returns the changed ones, whose revisions follow the first save.
     /// </summary>
     private async Task<List<(Article Article, ArticleSnapshot Before)>> NextVersionsAsync(List<(Article Article, ArticleSnapshot Before)> stored, CancellationToken cancellationToken)
     {
@@ -304,6 +305,18 @@ public sealed class SiteImporter(
         var changed = stored.Where(s => db.Entry(s.Article).State == EntityState.Modified).ToList();
         foreach (var (article, _) in changed)
         {
+            // A 待审修改 started from the text the import replaces: approved later, it would undo
+            // the import without anyone noticing. It is dropped (its text stays in history).
+            if (article.PendingRevision is not null)
+            {
+                article.PendingRevision = null;
+                article.PendingStatus = null;
+                article.ReviewStage = 0;
+                article.SubmittedAt = null;
+                article.ReviewComment = null;
+                audit.Add(AuditActions.ArticleCorrectionDiscard, "article", article.Id.ToString(CultureInfo.InvariantCulture), "导入更新了线上版本，待审修改已作废（内容保留在历史版本中）");
+            }
+
             await revisions.NextVersionAsync(article, _now, cancellationToken);
             if (article.Status == ArticleStatus.Published)
             {

@@ -290,6 +290,12 @@ public sealed class SectionAdminService(PortalDbContext db, AuditLog audit, Time
             return CommandResult.Invalid("只能删除没有下级栏目、也没有文章的栏目。");
         }
 
+        // A 待审修改 moving an article here would find its section gone when it is approved.
+        if (await db.Articles.AnyAsync(a => a.PendingRevision != null && db.ArticleRevisions.Any(r => r.ArticleId == a.Id && r.Number == a.PendingRevision && r.SectionId == id), cancellationToken))
+        {
+            return CommandResult.Invalid("有文章的待审修改要移到这个栏目，不能删除。请先处理这些待审修改。");
+        }
+
         // An editor with no section rows may write everywhere: dropping an editor's last limit
         // would silently widen their rights, so an administrator changes the limits first.
         if (await db.UserSections.AnyAsync(u => u.SectionId == id, cancellationToken))

@@ -17,7 +17,7 @@ namespace Portal.Migrations.PostgreSql.Migrations
                 table: "Sections",
                 type: "integer",
                 nullable: false,
-                defaultValue: 0);
+                defaultValue: 1);
 
             migrationBuilder.AddColumn<string>(
                 name: "DeletedById",

@@ -16,7 +16,7 @@ namespace Portal.Migrations.SqlServer.Migrations
                 table: "Sections",
                 type: "int",
                 nullable: false,
-                defaultValue: 0);
+                defaultValue: 1);
 
             migrationBuilder.AddColumn<string>(
                 name: "DeletedById",

@@ -16,7 +16,7 @@ namespace Portal.Migrations.Sqlite.Migrations
                 table: "Sections",
                 type: "INTEGER",
                 nullable: false,
-                defaultValue: 0);
+                defaultValue: 1);
 
             migrationBuilder.AddColumn<string>(
                 name: "DeletedById",

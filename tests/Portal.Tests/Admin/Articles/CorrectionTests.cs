@@ -105,6 +105,22 @@ public sealed class CorrectionTests(EditorialFixture fixture) : IClassFixture<Ed
     }
 
     [Fact]
+    public async Task CorrectionWithAFutureDate_RefusedAtApproval_LiveArticleStaysOnline()
+    {
+        var (editor, reviewer, id, urlKey) = await PublishedAsync("未来日期的修改", "线上");
+        var future = fixture.Time.GetUtcNow().AddHours(8).AddYears(1).ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        await PostAsync(editor, $"/admin/articles/edit/{id}", ArticleForm("未来日期的修改", fixture.NewsId, "线上", (await fixture.ArticleAsync(id)).Version, publishedAtLocal: future, command: "submit"));
+
+        var (response, _) = await PostAsync(reviewer, $"/admin/articles/publish/{id}", V((await fixture.ArticleAsync(id)).Version));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var (_, edit) = await fixture.Factory.GetDocumentAsync($"/admin/articles/edit/{id}", reviewer);
+        Assert.Contains("晚于现在", edit.QuerySelector(".form-errors")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(ArticleStatus.Submitted, (await fixture.ArticleAsync(id)).PendingStatus);
+        Assert.Contains("线上", await PublicPageAsync(urlKey), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task UnchangedSaveOfLiveArticle_OpensNoCorrection()
     {
         var (editor, _, id, _) = await PublishedAsync("原样", "正文");

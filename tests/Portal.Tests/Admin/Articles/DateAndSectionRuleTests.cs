@@ -141,9 +141,14 @@ public sealed class DateAndSectionRuleTests(EditorialFixture fixture) : IClassFi
             Assert.Contains("您只负责“通知公告”栏目，不能查看其他栏目的文章。", page.Body!.TextContent, StringComparison.Ordinal);
         }
 
+        // An invalid form shown again must not show the article either.
+        var (invalid, shown) = await PostAsync(limited, $"/admin/articles/edit/{id}", ArticleForm("", fixture.NewsId, "正文", (await fixture.ArticleAsync(id)).Version));
+        Assert.Equal(HttpStatusCode.Forbidden, invalid.StatusCode);
+        Assert.DoesNotContain("新闻栏目的稿件", shown.Body!.TextContent, StringComparison.Ordinal);
+
         var (saved, refusal) = await PostAsync(limited, $"/admin/articles/edit/{id}", ArticleForm("越权修改", fixture.NewsId, "正文", (await fixture.ArticleAsync(id)).Version));
         Assert.Equal(HttpStatusCode.Forbidden, saved.StatusCode);
-        Assert.Contains("您只负责“通知公告”栏目，不能修改其他栏目的文章。", refusal.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("您只负责“通知公告”栏目，不能查看其他栏目的文章。", refusal.Body!.TextContent, StringComparison.Ordinal);
         Assert.Equal("新闻栏目的稿件", (await fixture.ArticleAsync(id)).Title);
     }
 }

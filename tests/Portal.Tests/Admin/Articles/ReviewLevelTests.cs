@@ -108,6 +108,39 @@ public sealed class ReviewLevelTests(EditorialFixture fixture) : IClassFixture<E
     }
 
     [Fact]
+    public async Task OneLevel_WriterMayNotApproveAfterSomeoneElseMadeTheLastSmallChange()
+    {
+        var section = await SectionWithLevelsAsync(1);
+        var writer = await fixture.LoginAsync("reviewer");
+        var colleague = await fixture.LoginAsync("editor");
+        var id = await CreateAsync(writer, ArticleForm("审核撰写的稿件", section, "审核写的全文", command: "submit"));
+        await PostAsync(colleague, $"/admin/articles/edit/{id}", ArticleForm("审核撰写的稿件", section, "审核写的全文。", (await fixture.ArticleAsync(id)).Version));
+
+        var (refused, document) = await PostAsync(writer, $"/admin/articles/publish/{id}", V((await fixture.ArticleAsync(id)).Version));
+
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Contains("三审分离", document.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(ArticleStatus.Submitted, (await fixture.ArticleAsync(id)).Status);
+    }
+
+    [Fact]
+    public async Task CorrectionMovingToAStricterSection_NeedsThatSectionsLevels()
+    {
+        var lax = await SectionWithLevelsAsync(0);
+        var strict = await SectionWithLevelsAsync(2);
+        var reviewer = await fixture.LoginAsync("reviewer");
+        var id = await CreateAsync(reviewer, ArticleForm("移栏目的修改", lax, "正文", command: "submit"));
+        await ApproveAsync(reviewer, id, expectFlash: "已发布。");
+
+        await PostAsync(reviewer, $"/admin/articles/edit/{id}", ArticleForm("移栏目的修改", strict, "正文（移到严格栏目）", (await fixture.ArticleAsync(id)).Version, command: "submit"));
+        var (refused, _) = await PostAsync(reviewer, $"/admin/articles/publish/{id}", V((await fixture.ArticleAsync(id)).Version));
+
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal(lax, (await fixture.ArticleAsync(id)).SectionId);
+        await ApproveAsync(await fixture.LoginAsync("reviewer2"), id, expectFlash: "初审已通过，等待终审。");
+    }
+
+    [Fact]
     public async Task ZeroLevels_ReviewerPublishesTheirOwnChange_EditorStillCannot()
     {
         var section = await SectionWithLevelsAsync(0);

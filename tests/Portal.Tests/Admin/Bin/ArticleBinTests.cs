@@ -35,7 +35,7 @@ public sealed class ArticleBinTests(EditorialFixture fixture) : IClassFixture<Ed
         var time = page.QuerySelector("table.article-bin time")!;
         Assert.Equal("2030-05-01 10:00:00", time.TextContent); // the fixture's clock, 02:00 UTC, in Beijing
         Assert.Equal("UTC 2030-05-01 02:00:00", time.GetAttribute("title"));
-        var purge = page.QuerySelector($"form[action='/admin/articles/purge/{id}']");
+        var purge = page.QuerySelector($"form[action='/admin/articles/purge/{id}'] button");
         Assert.False(string.IsNullOrWhiteSpace(purge?.GetAttribute("data-confirm")));
     }
 

@@ -103,7 +103,7 @@ public sealed class ArticlesController(
 
         // A live article's form edits its 待审修改 when it has one.
         var f = state.Pending ?? article.Fields;
-        var dated = article.PublishedAtChosen || article.LiveRevision is not null;
+        var dated = article.PublishedAtChosen || article.LiveRevision is not null || article.Status is ArticleStatus.Published or ArticleStatus.Scheduled or ArticleStatus.Withdrawn;
         var input = new ArticleInputModel
         {
             Title = f.Title,
@@ -122,15 +122,21 @@ public sealed class ArticlesController(
     [HttpPost("/admin/articles/edit/{id:int}"), AllowInlineStyleAttributes]
     public async Task<IActionResult> Edit(int id, [Bind(Prefix = "Input")] ArticleInputModel input, string? command, CancellationToken cancellationToken)
     {
-        var article = await queries.GetAsync(id, cancellationToken);
-        if (article is null)
+        var (article, state) = await LoadAsync(id, cancellationToken);
+        if (article is null || state is null)
         {
             return NotFound();
         }
 
+        // The form is shown again below (a refused or invalid save): only to whom may see the article.
+        if (state.Check(ArticleCommand.View) is { Allowed: false } refusal)
+        {
+            return Refused(refusal.Reason!);
+        }
+
         if (command == PreviewCommand)
         {
-            return View(await EditModelAsync(article, input, cancellationToken, error: PreviewMovedMessage));
+            return View(await EditModelAsync(article, input, cancellationToken, error: PreviewMovedMessage, state: state));
         }
 
         if (!ModelState.IsValid)
@@ -155,7 +161,7 @@ public sealed class ArticlesController(
         BackToArticle(await editorial.ApproveAsync(Actor, id, version, null, cancellationToken), id);
 
     [HttpPost("/admin/articles/schedule/{id:int}"), Authorize(Policy = PortalPolicies.Review)]
-    public async Task<IActionResult> Schedule(int id, int version, [SiteDateRange] DateTime? publishAt, CancellationToken cancellationToken)
+    public async Task<IActionResult> Schedule(int id, int version, DateTime? publishAt, CancellationToken cancellationToken)
     {
         if (!ModelState.IsValid)
         {
@@ -167,6 +173,11 @@ public sealed class ArticlesController(
             return BackToArticle(CommandResult.Invalid("请选择定时发布的时间。"), id);
         }
 
+        if (!SiteDateRangeAttribute.Contains(publishAt.Value))
+        {
+            return BackToArticle(CommandResult.Invalid(SiteDateRangeAttribute.OutOfRangeMessage("定时发布的时间")), id);
+        }
+
         return BackToArticle(await editorial.ApproveAsync(Actor, id, version, clock.FromLocal(publishAt.Value), cancellationToken), id);
     }
 
@@ -175,11 +186,16 @@ public sealed class ArticlesController(
         BackToArticle(await editorial.WithdrawAsync(Actor, id, version, cancellationToken), id);
 
     [HttpPost("/admin/articles/forcepublish/{id:int}"), Authorize(Policy = PortalPolicies.Administer)]
-    public async Task<IActionResult> ForcePublish(int id, int version, string? reason, [SiteDateRange] DateTime? publishAt, CancellationToken cancellationToken)
+    public async Task<IActionResult> ForcePublish(int id, int version, string? reason, DateTime? publishAt, CancellationToken cancellationToken)
     {
         if (!ModelState.IsValid)
         {
             return BackToArticle(CommandResult.Invalid(FirstError("定时发布的时间")), id);
+        }
+
+        if (publishAt is { } local && !SiteDateRangeAttribute.Contains(local))
+        {
+            return BackToArticle(CommandResult.Invalid(SiteDateRangeAttribute.OutOfRangeMessage("定时发布的时间")), id);
         }
 
         return BackToArticle(await editorial.ForcePublishAsync(Actor, id, version, reason, publishAt is null ? null : clock.FromLocal(publishAt.Value), cancellationToken), id);
