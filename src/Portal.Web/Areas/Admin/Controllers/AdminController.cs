@@ -26,7 +26,10 @@ public abstract class AdminController : Controller
     /// A one-time failure shown at the top of the next admin page (after a redirect), in the error
     /// style and announced as an alert, not in the success box.
     /// </summary>
-    protected void FlashError(string message) => TempData["FlashError"] = message;
+    protected void FlashError(string message) => TempData[FlashErrorKey] = message;
+
+    /// <summary>Where <see cref="FlashError"/> keeps its message for the admin layout.</summary>
+    protected const string FlashErrorKey = "FlashError";
 
     /// <summary>The edit page's error after a redirect (shown above its form).</summary>
     protected const string ArticleErrorKey = "ArticleError";
@@ -36,7 +39,15 @@ public abstract class AdminController : Controller
     /// revocation): back to the article <paramref name="id"/> of the route, with the outcome (done,
     /// or why not) shown there. A refusal carries no article id of its own.
     /// </summary>
-    protected IActionResult BackToArticle(CommandResult result, int id)
+    protected IActionResult BackToArticle(CommandResult result, int id) =>
+        After(result, $"/admin/articles/edit/{id}", ArticleErrorKey);
+
+    /// <summary>
+    /// Where a command leads: back to <paramref name="to"/> with the outcome (done, or why not, kept
+    /// under <paramref name="errorKey"/> for that page), a 404 for nothing to act on, and the 没有权限
+    /// page with the rule's message for a refusal of the person.
+    /// </summary>
+    protected IActionResult After(CommandResult result, string to, string errorKey = FlashErrorKey)
     {
         switch (result.Outcome)
         {
@@ -48,11 +59,11 @@ public abstract class AdminController : Controller
             case CommandOutcome.Forbidden:
                 return Refused(result.Message!);
             default:
-                TempData[ArticleErrorKey] = result.Message;
+                TempData[errorKey] = result.Message;
                 break;
         }
 
-        return LocalRedirect($"/admin/articles/edit/{id}");
+        return LocalRedirect(to);
     }
 
     /// <summary>没有权限 for an article command, with the rule's own message.</summary>

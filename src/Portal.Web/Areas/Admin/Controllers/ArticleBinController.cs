@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Portal.Core.Accounts;
 using Portal.Core.Articles;
-using Portal.Core.Site;
 using Portal.Web.Areas.Admin.Models;
 
 namespace Portal.Web.Areas.Admin.Controllers;
@@ -24,23 +23,6 @@ public sealed class ArticleBinController(ArticleBin bin, UserManager<PortalUser>
         });
 
     [HttpPost("/admin/articles/purge/{id:int}")]
-    public async Task<IActionResult> Purge(int id, CancellationToken cancellationToken)
-    {
-        var result = await bin.PurgeAsync(Actor, id, cancellationToken);
-        switch (result.Outcome)
-        {
-            case CommandOutcome.Ok:
-                Flash(result.Message!);
-                break;
-            case CommandOutcome.NotFound:
-                return NotFound();
-            case CommandOutcome.Forbidden:
-                return Refused(result.Message!);
-            default:
-                FlashError(result.Message!);
-                break;
-        }
-
-        return LocalRedirect("/admin/articles/bin");
-    }
+    public async Task<IActionResult> Purge(int id, CancellationToken cancellationToken) =>
+        After(await bin.PurgeAsync(Actor, id, cancellationToken), "/admin/articles/bin");
 }
