@@ -50,14 +50,37 @@ public static class StaffAccounts
     {
         var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
         var response = await PostLoginAsync(client, userName, password);
-        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"login as {userName} answered {(int)response.StatusCode}");
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"login as {userName} answered {(int)response.StatusCode}{ServerErrors(factory, response)}");
         if (response.Headers.Location!.OriginalString.StartsWith("/admin/account/twofactor", StringComparison.Ordinal))
         {
             response = await PostSecondFactorAsync(client, await CurrentCodeAsync(factory, userName));
-            Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"second factor of {userName} answered {(int)response.StatusCode}");
+            Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"second factor of {userName} answered {(int)response.StatusCode}{ServerErrors(factory, response)}");
         }
 
         return client;
+    }
+
+    /// <summary>
+    /// For a 500: the errors the portal logged (its log file in the factory's data folder), so a
+    /// failure seen only under load says what failed.
+    /// </summary>
+    private static string ServerErrors(PortalFactory factory, HttpResponseMessage response)
+    {
+        if (response.StatusCode != HttpStatusCode.InternalServerError)
+        {
+            return "";
+        }
+
+        var logs = Path.Combine(factory.DataPath, "logs");
+        var errors = Directory.Exists(logs)
+            ? Directory.GetFiles(logs).SelectMany(f =>
+            {
+                using var stream = new FileStream(f, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+                using var reader = new StreamReader(stream);
+                return reader.ReadToEnd().Split('\n');
+            }).SkipWhile(l => !l.Contains("[ERR]", StringComparison.Ordinal) && !l.Contains("[FTL]", StringComparison.Ordinal)).Take(40)
+            : [];
+        return "; server log: " + string.Join("\n", errors);
     }
 
     /// <summary>Posts the second-factor form (a code or a recovery code) with the form's own token.</summary>
