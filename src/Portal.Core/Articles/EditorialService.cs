@@ -119,7 +119,7 @@ public sealed class EditorialService(
         var changed = RevisionDiff.ChangedFieldNames(before, ArticleSnapshot.Of(article));
         if (article.PublishedAtChosen != chosenBefore && !changed.Contains("发布日期"))
         {
-            // Emptying the date (publishing dates it) or keeping the shown one as chosen changes what readers will see.
+            // Emptying the date (publishing will date the article) changes what readers will see.
             changed = [.. changed, "发布日期"];
         }
 
