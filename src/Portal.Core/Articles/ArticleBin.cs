@@ -100,7 +100,7 @@ public sealed class ArticleBin(PortalDbContext db, AuditLog audit, TimeProvider 
     {
         if (MayPurge(actor) is { Allowed: false } refusal)
         {
-            return CommandResult.Forbidden(refusal.Reason!);
+            return refusal.ToResult();
         }
 
         // Read first, outside the transaction: an article in the bin cannot be edited, so its title

@@ -1,4 +1,5 @@
 using Portal.Core.Sections;
+using Portal.Core.Site;
 
 namespace Portal.Core.Articles;
 
@@ -117,6 +118,11 @@ public sealed record WorkflowDecision(bool Allowed, string? Reason, bool Forbidd
 
     /// <summary>Refused for the state the article is in (the page says why; not a 403).</summary>
     public static WorkflowDecision WrongState(string reason) => new(false, reason, false);
+
+    /// <summary>A refusal as a command's result: forbidden for the person, invalid for the state.</summary>
+    public CommandResult ToResult() => Allowed
+        ? throw new InvalidOperationException("An allowed command has no refusal to give.")
+        : Forbidden ? CommandResult.Forbidden(Reason!) : CommandResult.Invalid(Reason!);
 }
 
 /// <summary>

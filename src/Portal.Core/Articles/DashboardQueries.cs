@@ -20,10 +20,6 @@ public sealed class DashboardQueries(PortalDbContext db)
     /// <summary>How many items each dashboard list shows.</summary>
     public const int ListSize = 10;
 
-    /// <summary>The sections <paramref name="actor"/> is limited to, or null for all.</summary>
-    public Task<IReadOnlyCollection<int>?> SectionLimitAsync(EditorialActor actor, CancellationToken cancellationToken = default) =>
-        SectionLimits.OfAsync(db, actor, cancellationToken);
-
     /// <summary>
     /// Submitted articles and submitted corrections of live ones, longest waiting first (first
     /// come, first reviewed), with author, section and review level.

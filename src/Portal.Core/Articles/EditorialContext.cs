@@ -14,8 +14,7 @@ public sealed record ActorSections(IReadOnlyCollection<int>? Sections, string Na
 /// <param name="Actor">The actor as the workflow sees them.</param>
 /// <param name="Limits">The actor's section limits.</param>
 /// <param name="Pending">The content of the article's 待审修改, if it has one.</param>
-/// <param name="ActorName">The actor's display name, for the approvals they give.</param>
-public sealed record EditorialState(WorkflowArticle Article, WorkflowActor Actor, ActorSections Limits, ArticleSnapshot? Pending, string ActorName)
+public sealed record EditorialState(WorkflowArticle Article, WorkflowActor Actor, ActorSections Limits, ArticleSnapshot? Pending)
 {
     public WorkflowDecision Check(ArticleCommand command) => ArticleWorkflow.Check(command, Article, Actor);
 
@@ -58,13 +57,11 @@ public sealed class EditorialContext(PortalDbContext db)
         var approvedThisRound = inReview && await db.ArticleApprovals.AsNoTracking()
             .AnyAsync(a => a.ArticleId == article.Id && a.Round == article.ReviewRound && a.ReviewerId == actor.UserId, cancellationToken);
         var wrote = article.LastEditorId == actor.UserId || (inReview && actor.CanReview && await WroteSinceLiveAsync(article, actor.UserId, cancellationToken));
-        var name = await ArticleRevisionWriter.DisplayNameAsync(db, actor.UserId, cancellationToken);
         return new EditorialState(
             new WorkflowArticle(state, levels, article.ReviewStage),
             new WorkflowActor(actor.CanReview, actor.IsAdmin, sections.All(limits.Allows), wrote, approvedThisRound, limits.Names),
             limits,
-            pending,
-            name);
+            pending);
     }
 
     /// <summary>The state for the article <paramref name="id"/> (in the bin or not), or null.</summary>

@@ -66,10 +66,6 @@ public sealed class EditorialQueries(PortalDbContext db)
 {
     public const int PageSize = 20;
 
-    /// <summary>The sections <paramref name="actor"/> is limited to in lists (<see cref="SectionLimits"/>), or null for all.</summary>
-    public Task<IReadOnlyCollection<int>?> SectionLimitAsync(EditorialActor actor, CancellationToken cancellationToken = default) =>
-        SectionLimits.OfAsync(db, actor, cancellationToken);
-
     /// <summary>The longest search text used (longer is cut), and the most words of it that count.</summary>
     public const int SearchMaxLength = 100;
 

@@ -13,8 +13,9 @@ namespace Portal.Core.Articles;
 /// levels → 发布 or 定时发布 → 撤回; 退回 with a comment at any level; corrections of live articles
 /// (待审修改) that go through the same levels while the live version stays online; the recycle
 /// bin; restoring old revisions. Who may do what is <see cref="ArticleWorkflow"/>'s table, checked
-/// here whatever the page showed. Every command is one save: the change, its revision (written by
-/// <see cref="ArticleRevisionWriter"/>) and its audit entry are stored together or not at all.
+/// here whatever the page showed. Every command is one save (<see cref="ArticleCommandRunner"/>):
+/// the change, its revision (written by <see cref="ArticleRevisionWriter"/>) and its audit entry
+/// are stored together or not at all. What the last approval does is <see cref="ArticlePublishing"/>'s.
 /// </summary>
 public sealed class EditorialService(
     PortalDbContext db,
@@ -22,7 +23,8 @@ public sealed class EditorialService(
     ArticleRevisionWriter revisions,
     ArticleFieldRules fieldRules,
     EditorialContext context,
-    SiteClock clock,
+    ArticleCommandRunner runner,
+    ArticlePublishing publishing,
     TimeProvider time)
 {
     /// <summary>The revision note of a save by the scheduler, shown in history.</summary>
@@ -90,7 +92,7 @@ public sealed class EditorialService(
     /// change is approved at every review level of the section.
     /// </summary>
     public Task<CommandResult> SaveAsync(EditorialActor actor, int id, int expectedVersion, ArticleFields fields, bool submit, CancellationToken cancellationToken = default) =>
-        ChangeAsync(actor, id, expectedVersion, ArticleCommand.Save, async (article, state) =>
+        runner.ChangeAsync(actor, id, expectedVersion, ArticleCommand.Save, async (article, state) =>
         {
             if (submit && ArticleWorkflow.Check(ArticleCommand.Submit, state.Article with { State = ArticleEdits.AfterSave(state.Article.State) }, state.Actor) is { Allowed: false } refusal)
             {
@@ -151,7 +153,7 @@ public sealed class EditorialService(
             message = "已保存。内容有变化，审核将从第一级重新开始。";
         }
 
-        return await CommitAsync(article, actor.UserId, submit ? "提交审核" : "保存", message, null, cancellationToken);
+        return await runner.CommitAsync(article, actor.UserId, submit ? "提交审核" : "保存", message, null, cancellationToken);
     }
 
     private async Task<CommandResult> SaveCorrectionAsync(EditorialActor actor, Article article, ArticleSnapshot? pending, ArticleFields fields, bool submit, CancellationToken cancellationToken)
@@ -201,22 +203,22 @@ public sealed class EditorialService(
             message = "待审修改已保存。内容有变化，审核将从第一级重新开始。";
         }
 
-        return await CommitAsync(article, actor.UserId, submit ? "提交待审修改" : "保存待审修改", message, next, cancellationToken);
+        return await runner.CommitAsync(article, actor.UserId, submit ? "提交待审修改" : "保存待审修改", message, next, cancellationToken);
     }
 
     /// <summary>草稿, 已退回 or 已撤回 (or a correction being written or returned) → 待审.</summary>
     public Task<CommandResult> SubmitAsync(EditorialActor actor, int id, int expectedVersion, CancellationToken cancellationToken = default) =>
-        ChangeAsync(actor, id, expectedVersion, ArticleCommand.Submit, async (article, state) =>
+        runner.ChangeAsync(actor, id, expectedVersion, ArticleCommand.Submit, async (article, state) =>
         {
             ArticleEdits.StartRound(article, ArticleStatus.Submitted, Now);
             var correction = state.Pending is not null;
             audit.Add(AuditActions.ArticleSubmit, "article", Key(article), (correction ? "提交待审修改：" : "") + (state.Pending?.Title ?? article.Title));
-            return await CommitAsync(article, actor.UserId, correction ? "提交待审修改" : "提交审核", correction ? "待审修改已提交审核。" : "已提交审核。", state.Pending, cancellationToken);
+            return await runner.CommitAsync(article, actor.UserId, correction ? "提交待审修改" : "提交审核", correction ? "待审修改已提交审核。" : "已提交审核。", state.Pending, cancellationToken);
         }, cancellationToken);
 
     /// <summary>待审 → 已退回 at whatever level it stands, with the reviewer's comment (required), back to the writer.</summary>
     public Task<CommandResult> ReturnAsync(EditorialActor actor, int id, int expectedVersion, string? comment, CancellationToken cancellationToken = default) =>
-        ChangeAsync(actor, id, expectedVersion, ArticleCommand.Return, async (article, state) =>
+        runner.ChangeAsync(actor, id, expectedVersion, ArticleCommand.Return, async (article, state) =>
         {
             comment = comment?.Trim();
             if (string.IsNullOrEmpty(comment) || comment.Length > FieldLengths.Comment)
@@ -230,7 +232,7 @@ public sealed class EditorialService(
             article.ReviewStage = 0;
             article.SubmittedAt = null;
             audit.Add(AuditActions.ArticleReturn, "article", Key(article), $"{level}退回：{comment}");
-            return await CommitAsync(article, actor.UserId, $"{level}退回", "已退回，退回意见已转给撰稿人。", state.Pending, cancellationToken);
+            return await runner.CommitAsync(article, actor.UserId, $"{level}退回", "已退回，退回意见已转给撰稿人。", state.Pending, cancellationToken);
         }, cancellationToken);
 
     /// <summary>
@@ -240,12 +242,12 @@ public sealed class EditorialService(
     /// Nobody approves their own change (except in a section without review levels) or two levels of one round.
     /// </summary>
     public Task<CommandResult> ApproveAsync(EditorialActor actor, int id, int expectedVersion, DateTime? publishAt, CancellationToken cancellationToken = default) =>
-        ChangeAsync(actor, id, expectedVersion, publishAt is null ? ArticleCommand.Approve : ArticleCommand.Schedule, async (article, state) =>
+        runner.ChangeAsync(actor, id, expectedVersion, publishAt is null ? ArticleCommand.Approve : ArticleCommand.Schedule, async (article, state) =>
         {
             var now = Now;
-            if (publishAt is { } at && at <= now)
+            if (publishing.PastSchedule(publishAt) is { } past)
             {
-                return CommandResult.Invalid($"定时发布的时间（{clock.Describe(at)}）已经过去，请选择晚于现在的时间；如需立即发布，请点击“发布”。");
+                return past;
             }
 
             var levels = state.Article.ReviewLevels;
@@ -253,18 +255,18 @@ public sealed class EditorialService(
             var levelName = ArticleWorkflow.LevelName(level, levels);
             if (!state.Article.NextIsFinal)
             {
-                RecordApproval(article, level, actor, state.ActorName, now);
+                await publishing.RecordApprovalAsync(article, level, actor, now, cancellationToken);
                 article.ReviewStage = level;
                 audit.Add(AuditActions.ArticleApprove, "article", Key(article), $"{levelName}通过（第{level}级，共{levels}级）");
                 var nextName = ArticleWorkflow.LevelName(level + 1, levels);
-                return await CommitAsync(article, actor.UserId, $"{levelName}通过", $"{levelName}已通过，等待{nextName}。", state.Pending, cancellationToken);
+                return await runner.CommitAsync(article, actor.UserId, $"{levelName}通过", $"{levelName}已通过，等待{nextName}。", state.Pending, cancellationToken);
             }
 
-            RecordApproval(article, level, actor, state.ActorName, now);
+            await publishing.RecordApprovalAsync(article, level, actor, now, cancellationToken);
             audit.Add(AuditActions.ArticleApprove, "article", Key(article), levels <= 1 ? $"{levelName}通过" : $"{levelName}通过（第{level}级，共{levels}级）");
             return state.Pending is { } pending
-                ? await ApplyCorrectionAsync(actor, article, pending, $"{levelName}通过，修改已发布", null, cancellationToken)
-                : await PublishOrScheduleAsync(actor, article, publishAt, null, cancellationToken);
+                ? await publishing.ApplyCorrectionAsync(actor, article, pending, $"{levelName}通过，修改已发布", null, cancellationToken)
+                : await publishing.PublishOrScheduleAsync(actor, article, publishAt, null, cancellationToken);
         }, cancellationToken);
 
     /// <summary>
@@ -272,7 +274,7 @@ public sealed class EditorialService(
     /// whoever wrote it, with a reason the audit log keeps (<see cref="AuditActions.ArticleForcePublish"/>).
     /// </summary>
     public Task<CommandResult> ForcePublishAsync(EditorialActor actor, int id, int expectedVersion, string? reason, DateTime? publishAt, CancellationToken cancellationToken = default) =>
-        ChangeAsync(actor, id, expectedVersion, ArticleCommand.ForcePublish, async (article, state) =>
+        runner.ChangeAsync(actor, id, expectedVersion, ArticleCommand.ForcePublish, async (article, state) =>
         {
             reason = reason?.Trim();
             if (string.IsNullOrEmpty(reason) || reason.Length > FieldLengths.Comment)
@@ -280,9 +282,9 @@ public sealed class EditorialService(
                 return CommandResult.Invalid($"强制发布必须填写理由（不超过 {FieldLengths.Comment} 字）。");
             }
 
-            if (publishAt is { } at && at <= Now)
+            if (publishing.PastSchedule(publishAt) is { } past)
             {
-                return CommandResult.Invalid($"定时发布的时间（{clock.Describe(at)}）已经过去，请选择晚于现在的时间，或留空立即发布。");
+                return past;
             }
 
             if (state.Pending is { } pending)
@@ -293,26 +295,26 @@ public sealed class EditorialService(
                 }
 
                 audit.Add(AuditActions.ArticleForcePublish, "article", Key(article), $"理由：{reason}；修改替换线上版本");
-                return await ApplyCorrectionAsync(actor, article, pending, "强制发布修改", reason, cancellationToken);
+                return await publishing.ApplyCorrectionAsync(actor, article, pending, "强制发布修改", reason, cancellationToken);
             }
 
-            return await PublishOrScheduleAsync(actor, article, publishAt, reason, cancellationToken);
+            return await publishing.PublishOrScheduleAsync(actor, article, publishAt, reason, cancellationToken);
         }, cancellationToken);
 
     /// <summary>已发布 or 定时发布 → 已撤回: readers no longer see it. A pending correction becomes the working copy.</summary>
     public Task<CommandResult> WithdrawAsync(EditorialActor actor, int id, int expectedVersion, CancellationToken cancellationToken = default) =>
-        ChangeAsync(actor, id, expectedVersion, ArticleCommand.Withdraw, async (article, state) =>
+        runner.ChangeAsync(actor, id, expectedVersion, ArticleCommand.Withdraw, async (article, state) =>
         {
-            var merged = ArticleEdits.MergePending(article, await MergeablePendingAsync(article, state.Pending, cancellationToken));
+            var merged = ArticleEdits.MergePending(article, await publishing.MergeablePendingAsync(article, state.Pending, cancellationToken));
             article.Status = ArticleStatus.Withdrawn;
             article.ScheduledAt = null;
             audit.Add(AuditActions.ArticleWithdraw, "article", Key(article), article.Title + (merged ? "（待审修改并入撤回后的稿件）" : ""));
-            return await CommitAsync(article, actor.UserId, "撤回", merged ? "已撤回，读者已看不到这篇文章。未审核的修改已并入稿件，可继续修改后重新提交审核。" : "已撤回，读者已看不到这篇文章。", null, cancellationToken);
+            return await runner.CommitAsync(article, actor.UserId, "撤回", merged ? "已撤回，读者已看不到这篇文章。未审核的修改已并入稿件，可继续修改后重新提交审核。" : "已撤回，读者已看不到这篇文章。", null, cancellationToken);
         }, cancellationToken);
 
     /// <summary>Moves an article to the recycle bin (回收站), noting who did.</summary>
     public Task<CommandResult> DeleteAsync(EditorialActor actor, int id, int expectedVersion, CancellationToken cancellationToken = default) =>
-        ChangeAsync(actor, id, expectedVersion, ArticleCommand.Delete, async (article, state) =>
+        runner.ChangeAsync(actor, id, expectedVersion, ArticleCommand.Delete, async (article, state) =>
         {
             var now = Now;
             article.DeletedAt = now;
@@ -321,7 +323,7 @@ public sealed class EditorialService(
 
             // Its preview links die with it, for good: restoring the article does not revive them.
             await PreviewLinkService.RevokeAllAsync(db, article.Id, now, "移入回收站", cancellationToken);
-            return await CommitAsync(article, actor.UserId, "移入回收站", "已移入回收站，管理员可以恢复。", state.Pending, cancellationToken);
+            return await runner.CommitAsync(article, actor.UserId, "移入回收站", "已移入回收站，管理员可以恢复。", state.Pending, cancellationToken);
         }, cancellationToken);
 
     /// <summary>
@@ -340,7 +342,7 @@ public sealed class EditorialService(
         var state = await context.StateOfAsync(actor, article, cancellationToken);
         if (ArticleWorkflow.Check(ArticleCommand.Restore, state.Article, state.Actor) is { Allowed: false } refusal)
         {
-            return Refusal(refusal);
+            return refusal.ToResult();
         }
 
         article.DeletedAt = null;
@@ -349,13 +351,13 @@ public sealed class EditorialService(
         if (article.Status is ArticleStatus.Published or ArticleStatus.Scheduled)
         {
             message = $"已从回收站恢复。这篇文章删除前为“{article.Status.DisplayName()}”，恢复后为“已撤回”，读者看不到它；需重新提交审核通过后才会再次发布。";
-            ArticleEdits.MergePending(article, await MergeablePendingAsync(article, state.Pending, cancellationToken));
+            ArticleEdits.MergePending(article, await publishing.MergeablePendingAsync(article, state.Pending, cancellationToken));
             article.Status = ArticleStatus.Withdrawn;
             article.ScheduledAt = null;
         }
 
         audit.Add(AuditActions.ArticleRestore, "article", Key(article), article.Title);
-        return await CommitAsync(article, actor.UserId, "从回收站恢复", message, null, cancellationToken);
+        return await runner.CommitAsync(article, actor.UserId, "从回收站恢复", message, null, cancellationToken);
     }
 
     /// <summary>
@@ -363,7 +365,7 @@ public sealed class EditorialService(
     /// into a new 待审修改 (the live version stays until it is approved). The old revisions stay.
     /// </summary>
     public Task<CommandResult> RestoreRevisionAsync(EditorialActor actor, int id, int number, int expectedVersion, CancellationToken cancellationToken = default) =>
-        ChangeAsync(actor, id, expectedVersion, ArticleCommand.RestoreRevision, async (article, state) =>
+        runner.ChangeAsync(actor, id, expectedVersion, ArticleCommand.RestoreRevision, async (article, state) =>
         {
             var revision = await db.ArticleRevisions.AsNoTracking()
                 .FirstOrDefaultAsync(r => r.ArticleId == id && r.Number == number, cancellationToken);
@@ -386,202 +388,28 @@ public sealed class EditorialService(
             if (article.Status == ArticleStatus.Published)
             {
                 article.PendingStatus = ArticleStatus.Draft;
-                return await CommitAsync(article, actor.UserId, note, $"已将第{number}版恢复为待审修改，线上版本保持不变；提交审核并通过后替换。", content, cancellationToken);
+                return await runner.CommitAsync(article, actor.UserId, note, $"已将第{number}版恢复为待审修改，线上版本保持不变；提交审核并通过后替换。", content, cancellationToken);
             }
 
             ArticleEdits.Apply(article, content);
             article.PublishedAt = revision.PublishedAt;
             article.Status = ArticleStatus.Draft;
             article.ScheduledAt = null;
-            return await CommitAsync(article, actor.UserId, note, $"已将第{number}版恢复为新草稿。", null, cancellationToken);
+            return await runner.CommitAsync(article, actor.UserId, note, $"已将第{number}版恢复为新草稿。", null, cancellationToken);
         }, cancellationToken);
 
     /// <summary>Drops a live article's 待审修改: the live version stays as it is.</summary>
     public Task<CommandResult> DiscardCorrectionAsync(EditorialActor actor, int id, int expectedVersion, CancellationToken cancellationToken = default) =>
-        ChangeAsync(actor, id, expectedVersion, ArticleCommand.DiscardCorrection, async (article, _) =>
+        runner.ChangeAsync(actor, id, expectedVersion, ArticleCommand.DiscardCorrection, async (article, _) =>
         {
             ArticleEdits.ClearPending(article);
             audit.Add(AuditActions.ArticleCorrectionDiscard, "article", Key(article), article.Title);
-            return await CommitAsync(article, actor.UserId, "放弃待审修改", "已放弃待审修改，线上版本保持不变。", null, cancellationToken);
+            return await runner.CommitAsync(article, actor.UserId, "放弃待审修改", "已放弃待审修改，线上版本保持不变。", null, cancellationToken);
         }, cancellationToken);
 
     /// <summary>What the editor is told, on saving and on previewing alike, when the body nests too deeply to be rendered.</summary>
     public static string BodyTooDeepMessage(MarkdownTooDeepException ex) =>
         string.Create(CultureInfo.InvariantCulture, $"正文嵌套层次过深（第 {ex.Line} 行），请减少引用或列表的嵌套。");
-
-    private async Task<CommandResult> PublishOrScheduleAsync(EditorialActor actor, Article article, DateTime? publishAt, string? forceReason, CancellationToken cancellationToken)
-    {
-        var now = Now;
-        var key = Key(article);
-        var at = publishAt ?? now;
-        var schedule = publishAt is not null;
-
-        // The date readers see is the one the editor chose; without one, publishing dates it.
-        if (article.PublishedAtChosen && article.PublishedAt > at)
-        {
-            return CommandResult.Invalid($"发布日期（{clock.Describe(article.PublishedAt)}）晚于{(schedule ? "定时发布的时间" : "现在")}，读者在该日期之前看不到这篇文章。请修改发布日期或选择更晚的定时。");
-        }
-
-        if (!article.PublishedAtChosen)
-        {
-            article.PublishedAt = at;
-        }
-
-        article.HasPublishTime = true;
-        article.Status = schedule ? ArticleStatus.Scheduled : ArticleStatus.Published;
-        article.ScheduledAt = schedule ? at : null;
-        article.SubmittedAt = null;
-        article.ReviewComment = null;
-        var dated = article.PublishedAtChosen ? $"；发布日期 {clock.Describe(article.PublishedAt)}（编辑设定）" : "";
-        var when = (schedule ? $"定时 {clock.Describe(at)}" : $"发布时间 {clock.Describe(at)}") + dated;
-        if (forceReason is not null)
-        {
-            audit.Add(AuditActions.ArticleForcePublish, "article", key, $"理由：{forceReason}；{when}");
-        }
-        else
-        {
-            audit.Add(schedule ? AuditActions.ArticleSchedule : AuditActions.ArticlePublish, "article", key, when);
-        }
-
-        var note = (forceReason is not null ? "强制" : "") + (schedule ? "定时发布" : "发布");
-        var message = schedule ? $"已定时发布：{clock.Describe(at)}。" : "已发布。";
-        return await CommitAsync(article, actor.UserId, note, message, null, cancellationToken, publishes: !schedule);
-    }
-
-    /// <summary>The last approval of a correction: its content becomes the live version, at the same address.</summary>
-    private async Task<CommandResult> ApplyCorrectionAsync(EditorialActor actor, Article article, ArticleSnapshot pending, string note, string? forceReason, CancellationToken cancellationToken)
-    {
-        // The correction was checked when saved; what it refers to may have gone since (a section,
-        // an image), and its date must not hide the live article.
-        if (await fieldRules.CheckAsync(ArticleEdits.FieldsOf(pending), null, "", cancellationToken) is { Count: > 0 } problems)
-        {
-            return CommandResult.Invalid("待审修改不能发布：" + problems[0].Message + "请修改后重新提交。");
-        }
-
-        if (pending.PublishedAt > Now)
-        {
-            return CommandResult.Invalid($"待审修改的发布日期（{clock.Describe(pending.PublishedAt)}）晚于现在，发布后读者将看不到这篇文章。请修改发布日期后重新提交。");
-        }
-
-        var before = ArticleSnapshot.Of(article);
-        ArticleEdits.Apply(article, pending);
-        if (pending.PublishedAt != before.PublishedAt)
-        {
-            article.PublishedAt = pending.PublishedAt;
-            article.PublishedAtChosen = true;
-            article.HasPublishTime = true;
-            audit.Add(AuditActions.ArticlePublishDateChange, "article", Key(article), $"发布日期：{clock.Describe(before.PublishedAt)} → {clock.Describe(article.PublishedAt)}");
-        }
-
-        ArticleEdits.ClearPending(article);
-        article.RevisedAt = Now;
-        if (forceReason is null)
-        {
-            audit.Add(AuditActions.ArticleCorrectionPublish, "article", Key(article), "修改：" + string.Join("、", RevisionDiff.ChangedFieldNames(before, pending)));
-        }
-
-        return await CommitAsync(article, actor.UserId, note, "修改已发布，线上版本已更新（网址不变）。", null, cancellationToken, publishes: true);
-    }
-
-    /// <summary>
-    /// The pending correction to merge into the working copy, or null when there is none or it
-    /// refers to a section or cover image that no longer exists (it would not store): then it is
-    /// dropped, its text staying in history.
-    /// </summary>
-    private async Task<ArticleSnapshot?> MergeablePendingAsync(Article article, ArticleSnapshot? pending, CancellationToken cancellationToken)
-    {
-        if (pending is null)
-        {
-            return null;
-        }
-
-        var sectionExists = await db.Sections.AnyAsync(s => s.Id == pending.SectionId, cancellationToken);
-        var coverExists = pending.CoverImageId is not { } cover || await db.MediaFiles.AnyAsync(m => m.Id == cover, cancellationToken);
-        if (sectionExists && coverExists)
-        {
-            return pending;
-        }
-
-        ArticleEdits.ClearPending(article);
-        return null;
-    }
-
-    private void RecordApproval(Article article, int level, EditorialActor actor, string actorName, DateTime now) =>
-        db.ArticleApprovals.Add(new ArticleApproval
-        {
-            ArticleId = article.Id,
-            Round = article.ReviewRound,
-            Level = level,
-            RevisionNumber = article.Version,
-            ReviewerId = actor.UserId,
-            ReviewerName = AuditLog.Truncate(actorName, FieldLengths.DisplayName),
-            ApprovedAt = now,
-        });
-
-    private async Task<CommandResult> ChangeAsync(EditorialActor actor, int id, int expectedVersion, ArticleCommand command, Func<Article, EditorialState, Task<CommandResult>> change, CancellationToken cancellationToken)
-    {
-        var article = await db.Articles.FirstOrDefaultAsync(a => a.Id == id && a.DeletedAt == null, cancellationToken);
-        if (article is null)
-        {
-            return CommandResult.NotFound("文章不存在或已移入回收站。");
-        }
-
-        var state = await context.StateOfAsync(actor, article, cancellationToken);
-        if (ArticleWorkflow.Check(command, state.Article, state.Actor) is { Allowed: false } refusal)
-        {
-            return Refusal(refusal);
-        }
-
-        if (article.Version != expectedVersion)
-        {
-            return Conflict(id);
-        }
-
-        return await change(article, state);
-    }
-
-    private async Task<CommandResult> CommitAsync(Article article, string userId, string note, string message, ArticleSnapshot? pending, CancellationToken cancellationToken, bool publishes = false)
-    {
-        await revisions.AddAsync(article, userId, note, pending, cancellationToken: cancellationToken);
-        if (publishes)
-        {
-            article.LiveRevision = article.Version;
-        }
-
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            // Another save won the race between our read and our write (the version token, the
-            // revision number it implies or the approval of this level no longer matches): nothing
-            // of ours was stored.
-            if (!await ChangedSinceAsync(article, cancellationToken))
-            {
-                throw;
-            }
-
-            db.ChangeTracker.Clear();
-            return Conflict(article.Id);
-        }
-
-        return CommandResult.Ok(message, article.Id);
-    }
-
-    private async Task<bool> ChangedSinceAsync(Article article, CancellationToken cancellationToken)
-    {
-        var loaded = (int)db.Entry(article).Property(a => a.Version).OriginalValue;
-        var current = await db.Articles.AsNoTracking().Where(a => a.Id == article.Id).Select(a => (int?)a.Version).FirstOrDefaultAsync(cancellationToken);
-        return current != loaded;
-    }
-
-    /// <summary>The conflict answer: the article changed since the caller loaded it.</summary>
-    public static CommandResult Conflict(int id) =>
-        CommandResult.Conflict(id, "这篇文章在您打开之后已被他人修改，您的操作没有保存。");
-
-    private static CommandResult Refusal(WorkflowDecision refusal) =>
-        refusal.Forbidden ? CommandResult.Forbidden(refusal.Reason!) : CommandResult.Invalid(refusal.Reason!);
 
     private async Task<string> NewUrlKeyAsync(CancellationToken cancellationToken)
     {

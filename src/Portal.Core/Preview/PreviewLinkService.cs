@@ -298,7 +298,7 @@ public sealed partial class PreviewLinkService(
         }
 
         var decision = state.Check(ArticleCommand.ManagePreviewLinks);
-        return decision.Allowed ? null : decision.Forbidden ? CommandResult.Forbidden(decision.Reason!) : CommandResult.Invalid(decision.Reason!);
+        return decision.Allowed ? null : decision.ToResult();
     }
 
     private async Task<string> NameOfAsync(string userId, CancellationToken cancellationToken) =>

@@ -20,6 +20,8 @@ public static class EditorialServiceExtensions
             .ValidateOnStart();
         services.AddScoped<EditorialContext>();
         services.AddScoped<ArticleFieldRules>();
+        services.AddScoped<ArticleCommandRunner>();
+        services.AddScoped<ArticlePublishing>();
         services.AddScoped<EditorialService>();
         services.AddScoped<PreviewLinkService>();
         services.AddScoped<EditorialQueries>();

@@ -44,9 +44,13 @@ public sealed class RetriedTransactionTests : IAsyncLifetime, IDisposable
     {
         await using var db = NewContext();
         var clock = new SiteClock(Options.Create(new SiteOptions()));
+        var audit = new AuditLog(db, new Actor(), TimeProvider.System);
+        var writer = new ArticleRevisionWriter(db, new MarkdownRenderer(), TimeProvider.System);
+        var fieldRules = new ArticleFieldRules(db);
+        var context = new EditorialContext(db);
+        var runner = new ArticleCommandRunner(db, writer, context);
         var service = new EditorialService(
-            db, new AuditLog(db, new Actor(), TimeProvider.System), new ArticleRevisionWriter(db, new MarkdownRenderer(), TimeProvider.System),
-            new ArticleFieldRules(db), new EditorialContext(db), clock, TimeProvider.System);
+            db, audit, writer, fieldRules, context, runner, new ArticlePublishing(db, audit, fieldRules, runner, clock, TimeProvider.System), TimeProvider.System);
         _interceptor.Armed = true;
 
         var result = await service.CreateAsync(

@@ -48,7 +48,7 @@ public sealed class ArticlesController(
         var actor = Actor;
         var (statusFilter, pendingChange) = ArticleListViewModel.ParseStatus(status);
         var order = ArticleSort.Parse(sort, dir);
-        var limits = await queries.SectionLimitAsync(actor, cancellationToken);
+        var limits = (await context.LimitsOfAsync(actor, cancellationToken)).Sections;
         var sections = await queries.SectionChoicesAsync(limits, cancellationToken);
         return View(new ArticleListViewModel
         {

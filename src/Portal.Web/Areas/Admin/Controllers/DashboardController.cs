@@ -8,13 +8,13 @@ using Portal.Web.Hosting;
 namespace Portal.Web.Areas.Admin.Controllers;
 
 /// <summary>控制台: what waits for the signed-in user, within the sections they work in.</summary>
-public sealed class DashboardController(DashboardQueries queries, UserManager<PortalUser> users, DeploymentChecks deployment, TimeProvider time) : AdminController
+public sealed class DashboardController(DashboardQueries queries, EditorialContext context, UserManager<PortalUser> users, DeploymentChecks deployment, TimeProvider time) : AdminController
 {
     [HttpGet("/admin")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
         var actor = new EditorialActor(users.GetUserId(User)!, User.CanReview(), User.IsAdministrator());
-        var sections = await queries.SectionLimitAsync(actor, cancellationToken);
+        var sections = (await context.LimitsOfAsync(actor, cancellationToken)).Sections;
         return View(new DashboardViewModel
         {
             Counts = await queries.CountsAsync(sections, withBin: actor.IsAdmin, cancellationToken),
