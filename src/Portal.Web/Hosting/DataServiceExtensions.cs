@@ -42,7 +42,8 @@ public static class DataServiceExtensions
             switch (database.ProviderKind)
             {
                 case DatabaseProvider.Sqlite:
-                    options.UseSqlite(database.ConnectionString, x => x.MigrationsAssembly("Portal.Migrations.Sqlite"));
+                    options.UseSqlite(database.ConnectionString, x => x.MigrationsAssembly("Portal.Migrations.Sqlite"))
+                        .AddInterceptors(SqliteBusyTimeout.Instance);
                     break;
                 case DatabaseProvider.SqlServer:
                     options.UseSqlServer(database.ConnectionString, x => x.MigrationsAssembly("Portal.Migrations.SqlServer"));

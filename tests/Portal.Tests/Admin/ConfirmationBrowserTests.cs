@@ -16,12 +16,6 @@ namespace Portal.Tests.Admin;
 [Collection(BrowserTests.Collection)]
 public sealed class ConfirmationBrowserTests : IAsyncLifetime
 {
-    private static readonly string[] ChromiumArgs =
-    [
-        "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    ];
-
     // Administrators sign in with a password alone here: the browser test is about the page, not the second factor.
     private readonly PortalFactory _factory = PortalFactory.Empty(new Dictionary<string, string?> { ["Accounts:RequireTwoFactorFor"] = "reviewer" });
     private Uri _address = null!;
@@ -38,12 +32,7 @@ public sealed class ConfirmationBrowserTests : IAsyncLifetime
         _address = _factory.StartLoopbackServer();
         await StaffAccounts.CreateAsync(_factory, "queren", PortalRoles.Admin, displayName: "确认管理员");
         _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ChromiumFactAttribute.ExecutablePath,
-            Headless = true,
-            Args = ChromiumArgs,
-        });
+        _browser = await BrowserTests.LaunchAsync(_playwright);
     }
 
     public async Task DisposeAsync()
@@ -128,11 +117,7 @@ public sealed class ConfirmationBrowserTests : IAsyncLifetime
         var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { Locale = "zh-CN" });
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(90_000);
-        await page.GotoAsync(new Uri(_address, "/admin/account/login").ToString());
-        await page.FillAsync("#UserName", "queren");
-        await page.FillAsync("#Password", StaffAccounts.Password);
-        await page.ClickAsync("button[type='submit'].primary");
-        await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal));
+        await BrowserTests.SignInAsync(page, _address, "queren");
         return page;
     }
 }

@@ -14,12 +14,6 @@ namespace Portal.Tests.Editor;
 [Collection(BrowserTests.Collection)]
 public sealed class EditorBrowserTests : IAsyncLifetime
 {
-    private static readonly string[] ChromiumArgs =
-    [
-        "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    ];
-
     private readonly PortalFactory _factory = PortalFactory.Empty();
     // Written by the page's console events while a test reads it: a concurrent collection.
     private readonly System.Collections.Concurrent.ConcurrentQueue<string> _consoleErrors = new();
@@ -45,12 +39,7 @@ public sealed class EditorBrowserTests : IAsyncLifetime
         });
         await StaffAccounts.CreateAsync(_factory, "bianji", PortalRoles.Editor, displayName: "编辑");
         _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ChromiumFactAttribute.ExecutablePath,
-            Headless = true,
-            Args = ChromiumArgs,
-        });
+        _browser = await BrowserTests.LaunchAsync(_playwright);
     }
 
     public async Task DisposeAsync()
@@ -309,11 +298,7 @@ public sealed class EditorBrowserTests : IAsyncLifetime
             }
         };
         page.PageError += (_, error) => _consoleErrors.Enqueue(error);
-        await page.GotoAsync(new Uri(_address, "/admin/account/login").ToString());
-        await page.FillAsync("#UserName", "bianji");
-        await page.FillAsync("#Password", StaffAccounts.Password);
-        await page.ClickAsync("button[type='submit'].primary");
-        await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal));
+        await BrowserTests.SignInAsync(page, _address, "bianji");
         return page;
     }
 }
