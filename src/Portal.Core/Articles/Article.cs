@@ -69,6 +69,15 @@ public class Article
     /// <summary>The cover image, if any.</summary>
     public int? CoverImageId { get; set; }
 
+    /// <summary>置顶: the article heads its section's lists until this moment (UTC); null when not pinned.</summary>
+    public DateTime? PinnedUntil { get; set; }
+
+    /// <summary>头条: chosen for the home page's headline block (the newest chosen one is shown).</summary>
+    public bool IsHeadline { get; set; }
+
+    /// <summary>图片新闻: shown in the home page's picture-news block; needs a cover image with alt text.</summary>
+    public bool IsPictureNews { get; set; }
+
     /// <summary>Who created the article; null for imported ones.</summary>
     public string? AuthorId { get; set; }
 

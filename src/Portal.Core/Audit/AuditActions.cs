@@ -45,6 +45,11 @@ public static class AuditActions
     public const string PreviewLinkCreate = "preview-link.create";
     public const string PreviewLinkRevoke = "preview-link.revoke";
     public const string PreviewLinkFirstView = "preview-link.first-view";
+    public const string ArticleFeature = "article.feature";
+    public const string SectionKindChange = "section.kind";
+    public const string HomeChange = "home.change";
+    public const string MediaAltChange = "media.alt";
+    public const string InspectionRun = "inspection.run";
 
     /// <summary>Every action, for the audit log's filter.</summary>
     public static IReadOnlyList<string> All { get; } = typeof(AuditActions).GetFields()
@@ -97,6 +102,11 @@ public static class AuditActions
         PreviewLinkCreate => "创建预览链接",
         PreviewLinkRevoke => "撤销预览链接",
         PreviewLinkFirstView => "预览链接首次打开",
+        ArticleFeature => "置顶/头条/图片新闻",
+        SectionKindChange => "修改栏目类型",
+        HomeChange => "首页编排变更",
+        MediaAltChange => "修改图片说明",
+        InspectionRun => "重新检查网站",
         _ => action,
     };
 }

@@ -57,6 +57,8 @@ public static class BackupFormat
         new BackupTable<ArticleRevision>("article-revisions"),
         new BackupTable<ArticleApproval>("article-approvals"),
         new BackupTable<AuditEntry>("audit-entries"),
+        new BackupTable<Home.HomeBlock>("home-blocks"),
+        new BackupTable<Home.HomeBlockLink>("home-block-links"),
     ];
 
     /// <summary>
@@ -64,7 +66,7 @@ public static class BackupFormat
     /// levels): an archive that does not list one is read as holding none of its rows, so a
     /// backup made before the upgrade still restores.
     /// </summary>
-    internal static IReadOnlySet<string> AddedLater { get; } = new HashSet<string>(StringComparer.Ordinal) { "article-approvals" };
+    internal static IReadOnlySet<string> AddedLater { get; } = new HashSet<string>(StringComparer.Ordinal) { "article-approvals", "home-blocks", "home-block-links" };
 
     /// <summary>
     /// Tables an archive does not carry, with the reason. The change log (<see cref="ContentChange"/>)
@@ -76,8 +78,11 @@ public static class BackupFormat
     /// of an archive leaks no more of them than the current ones; it starts again after a restore.
     /// Preview links (<see cref="PreviewLink"/>) are short-lived secrets handed to one person: a
     /// restore removes them (every link of the replaced store stops working), it never revives old ones.
+    /// Inspection runs, their findings and the link checker's results are computed from the content:
+    /// the restored store is inspected again.
     /// </summary>
-    internal static IReadOnlySet<Type> NotCarried { get; } = new HashSet<Type> { typeof(ContentChange), typeof(StaffSession), typeof(PasswordHistoryEntry), typeof(PreviewLink), typeof(MediaUse) };
+    internal static IReadOnlySet<Type> NotCarried { get; } = new HashSet<Type> { typeof(ContentChange), typeof(StaffSession), typeof(PasswordHistoryEntry), typeof(PreviewLink), typeof(MediaUse),
+        typeof(Inspection.InspectionRun), typeof(Inspection.InspectionFinding), typeof(Inspection.LinkCheck) };
 
     /// <summary>
     /// A model change that adds a table or a column EF keeps outside the entity class would

@@ -54,4 +54,6 @@ public static class FieldLengths
 
     /// <summary>A preview link's token hash: SHA-256 in hex.</summary>
     public const int PreviewTokenHash = 64;
+    public const int AltText = 200;
+    public const int InspectionRule = 32;
 }

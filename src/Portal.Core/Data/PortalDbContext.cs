@@ -51,6 +51,16 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
 
     public DbSet<PreviewLink> PreviewLinks => Set<PreviewLink>();
 
+    public DbSet<Home.HomeBlock> HomeBlocks => Set<Home.HomeBlock>();
+
+    public DbSet<Home.HomeBlockLink> HomeBlockLinks => Set<Home.HomeBlockLink>();
+
+    public DbSet<Inspection.InspectionRun> InspectionRuns => Set<Inspection.InspectionRun>();
+
+    public DbSet<Inspection.InspectionFinding> InspectionFindings => Set<Inspection.InspectionFinding>();
+
+    public DbSet<Inspection.LinkCheck> LinkChecks => Set<Inspection.LinkCheck>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         // Identity's own tables first, then ours (which may refine PortalUser).

@@ -37,6 +37,9 @@ public class MediaFile
     /// <summary>How many times an attachment was downloaded (whole-file GETs; HEAD and later ranges do not count).</summary>
     public long DownloadCount { get; set; }
 
+    /// <summary>图片说明: the image's text alternative, used wherever the image is shown without its own (cover images); null when not given.</summary>
+    public string? AltText { get; set; }
+
     public string? UploadedById { get; set; }
 
     public DateTime UploadedAt { get; set; }

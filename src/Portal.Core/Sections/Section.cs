@@ -41,6 +41,21 @@ public class Section
     /// </summary>
     public int ReviewLevels { get; set; } = 1;
 
+    /// <summary>栏目类型: list (the default), single page, link or interaction.</summary>
+    public SectionKind Kind { get; set; } = SectionKind.List;
+
+    /// <summary>The update class of a list section (inspection thresholds); ignored for other kinds.</summary>
+    public SectionUpdateClass UpdateClass { get; set; } = SectionUpdateClass.News;
+
+    /// <summary>
+    /// 无内容时不显示: while a list section has no visible article, the menu, the home page and
+    /// the site map leave it out (its address still answers).
+    /// </summary>
+    public bool HideWhenEmpty { get; set; }
+
+    /// <summary>The address a 链接 section's menu entry leads to (absolute http(s) or a site path); null for other kinds.</summary>
+    public string? LinkUrl { get; set; }
+
     public DateTime CreatedAt { get; set; }
 
     public DateTime UpdatedAt { get; set; }

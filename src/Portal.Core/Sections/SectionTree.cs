@@ -26,11 +26,29 @@ public sealed class SectionNode
     /// <summary>栏目关键词, comma-separated (the ColumnKeywords tag); null when not set.</summary>
     public string? Keywords { get; init; }
 
+    /// <summary>栏目类型.</summary>
+    public SectionKind Kind { get; init; }
+
+    /// <summary>The update class of a list section (inspection thresholds).</summary>
+    public SectionUpdateClass UpdateClass { get; init; }
+
+    /// <summary>无内容时不显示 (see <see cref="Section.HideWhenEmpty"/>).</summary>
+    public bool HideWhenEmpty { get; init; }
+
+    /// <summary>Where a 链接 section's menu entry leads; null for other kinds.</summary>
+    public string? LinkUrl { get; init; }
+
     /// <summary>When the section itself last changed, in UTC (the sitemap's lastmod, with its articles' dates).</summary>
     public DateTime UpdatedAt { get; init; }
 
     /// <summary>The slugs from the top-level section down, joined by <c>/</c>, e.g. <c>xinwen/difang</c>.</summary>
     public string Path { get; internal set; } = "";
+
+    /// <summary>
+    /// Whether readers' menus, the home page and the site map leave the section out for now: it is
+    /// set 无内容时不显示 and neither it nor a section below it has a visible article. Its address still answers.
+    /// </summary>
+    public bool HiddenWhileEmpty { get; internal set; }
 
     public SectionNode? Parent { get; internal set; }
 
@@ -75,7 +93,10 @@ public sealed class SectionTree
     public IReadOnlyList<SectionNode> Roots { get; }
 
     /// <summary>The top-level sections shown in the main menu, in order.</summary>
-    public IEnumerable<SectionNode> Menu => Roots.Where(n => n.ShowInMenu);
+    public IEnumerable<SectionNode> Menu => Roots.Where(n => n.ShowInMenu && IsShown(n));
+
+    /// <summary>Whether menus, the home page and the site map show the section (see <see cref="SectionNode.HiddenWhileEmpty"/>).</summary>
+    public static bool IsShown(SectionNode node) => !node.HiddenWhileEmpty;
 
     /// <summary>Reads every section.</summary>
     public static async Task<SectionTree> LoadAsync(PortalDbContext db, CancellationToken cancellationToken = default)
@@ -92,6 +113,10 @@ public sealed class SectionTree
                 ShowInMenu = s.ShowInMenu,
                 Description = s.Description,
                 Keywords = s.Keywords,
+                Kind = s.Kind,
+                UpdateClass = s.UpdateClass,
+                HideWhenEmpty = s.HideWhenEmpty,
+                LinkUrl = s.LinkUrl,
                 UpdatedAt = s.UpdatedAt,
             })
             .ToListAsync(cancellationToken);

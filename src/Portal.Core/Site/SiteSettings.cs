@@ -43,6 +43,9 @@ public class SiteSettings
     /// <summary>网站维护: the unit that maintains the site.</summary>
     public string? Maintainer { get; set; }
 
+    /// <summary>党政机关网站标识: the address of the site's entry in the registry (the red badge links there); null hides the badge.</summary>
+    public string? GovBadgeUrl { get; set; }
+
     /// <summary>The label of the national error-report entry (我为政府网站找错); null hides the entry.</summary>
     public string? ErrorReportLabel { get; set; }
 

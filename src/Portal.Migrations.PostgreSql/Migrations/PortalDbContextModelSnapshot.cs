@@ -360,6 +360,12 @@ namespace Portal.Migrations.PostgreSql.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<bool>("IsHeadline")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsPictureNews")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Keywords")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
@@ -377,6 +383,9 @@ namespace Portal.Migrations.PostgreSql.Migrations
                     b.Property<string>("PendingStatus")
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
+
+                    b.Property<DateTime?>("PinnedUntil")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTime>("PublishedAt")
                         .HasColumnType("timestamp with time zone");
@@ -444,8 +453,14 @@ namespace Portal.Migrations.PostgreSql.Migrations
                     b.HasIndex("ImportKey")
                         .IsUnique();
 
+                    b.HasIndex("PinnedUntil");
+
                     b.HasIndex("UrlKey")
                         .IsUnique();
+
+                    b.HasIndex("IsHeadline", "PublishedAt");
+
+                    b.HasIndex("IsPictureNews", "PublishedAt");
 
                     b.HasIndex("Status", "PublishedAt");
 
@@ -619,6 +634,193 @@ namespace Portal.Migrations.PostgreSql.Migrations
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("Portal.Core.Home.HomeBlock", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int?>("SectionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SectionId");
+
+                    b.HasIndex("SortOrder");
+
+                    b.ToTable("HomeBlocks");
+                });
+
+            modelBuilder.Entity("Portal.Core.Home.HomeBlockLink", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AltText")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("HomeBlockId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ImageId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HomeBlockId");
+
+                    b.HasIndex("ImageId");
+
+                    b.ToTable("HomeBlockLinks");
+                });
+
+            modelBuilder.Entity("Portal.Core.Inspection.InspectionFinding", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("RunId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RunId");
+
+                    b.ToTable("InspectionFindings");
+                });
+
+            modelBuilder.Entity("Portal.Core.Inspection.InspectionRun", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("FinishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("InfoCount")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("VetoCount")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("WarningCount")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FinishedAt");
+
+                    b.ToTable("InspectionRuns");
+                });
+
+            modelBuilder.Entity("Portal.Core.Inspection.LinkCheck", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CheckedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Ok")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Problem")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int?>("StatusCode")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CheckedAt");
+
+                    b.HasIndex("Url")
+                        .IsUnique();
+
+                    b.ToTable("LinkChecks");
+                });
+
             modelBuilder.Entity("Portal.Core.Media.MediaFile", b =>
                 {
                     b.Property<int>("Id")
@@ -626,6 +828,10 @@ namespace Portal.Migrations.PostgreSql.Migrations
                         .HasColumnType("integer");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AltText")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<string>("ContentType")
                         .IsRequired()
@@ -807,9 +1013,23 @@ namespace Portal.Migrations.PostgreSql.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
+                    b.Property<bool>("HideWhenEmpty")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Keywords")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasDefaultValue("List");
+
+                    b.Property<string>("LinkUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
 
                     b.Property<string>("MenuLabel")
                         .IsRequired()
@@ -837,6 +1057,13 @@ namespace Portal.Migrations.PostgreSql.Migrations
 
                     b.Property<int>("SortOrder")
                         .HasColumnType("integer");
+
+                    b.Property<string>("UpdateClass")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasDefaultValue("News");
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -952,6 +1179,10 @@ namespace Portal.Migrations.PostgreSql.Migrations
                     b.Property<string>("ErrorReportLabel")
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
+
+                    b.Property<string>("GovBadgeUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
 
                     b.Property<string>("IcpNumber")
                         .HasMaxLength(50)
@@ -1123,6 +1354,37 @@ namespace Portal.Migrations.PostgreSql.Migrations
                     b.Navigation("Article");
                 });
 
+            modelBuilder.Entity("Portal.Core.Home.HomeBlock", b =>
+                {
+                    b.HasOne("Portal.Core.Sections.Section", null)
+                        .WithMany()
+                        .HasForeignKey("SectionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Portal.Core.Home.HomeBlockLink", b =>
+                {
+                    b.HasOne("Portal.Core.Home.HomeBlock", null)
+                        .WithMany("Links")
+                        .HasForeignKey("HomeBlockId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Core.Media.MediaFile", null)
+                        .WithMany()
+                        .HasForeignKey("ImageId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Portal.Core.Inspection.InspectionFinding", b =>
+                {
+                    b.HasOne("Portal.Core.Inspection.InspectionRun", null)
+                        .WithMany("Findings")
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Portal.Core.Media.MediaUse", b =>
                 {
                     b.HasOne("Portal.Core.Articles.Article", null)
@@ -1197,6 +1459,16 @@ namespace Portal.Migrations.PostgreSql.Migrations
             modelBuilder.Entity("Portal.Core.Articles.Article", b =>
                 {
                     b.Navigation("Revisions");
+                });
+
+            modelBuilder.Entity("Portal.Core.Home.HomeBlock", b =>
+                {
+                    b.Navigation("Links");
+                });
+
+            modelBuilder.Entity("Portal.Core.Inspection.InspectionRun", b =>
+                {
+                    b.Navigation("Findings");
                 });
 
             modelBuilder.Entity("Portal.Core.Sections.Section", b =>

@@ -362,6 +362,12 @@ namespace Portal.Migrations.SqlServer.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
+                    b.Property<bool>("IsHeadline")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("IsPictureNews")
+                        .HasColumnType("bit");
+
                     b.Property<string>("Keywords")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
@@ -379,6 +385,9 @@ namespace Portal.Migrations.SqlServer.Migrations
                     b.Property<string>("PendingStatus")
                         .HasMaxLength(16)
                         .HasColumnType("nvarchar(16)");
+
+                    b.Property<DateTime?>("PinnedUntil")
+                        .HasColumnType("datetime2");
 
                     b.Property<DateTime>("PublishedAt")
                         .HasColumnType("datetime2");
@@ -447,8 +456,14 @@ namespace Portal.Migrations.SqlServer.Migrations
                         .IsUnique()
                         .HasFilter("[ImportKey] IS NOT NULL");
 
+                    b.HasIndex("PinnedUntil");
+
                     b.HasIndex("UrlKey")
                         .IsUnique();
+
+                    b.HasIndex("IsHeadline", "PublishedAt");
+
+                    b.HasIndex("IsPictureNews", "PublishedAt");
 
                     b.HasIndex("Status", "PublishedAt");
 
@@ -622,6 +637,193 @@ namespace Portal.Migrations.SqlServer.Migrations
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("Portal.Core.Home.HomeBlock", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Count")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<int?>("SectionId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SectionId");
+
+                    b.HasIndex("SortOrder");
+
+                    b.ToTable("HomeBlocks");
+                });
+
+            modelBuilder.Entity("Portal.Core.Home.HomeBlockLink", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AltText")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("HomeBlockId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("ImageId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HomeBlockId");
+
+                    b.HasIndex("ImageId");
+
+                    b.ToTable("HomeBlockLinks");
+                });
+
+            modelBuilder.Entity("Portal.Core.Inspection.InspectionFinding", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<int>("RunId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RunId");
+
+                    b.ToTable("InspectionFindings");
+                });
+
+            modelBuilder.Entity("Portal.Core.Inspection.InspectionRun", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("FinishedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("InfoCount")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("VetoCount")
+                        .HasColumnType("int");
+
+                    b.Property<int>("WarningCount")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FinishedAt");
+
+                    b.ToTable("InspectionRuns");
+                });
+
+            modelBuilder.Entity("Portal.Core.Inspection.LinkCheck", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CheckedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<bool>("Ok")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Problem")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<int?>("StatusCode")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CheckedAt");
+
+                    b.HasIndex("Url")
+                        .IsUnique();
+
+                    b.ToTable("LinkChecks");
+                });
+
             modelBuilder.Entity("Portal.Core.Media.MediaFile", b =>
                 {
                     b.Property<int>("Id")
@@ -629,6 +831,10 @@ namespace Portal.Migrations.SqlServer.Migrations
                         .HasColumnType("int");
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AltText")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
 
                     b.Property<string>("ContentType")
                         .IsRequired()
@@ -811,9 +1017,23 @@ namespace Portal.Migrations.SqlServer.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("nvarchar(300)");
 
+                    b.Property<bool>("HideWhenEmpty")
+                        .HasColumnType("bit");
+
                     b.Property<string>("Keywords")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)")
+                        .HasDefaultValue("List");
+
+                    b.Property<string>("LinkUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
 
                     b.Property<string>("MenuLabel")
                         .IsRequired()
@@ -841,6 +1061,13 @@ namespace Portal.Migrations.SqlServer.Migrations
 
                     b.Property<int>("SortOrder")
                         .HasColumnType("int");
+
+                    b.Property<string>("UpdateClass")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)")
+                        .HasDefaultValue("News");
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("datetime2");
@@ -957,6 +1184,10 @@ namespace Portal.Migrations.SqlServer.Migrations
                     b.Property<string>("ErrorReportLabel")
                         .HasMaxLength(50)
                         .HasColumnType("nvarchar(50)");
+
+                    b.Property<string>("GovBadgeUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
 
                     b.Property<string>("IcpNumber")
                         .HasMaxLength(50)
@@ -1128,6 +1359,37 @@ namespace Portal.Migrations.SqlServer.Migrations
                     b.Navigation("Article");
                 });
 
+            modelBuilder.Entity("Portal.Core.Home.HomeBlock", b =>
+                {
+                    b.HasOne("Portal.Core.Sections.Section", null)
+                        .WithMany()
+                        .HasForeignKey("SectionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Portal.Core.Home.HomeBlockLink", b =>
+                {
+                    b.HasOne("Portal.Core.Home.HomeBlock", null)
+                        .WithMany("Links")
+                        .HasForeignKey("HomeBlockId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Core.Media.MediaFile", null)
+                        .WithMany()
+                        .HasForeignKey("ImageId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Portal.Core.Inspection.InspectionFinding", b =>
+                {
+                    b.HasOne("Portal.Core.Inspection.InspectionRun", null)
+                        .WithMany("Findings")
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Portal.Core.Media.MediaUse", b =>
                 {
                     b.HasOne("Portal.Core.Articles.Article", null)
@@ -1202,6 +1464,16 @@ namespace Portal.Migrations.SqlServer.Migrations
             modelBuilder.Entity("Portal.Core.Articles.Article", b =>
                 {
                     b.Navigation("Revisions");
+                });
+
+            modelBuilder.Entity("Portal.Core.Home.HomeBlock", b =>
+                {
+                    b.Navigation("Links");
+                });
+
+            modelBuilder.Entity("Portal.Core.Inspection.InspectionRun", b =>
+                {
+                    b.Navigation("Findings");
                 });
 
             modelBuilder.Entity("Portal.Core.Sections.Section", b =>

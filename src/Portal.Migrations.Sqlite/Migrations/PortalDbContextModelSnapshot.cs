@@ -347,6 +347,12 @@ namespace Portal.Migrations.Sqlite.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("IsHeadline")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsPictureNews")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Keywords")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -363,6 +369,9 @@ namespace Portal.Migrations.Sqlite.Migrations
 
                     b.Property<string>("PendingStatus")
                         .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PinnedUntil")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("PublishedAt")
@@ -431,8 +440,14 @@ namespace Portal.Migrations.Sqlite.Migrations
                     b.HasIndex("ImportKey")
                         .IsUnique();
 
+                    b.HasIndex("PinnedUntil");
+
                     b.HasIndex("UrlKey")
                         .IsUnique();
+
+                    b.HasIndex("IsHeadline", "PublishedAt");
+
+                    b.HasIndex("IsPictureNews", "PublishedAt");
 
                     b.HasIndex("Status", "PublishedAt");
 
@@ -600,11 +615,192 @@ namespace Portal.Migrations.Sqlite.Migrations
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("Portal.Core.Home.HomeBlock", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SectionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SectionId");
+
+                    b.HasIndex("SortOrder");
+
+                    b.ToTable("HomeBlocks");
+                });
+
+            modelBuilder.Entity("Portal.Core.Home.HomeBlockLink", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AltText")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("HomeBlockId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ImageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HomeBlockId");
+
+                    b.HasIndex("ImageId");
+
+                    b.ToTable("HomeBlockLinks");
+                });
+
+            modelBuilder.Entity("Portal.Core.Inspection.InspectionFinding", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RunId");
+
+                    b.ToTable("InspectionFindings");
+                });
+
+            modelBuilder.Entity("Portal.Core.Inspection.InspectionRun", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("FinishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("InfoCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("VetoCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WarningCount")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FinishedAt");
+
+                    b.ToTable("InspectionRuns");
+                });
+
+            modelBuilder.Entity("Portal.Core.Inspection.LinkCheck", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CheckedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Ok")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Problem")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("StatusCode")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CheckedAt");
+
+                    b.HasIndex("Url")
+                        .IsUnique();
+
+                    b.ToTable("LinkChecks");
+                });
+
             modelBuilder.Entity("Portal.Core.Media.MediaFile", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("AltText")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ContentType")
                         .IsRequired()
@@ -780,8 +976,22 @@ namespace Portal.Migrations.Sqlite.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("HideWhenEmpty")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Keywords")
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("List");
+
+                    b.Property<string>("LinkUrl")
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("MenuLabel")
@@ -810,6 +1020,13 @@ namespace Portal.Migrations.Sqlite.Migrations
 
                     b.Property<int>("SortOrder")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdateClass")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("News");
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT");
@@ -918,6 +1135,10 @@ namespace Portal.Migrations.Sqlite.Migrations
 
                     b.Property<string>("ErrorReportLabel")
                         .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GovBadgeUrl")
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("IcpNumber")
@@ -1090,6 +1311,37 @@ namespace Portal.Migrations.Sqlite.Migrations
                     b.Navigation("Article");
                 });
 
+            modelBuilder.Entity("Portal.Core.Home.HomeBlock", b =>
+                {
+                    b.HasOne("Portal.Core.Sections.Section", null)
+                        .WithMany()
+                        .HasForeignKey("SectionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Portal.Core.Home.HomeBlockLink", b =>
+                {
+                    b.HasOne("Portal.Core.Home.HomeBlock", null)
+                        .WithMany("Links")
+                        .HasForeignKey("HomeBlockId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Core.Media.MediaFile", null)
+                        .WithMany()
+                        .HasForeignKey("ImageId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Portal.Core.Inspection.InspectionFinding", b =>
+                {
+                    b.HasOne("Portal.Core.Inspection.InspectionRun", null)
+                        .WithMany("Findings")
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Portal.Core.Media.MediaUse", b =>
                 {
                     b.HasOne("Portal.Core.Articles.Article", null)
@@ -1164,6 +1416,16 @@ namespace Portal.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Portal.Core.Articles.Article", b =>
                 {
                     b.Navigation("Revisions");
+                });
+
+            modelBuilder.Entity("Portal.Core.Home.HomeBlock", b =>
+                {
+                    b.Navigation("Links");
+                });
+
+            modelBuilder.Entity("Portal.Core.Inspection.InspectionRun", b =>
+                {
+                    b.Navigation("Findings");
                 });
 
             modelBuilder.Entity("Portal.Core.Sections.Section", b =>

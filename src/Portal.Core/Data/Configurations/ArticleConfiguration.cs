@@ -35,6 +35,11 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         builder.HasIndex(a => new { a.Status, a.PublishedAt });
         builder.HasIndex(a => new { a.Status, a.ScheduledAt });
 
+        // 置顶, 头条 and 图片新闻 are read apart from the lists (few rows), so the lists keep their index.
+        builder.HasIndex(a => a.PinnedUntil);
+        builder.HasIndex(a => new { a.IsHeadline, a.PublishedAt });
+        builder.HasIndex(a => new { a.IsPictureNews, a.PublishedAt });
+
         builder.HasOne<Media.MediaFile>()
             .WithMany()
             .HasForeignKey(a => a.CoverImageId)

@@ -12,6 +12,7 @@ internal sealed class MediaFileConfiguration : IEntityTypeConfiguration<MediaFil
         builder.Property(m => m.OriginalName).HasMaxLength(FieldLengths.FileName).IsRequired();
         builder.Property(m => m.ContentType).HasMaxLength(FieldLengths.ContentType).IsRequired();
         builder.Property(m => m.ListVariantName).HasMaxLength(FieldLengths.StoredName);
+        builder.Property(m => m.AltText).HasMaxLength(FieldLengths.AltText);
         builder.Property(m => m.UploadedById).HasMaxLength(FieldLengths.UserId);
         builder.HasIndex(m => m.StoredName).IsUnique();
         builder.HasIndex(m => m.ListVariantName).IsUnique();

@@ -13,6 +13,9 @@ internal sealed class SectionConfiguration : IEntityTypeConfiguration<Section>
         builder.Property(s => s.Slug).HasMaxLength(FieldLengths.Slug).IsRequired();
         builder.Property(s => s.Description).HasMaxLength(FieldLengths.SectionDescription);
         builder.Property(s => s.Keywords).HasMaxLength(FieldLengths.Keywords);
+        builder.Property(s => s.Kind).HasConversion<string>().HasMaxLength(16).HasDefaultValue(SectionKind.List).HasSentinel((SectionKind)(-1));
+        builder.Property(s => s.UpdateClass).HasConversion<string>().HasMaxLength(16).HasDefaultValue(SectionUpdateClass.News).HasSentinel((SectionUpdateClass)(-1));
+        builder.Property(s => s.LinkUrl).HasMaxLength(FieldLengths.Url);
 
         // Slugs are unique among siblings; the application also checks top-level slugs, because
         // databases differ in whether two NULL parent ids collide in a unique index.

@@ -13,6 +13,7 @@ internal sealed class SiteSettingsConfiguration : IEntityTypeConfiguration<SiteS
         builder.Property(s => s.Sponsor).HasMaxLength(FieldLengths.Organisation);
         builder.Property(s => s.CopyrightHolder).HasMaxLength(FieldLengths.Organisation);
         builder.Property(s => s.IcpNumber).HasMaxLength(FieldLengths.RecordNumber);
+        builder.Property(s => s.GovBadgeUrl).HasMaxLength(FieldLengths.Url);
         builder.Property(s => s.PublicSecurityNumber).HasMaxLength(FieldLengths.RecordNumber);
         builder.Property(s => s.SiteCode).HasMaxLength(FieldLengths.SiteCode);
         builder.Property(s => s.Address).HasMaxLength(FieldLengths.Address);
