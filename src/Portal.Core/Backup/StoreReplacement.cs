@@ -70,6 +70,10 @@ internal sealed class StoreReplacement(PortalDbContext db, TimeProvider time)
 
         // Uses are not carried: the restored articles' saves write them again (MediaUseRecorder).
         await db.MediaUses.ExecuteDeleteAsync(cancellationToken);
+
+        // Inspection runs describe the replaced content (their findings go with them): the
+        // restored store is inspected again. External link checks stay: they are about addresses.
+        await db.InspectionRuns.ExecuteDeleteAsync(cancellationToken);
         foreach (var table in BackupFormat.Tables.Reverse())
         {
             await table.DeleteAllAsync(db, cancellationToken);

@@ -20,7 +20,8 @@ public sealed record SiteIdentity(
     string? WeChatLabel,
     string? Phone = null,
     string? Email = null,
-    string? WeChatQrUrl = null)
+    string? WeChatQrUrl = null,
+    string? GovBadgeUrl = null)
 {
     /// <summary>The identity of a store that nothing has been imported into yet.</summary>
     public static SiteIdentity Empty { get; } = new("", null, null, null, null, null, null, null, null, null, null);
@@ -53,7 +54,8 @@ public sealed class SiteContext(PortalDbContext db)
                 s.SiteName, s.Sponsor, s.CopyrightHolder, s.IcpNumber, s.PublicSecurityNumber, s.SiteCode,
                 s.Address, s.Postcode, s.Maintainer, s.ErrorReportLabel, s.WeChatLabel,
                 s.Phone, s.Email,
-                QrUrl(db.MediaFiles.Where(m => m.Id == s.WeChatQrImageId).Select(m => m.StoredName).FirstOrDefault())))
+                QrUrl(db.MediaFiles.Where(m => m.Id == s.WeChatQrImageId).Select(m => m.StoredName).FirstOrDefault()),
+                s.GovBadgeUrl))
             .FirstOrDefaultAsync(cancellationToken) ?? SiteIdentity.Empty;
 
     public async Task<IReadOnlyList<FooterGroup>> GetFooterAsync(CancellationToken cancellationToken = default)

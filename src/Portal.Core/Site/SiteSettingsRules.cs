@@ -17,4 +17,13 @@ public static class SiteSettingsRules
     public const string EmailPattern = @"^[^@\s<>""'()]+@[^@\s<>""'()]+\.[^@\s<>""'()]+$";
 
     public const string EmailMessage = "请填写有效的电子邮箱地址，例如 webmaster@example.gov.cn。";
+
+    public const string BadgeUrlMessage = "党政机关网站标识地址应为以 https:// 或 http:// 开头的完整网址（开办单位在党政机关网站标识注册系统中的网站信息页）。";
+
+    /// <summary>党政机关网站标识: an absolute http(s) address without spaces or markup characters.</summary>
+    public static bool IsBadgeUrl(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri)
+        && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
+        && !string.IsNullOrEmpty(uri.Host)
+        && !url.Any(c => char.IsWhiteSpace(c) || c is '<' or '>' or '"' or '\'' or '`');
 }

@@ -49,6 +49,9 @@ public sealed record SiteSettingsValues
     [Display(Name = "网站维护")]
     public string? Maintainer { get; init; }
 
+    [Display(Name = "党政机关网站标识地址")]
+    public string? GovBadgeUrl { get; init; }
+
     [Display(Name = "“我为政府网站找错”入口文字")]
     public string? ErrorReportLabel { get; init; }
 
@@ -94,6 +97,7 @@ public sealed partial class SiteSettingsService(PortalDbContext db, AuditLog aud
         new(nameof(SiteSettingsValues.Postcode), FieldLengths.Postcode, v => v.Postcode, (s, x) => s.Postcode = x),
         new(nameof(SiteSettingsValues.Phone), FieldLengths.Phone, v => v.Phone, (s, x) => s.Phone = x),
         new(nameof(SiteSettingsValues.Email), FieldLengths.Email, v => v.Email, (s, x) => s.Email = x),
+        new(nameof(SiteSettingsValues.GovBadgeUrl), FieldLengths.Url, v => v.GovBadgeUrl, (s, x) => s.GovBadgeUrl = x),
         new(nameof(SiteSettingsValues.ErrorReportLabel), FieldLengths.Label, v => v.ErrorReportLabel, (s, x) => s.ErrorReportLabel = x),
         new(nameof(SiteSettingsValues.WeChatLabel), FieldLengths.Label, v => v.WeChatLabel, (s, x) => s.WeChatLabel = x),
     ];
@@ -118,6 +122,7 @@ public sealed partial class SiteSettingsService(PortalDbContext db, AuditLog aud
         Phone = s.Phone,
         Email = s.Email,
         Maintainer = s.Maintainer,
+        GovBadgeUrl = s.GovBadgeUrl,
         ErrorReportLabel = s.ErrorReportLabel,
         WeChatLabel = s.WeChatLabel,
         WeChatQrImageId = s.WeChatQrImageId,
@@ -205,6 +210,11 @@ public sealed partial class SiteSettingsService(PortalDbContext db, AuditLog aud
         if (values.Postcode is { } postcode && !Postcode().IsMatch(postcode))
         {
             errors.Add(new FieldError(nameof(SiteSettingsValues.Postcode), SiteSettingsRules.PostcodeMessage));
+        }
+
+        if (values.GovBadgeUrl is { } badge && !SiteSettingsRules.IsBadgeUrl(badge))
+        {
+            errors.Add(new FieldError(nameof(SiteSettingsValues.GovBadgeUrl), SiteSettingsRules.BadgeUrlMessage));
         }
 
         if (values.Email is { } email && !Email().IsMatch(email))

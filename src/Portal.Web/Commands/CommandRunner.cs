@@ -38,6 +38,8 @@ public static class CommandRunner
                                     Generate N published demo articles (1 to 5,000,000; seed 1 by default) over the
                                     existing sections, or a demo section tree in an empty store, in one transaction.
 
+          inspect [--json]          Run the inspection rules (docs/inspection.md) on this store now and print the findings,
+                                    one per line or as a JSON array; exit code 3 when one is a veto (单项否决) risk.
         Without a verb the portal serves the web site.
         """;
 
@@ -70,6 +72,12 @@ public static class CommandRunner
                 await services.GetRequiredService<StoreInitializer>().MigrateAsync();
                 Console.WriteLine("Database is up to date.");
                 return 0;
+            }
+
+            if (invocation.Verb == "inspect" && invocation.VerbArgs.Count == 0 && invocation.VerbOptions.Keys.All(k => k == "--json"))
+            {
+                await services.GetRequiredService<StoreInitializer>().MigrateIfConfiguredAsync();
+                return await InspectVerb.RunAsync(services, invocation.VerbOptions.ContainsKey("--json"), Console.Out);
             }
 
             var verb = VerbOf(invocation);

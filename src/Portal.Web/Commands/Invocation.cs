@@ -7,10 +7,10 @@ namespace Portal.Web.Commands;
 public sealed record Invocation(string? Verb, IReadOnlyList<string> VerbArgs, string[] HostArgs, IReadOnlyDictionary<string, string> VerbOptions)
 {
     /// <summary>The options that belong to verbs rather than to configuration.</summary>
-    public static IReadOnlySet<string> VerbOptionNames { get; } = new HashSet<string>(StringComparer.Ordinal) { "--role", "--display-name", "--force", "--articles", "--seed", "--queries" };
+    public static IReadOnlySet<string> VerbOptionNames { get; } = new HashSet<string>(StringComparer.Ordinal) { "--role", "--display-name", "--force", "--articles", "--seed", "--queries", "--json" };
 
     /// <summary>The verb options that are flags: present or not, they take no value (<c>restore x.zip --force</c>).</summary>
-    public static IReadOnlySet<string> VerbFlagNames { get; } = new HashSet<string>(StringComparer.Ordinal) { "--force" };
+    public static IReadOnlySet<string> VerbFlagNames { get; } = new HashSet<string>(StringComparer.Ordinal) { "--force", "--json" };
 
     public static Invocation Parse(string[] args)
     {

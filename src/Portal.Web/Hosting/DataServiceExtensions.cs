@@ -76,6 +76,12 @@ public static class DataServiceExtensions
         services.AddSingleton<MarkdownRenderer>();
         services.AddScoped<ArticleRevisionWriter>();
         services.AddScoped<SiteImporter>();
+        services.AddOptions<Portal.Core.Inspection.InspectionOptions>()
+            .BindConfiguration(Portal.Core.Inspection.InspectionOptions.SectionName)
+            .Validate(o => new[] { o.HomeStaleDays, o.NewsStaleDays, o.NoticeStaleDays, o.StaleNewsSectionsVeto, o.StaleSectionsVeto, o.EmptySectionsVeto }.All(v => v is > 0 and <= 3650),
+                "Inspection thresholds must be whole numbers from 1 to 3650.")
+            .ValidateOnStart();
+        services.AddScoped<Portal.Core.Inspection.SiteInspector>();
         services.AddScoped<Portal.Core.Demo.DemoSeeder>();
         services.AddScoped<StoreInitializer>();
         services.AddScoped<Portal.Core.Backup.BackupService>();

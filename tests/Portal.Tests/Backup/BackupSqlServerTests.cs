@@ -126,8 +126,9 @@ public sealed class BackupSqlServerTests
         Assert.Null(identityInsertOn);
         // Last of all, the "rebuild everything" row that tells every search indexer to start again.
         Assert.Equal("ContentChanges", lastInsert);
-        // MediaUses is not carried but emptied too: the restored articles' saves write it again.
-        Assert.Equal(expectedRows.Keys.Append("MediaUses").Order(StringComparer.Ordinal), deleted.Order(StringComparer.Ordinal));
+        // MediaUses is not carried but emptied too: the restored articles' saves write it again;
+        // so are the inspection runs (their findings go with them): they describe the replaced content.
+        Assert.Equal(expectedRows.Keys.Append("MediaUses").Append("InspectionRuns").Order(StringComparer.Ordinal), deleted.Order(StringComparer.Ordinal));
         // The uses of the restored articles' files are written by the articles' save (MediaUseRecorder).
         Assert.True(inserted.Remove("MediaUses"), "The restore wrote no media uses.");
         Assert.Equal(expectedRows.Where(t => t.Value > 0).OrderBy(t => t.Key, StringComparer.Ordinal), inserted.OrderBy(t => t.Key, StringComparer.Ordinal));
@@ -167,7 +168,8 @@ public sealed class BackupSqlServerTests
     /// <summary>Rows per table of the source store, by table name.</summary>
     /// <summary>The tables an archive carries: all but the change log, which stays the target's own.</summary>
     private static IEnumerable<string> CarriedTables(Microsoft.EntityFrameworkCore.Metadata.IReadOnlyModel model) =>
-        model.GetEntityTypes().Where(e => e.ClrType != typeof(ContentChange) && e.ClrType != typeof(StaffSession) && e.ClrType != typeof(PasswordHistoryEntry) && e.ClrType != typeof(Portal.Core.Preview.PreviewLink) && e.ClrType != typeof(Portal.Core.Media.MediaUse)).Select(e => e.GetTableName()!).Distinct();
+        model.GetEntityTypes().Where(e => e.ClrType != typeof(ContentChange) && e.ClrType != typeof(StaffSession) && e.ClrType != typeof(PasswordHistoryEntry) && e.ClrType != typeof(Portal.Core.Preview.PreviewLink) && e.ClrType != typeof(Portal.Core.Media.MediaUse)
+            && e.ClrType.Namespace != typeof(Portal.Core.Inspection.InspectionRun).Namespace).Select(e => e.GetTableName()!).Distinct();
 
     private static async Task<Dictionary<string, int>> CountRowsPerTableAsync(PortalDbContext db)
     {

@@ -102,6 +102,38 @@ public sealed class SiteSettingsAdminTests(SiteAdminFixture fixture) : IClassFix
 
     [Theory]
     [InlineData("javascript:alert(1)")]
+    [InlineData("#")]
+    [InlineData("/local/path")]
+    [InlineData("https://bszs.conac.cn/x\"><script>")]
+    [InlineData("ftp://bszs.conac.cn/")]
+    public async Task Settings_BadGovBadgeUrl_IsRefusedInChinese(string url)
+    {
+        var response = await SiteAdminFixture.PostAsync(fixture.Admin, "/admin/settings", Settings(f => f["Input.GovBadgeUrl"] = url));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var document = await PortalFactory.ParseAsync(response);
+        Assert.Equal(SiteSettingsRules.BadgeUrlMessage, document.QuerySelector("[data-valmsg-for='Input.GovBadgeUrl']")!.TextContent.Trim());
+        Assert.NotEqual(url, await fixture.WithDbAsync(db => db.SiteSettings.Select(s => s.GovBadgeUrl).FirstOrDefaultAsync()));
+    }
+
+    [Fact]
+    public async Task Settings_GovBadgeUrl_ShowsTheBadgeInTheFooter_HiddenWhenCleared()
+    {
+        const string badge = "https://bszs.conac.cn/sitename?method=show&id=0A1B2C3D";
+        Assert.Equal(HttpStatusCode.Redirect, (await SiteAdminFixture.PostAsync(fixture.Admin, "/admin/settings", Settings(f => f["Input.GovBadgeUrl"] = badge))).StatusCode);
+
+        var (_, page) = await fixture.Factory.GetDocumentAsync("/");
+        var link = page.QuerySelector("footer a.gov-badge")!;
+        Assert.Equal(badge, link.GetAttribute("href"));
+        Assert.Equal("党政机关网站标识", link.GetAttribute("aria-label"));
+
+        Assert.Equal(HttpStatusCode.Redirect, (await SiteAdminFixture.PostAsync(fixture.Admin, "/admin/settings", Settings(f => f["Input.GovBadgeUrl"] = ""))).StatusCode);
+        var (_, cleared) = await fixture.Factory.GetDocumentAsync("/");
+        Assert.Null(cleared.QuerySelector("footer a.gov-badge"));
+    }
+
+    [Theory]
+    [InlineData("javascript:alert(1)")]
     [InlineData("JavaScript:alert(1)")]
     [InlineData("#")]
     [InlineData("//evil.example/")]
