@@ -136,7 +136,9 @@ public sealed partial class SiteInspector(PortalDbContext db, TimeProvider time,
         _ => "其他",
     };
 
-    private static string EditUrl(SectionNode node) => "/admin/sections/edit/" + node.Id.ToString(CultureInfo.InvariantCulture);
+    private static string EditUrl(SectionNode node) => SectionUrl(node.Id);
+
+    private static string SectionUrl(int id) => "/admin/sections/edit/" + id.ToString(CultureInfo.InvariantCulture);
 
     private static string ArticleUrl(int id) => "/admin/articles/edit/" + id.ToString(CultureInfo.InvariantCulture);
 
@@ -209,7 +211,7 @@ public sealed partial class SiteInspector(PortalDbContext db, TimeProvider time,
 
         var linkSections = await db.Sections.AsNoTracking().Where(s => s.Kind == SectionKind.Link).Select(s => new { s.Id, s.Name, s.LinkUrl }).ToListAsync(cancellationToken);
         findings.AddRange(linkSections.Where(s => IsPlaceholder(s.LinkUrl ?? "")).Select(s => new Finding("placeholder-link", InspectionLevel.Warning, s.Name,
-            $"链接栏目“{s.Name}”的地址是 {Shown(s.LinkUrl ?? "")}，读者点击菜单后没有内容。", "/admin/sections/edit/" + s.Id.ToString(CultureInfo.InvariantCulture))));
+            $"链接栏目“{s.Name}”的地址是 {Shown(s.LinkUrl ?? "")}，读者点击菜单后没有内容。", SectionUrl(s.Id))));
 
         var pictures = await db.Articles.AsNoTracking().VisibleAt(now).Where(a => a.IsPictureNews)
             .Select(a => new { a.Id, a.Title, Alt = db.MediaFiles.Where(m => m.Id == a.CoverImageId).Select(m => m.AltText).FirstOrDefault() })
@@ -245,12 +247,13 @@ public sealed partial class SiteInspector(PortalDbContext db, TimeProvider time,
         var ids = changes.Select(c => int.TryParse(c.TargetId, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : 0).Where(id => id > 0).Distinct().ToList();
         var published = await db.Articles.AsNoTracking()
             .Where(a => ids.Contains(a.Id) && a.Status == ArticleStatus.Published && a.DeletedAt == null)
-            .ToDictionaryAsync(a => a.Id.ToString(CultureInfo.InvariantCulture), a => a.Title, cancellationToken);
+            .Select(a => new { a.Id, a.Title })
+            .ToDictionaryAsync(a => a.Id.ToString(CultureInfo.InvariantCulture), a => (a.Id, a.Title), cancellationToken);
         return changes.Where(c => c.TargetId is not null && published.ContainsKey(c.TargetId))
             .GroupBy(c => c.TargetId!)
-            .Select(g => new Finding("publish-date-edited", InspectionLevel.Warning, published[g.Key],
+            .Select(g => new Finding("publish-date-edited", InspectionLevel.Warning, published[g.Key].Title,
                 $"文章发布后修改过发布日期（{g.Last().Details}，{clock.Describe(g.Last().At)} 修改），检查时可能被视为篡改发布日期的严重错误。请确认日期属实，必要时在正文中说明。",
-                "/admin/articles/edit/" + g.Key));
+                ArticleUrl(published[g.Key].Id)));
     }
 
     [GeneratedRegex("""<a\b[^>]*?\bhref\s*=\s*"(?<url>[^"]*)"|<a\b[^>]*?\bhref\s*=\s*'(?<url>[^']*)'""", RegexOptions.IgnoreCase)]

@@ -20,10 +20,13 @@ public static class SiteSettingsRules
 
     public const string BadgeUrlMessage = "党政机关网站标识地址应为以 https:// 或 http:// 开头的完整网址（开办单位在党政机关网站标识注册系统中的网站信息页）。";
 
-    /// <summary>党政机关网站标识: an absolute http(s) address without spaces or markup characters.</summary>
+    /// <summary>
+    /// 党政机关网站标识: an address footer links may have (<see cref="LinkUrl"/>) that is absolute,
+    /// the registry being another site, and carries no markup characters.
+    /// </summary>
     public static bool IsBadgeUrl(string url) =>
-        Uri.TryCreate(url, UriKind.Absolute, out var uri)
-        && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
-        && !string.IsNullOrEmpty(uri.Host)
-        && !url.Any(c => char.IsWhiteSpace(c) || c is '<' or '>' or '"' or '\'' or '`');
+        LinkUrl.TryNormalize(url, out var address)
+        && address is not null
+        && !address.StartsWith('/')
+        && !address.Any(c => c is '<' or '>' or '"' or '\'' or '`');
 }
