@@ -118,8 +118,18 @@ public sealed class ArticleQueries(PortalDbContext db, TimeProvider time)
         FindQuery(urlKey).FirstOrDefaultAsync(cancellationToken);
 
     /// <summary>The query behind <see cref="FindAsync"/>, public for translation tests.</summary>
-    public IQueryable<ArticleDetail> FindQuery(string urlKey) =>
-        Visible.Where(a => a.UrlKey == urlKey)
+    public IQueryable<ArticleDetail> FindQuery(string urlKey) => Details(Visible.Where(a => a.UrlKey == urlKey));
+
+    /// <summary>
+    /// A 单页 section's page: the newest visible article of the section itself (not of the
+    /// sections below it), or null while it has none.
+    /// </summary>
+    public Task<ArticleDetail?> SectionPageAsync(int sectionId, CancellationToken cancellationToken = default) =>
+        Details(Visible.Where(a => a.SectionId == sectionId).OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id))
+            .FirstOrDefaultAsync(cancellationToken);
+
+    private IQueryable<ArticleDetail> Details(IQueryable<Article> articles) =>
+        articles
             .Select(a => new ArticleDetail(
                 a.Id, a.UrlKey, a.Title, a.PublishedAt, a.HasPublishTime, a.Source, a.BodyHtml, a.SectionId, a.Summary, a.Keywords,
                 db.MediaFiles.Where(m => m.Id == a.CoverImageId).Select(m => m.StoredName).FirstOrDefault())

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 using Portal.Core.Data;
 using Portal.Core.Sections;
@@ -74,6 +75,7 @@ public sealed class ImportMapping
             }
 
             CheckLength(section.Name, FieldLengths.SectionName, $"the name of section \"{name}\"", path);
+            CheckKind(name, section, path);
         }
 
         foreach (var (text, link) in mapping.Links)
@@ -93,6 +95,81 @@ public sealed class ImportMapping
         }
 
         return mapping;
+    }
+
+    private static readonly Dictionary<string, SectionKind> Kinds = new(StringComparer.Ordinal)
+    {
+        ["list"] = SectionKind.List,
+        ["page"] = SectionKind.Page,
+        ["link"] = SectionKind.Link,
+        ["interaction"] = SectionKind.Interaction,
+    };
+
+    private static readonly Dictionary<string, SectionUpdateClass> UpdateClasses = new(StringComparer.Ordinal)
+    {
+        ["news"] = SectionUpdateClass.News,
+        ["notice"] = SectionUpdateClass.Notice,
+        ["policy"] = SectionUpdateClass.Policy,
+        ["other"] = SectionUpdateClass.Other,
+    };
+
+    /// <summary>
+    /// A section's <c>type</c>, <c>updateClass</c>, <c>url</c> and <c>hideWhenEmpty</c>, by the
+    /// section form's rules (<see cref="SectionKindRules"/>): a link needs an address the footer
+    /// links could have, and a key that means nothing for the type is refused rather than dropped.
+    /// </summary>
+    private static void CheckKind(string name, SectionMapping section, string path)
+    {
+        var what = $"section \"{name}\"";
+        if (section.Type is { } type)
+        {
+            if (!Kinds.TryGetValue(type, out var kind))
+            {
+                throw new ImportException(path, null, $"{what}: type \"{type}\" is not one of {string.Join(", ", Kinds.Keys)}");
+            }
+
+            section.Kind = kind;
+        }
+
+        if (section.UpdateClass is { } updateClass)
+        {
+            if (!UpdateClasses.TryGetValue(updateClass, out var value))
+            {
+                throw new ImportException(path, null, $"{what}: updateClass \"{updateClass}\" is not one of {string.Join(", ", UpdateClasses.Keys)}");
+            }
+
+            if (!SectionKindRules.IsList(section.Kind))
+            {
+                throw new ImportException(path, null, $"{what}: updateClass is only for sections of type list or interaction");
+            }
+
+            section.UpdateClassValue = value;
+        }
+
+        if (section.HideWhenEmpty && !SectionKindRules.IsList(section.Kind))
+        {
+            throw new ImportException(path, null, $"{what}: hideWhenEmpty is only for sections of type list or interaction");
+        }
+
+        if (section.Kind != SectionKind.Link)
+        {
+            if (section.Url is not null)
+            {
+                throw new ImportException(path, null, $"{what}: url is only for sections of type link");
+            }
+
+            return;
+        }
+
+        // The footer link form's rule (the section form uses it too), with # and javascript: refused.
+        if (section.Url is null || !LinkUrl.TryNormalize(section.Url, out var url) || url is null)
+        {
+            throw new ImportException(path, null, string.IsNullOrWhiteSpace(section.Url)
+                ? $"{what}: a section of type link needs a url (an http(s) address or a site path starting with one /)"
+                : $"{what}: url \"{section.Url}\" is not an http(s) address or a site path starting with one / (no #, javascript:, spaces or backslashes, at most {FieldLengths.Url} characters)");
+        }
+
+        section.Url = url;
     }
 
     private static void CheckLength(string? value, int max, string what, string path)
@@ -118,13 +195,33 @@ public sealed class SiteMapping
     public string? SiteCode { get; set; }
 }
 
-/// <summary>How a section named on a page is stored.</summary>
+/// <summary>How a section named on a page is stored (when the import creates it).</summary>
 public sealed class SectionMapping
 {
     public string? Slug { get; set; }
 
     /// <summary>The full name, for a menu section whose page shows only its short label.</summary>
     public string? Name { get; set; }
+
+    /// <summary>栏目类型: <c>list</c> (the default), <c>page</c>, <c>link</c> or <c>interaction</c>.</summary>
+    public string? Type { get; set; }
+
+    /// <summary>更新类别 of a list or interaction section: <c>news</c> (the default), <c>notice</c>, <c>policy</c> or <c>other</c>.</summary>
+    public string? UpdateClass { get; set; }
+
+    /// <summary>A link section's address: http(s) or a site path; required for <c>link</c>.</summary>
+    public string? Url { get; set; }
+
+    /// <summary>无内容时不显示, for a list or interaction section; default false.</summary>
+    public bool HideWhenEmpty { get; set; }
+
+    /// <summary><see cref="Type"/> as read by <see cref="ImportMapping.Load"/>.</summary>
+    [JsonIgnore]
+    public SectionKind Kind { get; internal set; } = SectionKind.List;
+
+    /// <summary><see cref="UpdateClass"/> as read by <see cref="ImportMapping.Load"/>.</summary>
+    [JsonIgnore]
+    public SectionUpdateClass UpdateClassValue { get; internal set; } = SectionUpdateClass.News;
 }
 
 /// <summary>Where a footer link points, and which group it belongs to.</summary>

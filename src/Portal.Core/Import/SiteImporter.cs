@@ -252,6 +252,10 @@ public sealed class SiteImporter(
             Name = mapped?.Name ?? name,
             MenuLabel = label,
             Slug = slug,
+            Kind = mapped?.Kind ?? SectionKind.List,
+            UpdateClass = mapped?.UpdateClassValue ?? SectionUpdateClass.News,
+            HideWhenEmpty = mapped?.HideWhenEmpty ?? false,
+            LinkUrl = mapped?.Kind == SectionKind.Link ? mapped.Url : null,
             CreatedAt = _now,
             UpdatedAt = _now,
         };

@@ -10,16 +10,22 @@ namespace Portal.Core.Sections;
 /// <summary>
 /// What an administrator submits for a section: its names, slug, parent and visibility, and its
 /// optional 栏目描述 and 栏目关键词 (the ColumnDescription and ColumnKeywords tags, the section feed),
-/// and how many reviews its articles need (<see cref="SectionReviewLevels"/>).
+/// how many reviews its articles need (<see cref="SectionReviewLevels"/>), and its 栏目类型 with
+/// what that type carries (<see cref="SectionKindRules"/>).
 /// </summary>
 public sealed record SectionChange(
     string Name, string MenuLabel, string Slug, int? ParentId, bool ShowInMenu, string? Description, string? Keywords,
-    int ReviewLevels = SectionReviewLevels.Default);
+    int ReviewLevels = SectionReviewLevels.Default,
+    SectionKind Kind = SectionKind.List,
+    SectionUpdateClass UpdateClass = SectionUpdateClass.News,
+    bool HideWhenEmpty = false,
+    string? LinkUrl = null);
 
 /// <summary>A section in the admin tree list: depth-first order, with its depth for indentation.</summary>
 public sealed record SectionAdminRow(
     int Id, int? ParentId, int Depth, string Name, string MenuLabel, string Slug, string Path,
-    bool ShowInMenu, bool IsFirst, bool IsLast, int ChildCount, int ArticleCount, int ReviewLevels);
+    bool ShowInMenu, bool IsFirst, bool IsLast, int ChildCount, int ArticleCount, int ReviewLevels,
+    SectionKind Kind = SectionKind.List, int? PageArticleId = null);
 
 /// <summary>
 /// 栏目管理: create, rename, re-slug, move, reorder and hide sections, and set their review levels. A change of slug or parent
@@ -29,7 +35,6 @@ public sealed record SectionAdminRow(
 /// </summary>
 public sealed class SectionAdminService(PortalDbContext db, AuditLog audit, TimeProvider time)
 {
-    /// <summary>Every section in tree order (parents before children, siblings in menu order).</summary>
     /// <summary>
     /// The possible parents of section <paramref name="id"/> (of a new one when null): every
     /// section but its own subtree, indented; with its current path when it exists.
@@ -46,6 +51,10 @@ public sealed class SectionAdminService(PortalDbContext db, AuditLog audit, Time
         return (parents, self?.Path);
     }
 
+    /// <summary>
+    /// Every section in tree order (parents before children, siblings in menu order); a 单页
+    /// section's row names its page article (the newest one not in the recycle bin), when it has one.
+    /// </summary>
     public async Task<IReadOnlyList<SectionAdminRow>> ListAsync(CancellationToken cancellationToken = default)
     {
         var tree = await SectionTree.LoadAsync(db, cancellationToken);
@@ -53,6 +62,13 @@ public sealed class SectionAdminService(PortalDbContext db, AuditLog audit, Time
         var articleCounts = await db.Articles.GroupBy(a => a.SectionId)
             .Select(g => new { SectionId = g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.SectionId, x => x.Count, cancellationToken);
+        var pageSectionIds = tree.Roots.SelectMany(SectionTree.SelfAndDescendants).Where(n => n.Kind == SectionKind.Page).Select(n => n.Id).ToList();
+        var pageArticles = pageSectionIds.Count == 0
+            ? []
+            : await db.Articles.Where(a => a.DeletedAt == null && pageSectionIds.Contains(a.SectionId))
+                .GroupBy(a => a.SectionId)
+                .Select(g => new { SectionId = g.Key, Id = g.Max(a => a.Id) })
+                .ToDictionaryAsync(x => x.SectionId, x => x.Id, cancellationToken);
         var rows = new List<SectionAdminRow>();
         void Walk(IReadOnlyList<SectionNode> siblings, int depth)
         {
@@ -62,7 +78,8 @@ public sealed class SectionAdminService(PortalDbContext db, AuditLog audit, Time
                 rows.Add(new SectionAdminRow(
                     n.Id, n.ParentId, depth, n.Name, n.MenuLabel, n.Slug, n.Path, n.ShowInMenu,
                     i == 0, i == siblings.Count - 1, n.Children.Count, articleCounts.GetValueOrDefault(n.Id),
-                    levels.GetValueOrDefault(n.Id, SectionReviewLevels.Default)));
+                    levels.GetValueOrDefault(n.Id, SectionReviewLevels.Default),
+                    n.Kind, pageArticles.TryGetValue(n.Id, out var pageId) ? pageId : null));
                 Walk(n.Children, depth + 1);
             }
         }
@@ -74,13 +91,14 @@ public sealed class SectionAdminService(PortalDbContext db, AuditLog audit, Time
     /// <summary>The section's current values, for the edit form; null when it does not exist.</summary>
     public Task<SectionChange?> GetAsync(int id, CancellationToken cancellationToken = default) =>
         db.Sections.AsNoTracking().Where(s => s.Id == id)
-            .Select(s => new SectionChange(s.Name, s.MenuLabel, s.Slug, s.ParentId, s.ShowInMenu, s.Description, s.Keywords, s.ReviewLevels))
+            .Select(s => new SectionChange(s.Name, s.MenuLabel, s.Slug, s.ParentId, s.ShowInMenu, s.Description, s.Keywords, s.ReviewLevels, s.Kind, s.UpdateClass, s.HideWhenEmpty, s.LinkUrl))
             .FirstOrDefaultAsync(cancellationToken);
 
     public async Task<CommandResult> CreateAsync(SectionChange change, CancellationToken cancellationToken = default)
     {
         change = Normalize(change);
         var errors = ValidateFields(change);
+        change = SectionKindRules.Normalize(change, errors);
         var tree = await SectionTree.LoadAsync(db, cancellationToken);
         var parent = change.ParentId is { } parentId ? tree.Find(parentId) : null;
         if (change.ParentId is not null && parent is null)
@@ -122,13 +140,17 @@ public sealed class SectionAdminService(PortalDbContext db, AuditLog audit, Time
                     Description = change.Description,
                     Keywords = change.Keywords,
                     ReviewLevels = change.ReviewLevels,
+                    Kind = change.Kind,
+                    UpdateClass = change.UpdateClass,
+                    HideWhenEmpty = change.HideWhenEmpty,
+                    LinkUrl = change.LinkUrl,
                     SortOrder = await NextSortOrderAsync(change.ParentId, cancellationToken),
                     CreatedAt = now,
                     UpdatedAt = now,
                 };
                 db.Sections.Add(section);
                 await db.SaveChangesAsync(cancellationToken);
-                audit.Add(AuditActions.SectionChange, "section", IdText(section.Id), $"新建栏目“{section.Name}”，路径 /{path}，审核级数：{SectionReviewLevels.ShortName(section.ReviewLevels)}");
+                audit.Add(AuditActions.SectionChange, "section", IdText(section.Id), $"新建栏目“{section.Name}”，路径 /{path}，审核级数：{SectionReviewLevels.ShortName(section.ReviewLevels)}，栏目类型：{SectionKindRules.Name(section.Kind)}");
                 await db.SaveChangesAsync(cancellationToken);
                 return CommandResult.Ok($"已新建栏目“{section.Name}”。", section.Id);
             },
@@ -149,6 +171,7 @@ public sealed class SectionAdminService(PortalDbContext db, AuditLog audit, Time
 
         change = Normalize(change);
         var errors = ValidateFields(change);
+        change = SectionKindRules.Normalize(change, errors);
         var tree = await SectionTree.LoadAsync(db, cancellationToken);
         var node = tree.Find(id)!;
         SectionNode? parent = null;
@@ -203,6 +226,9 @@ public sealed class SectionAdminService(PortalDbContext db, AuditLog audit, Time
         Note("栏目描述", section.Description, change.Description);
         Note("栏目关键词", section.Keywords, change.Keywords);
         Note("审核级数", SectionReviewLevels.ShortName(section.ReviewLevels), SectionReviewLevels.ShortName(change.ReviewLevels));
+        Note("更新类别", SectionKindRules.Name(section.UpdateClass), SectionKindRules.Name(change.UpdateClass));
+        Note("无内容时不显示", section.HideWhenEmpty ? "是" : "否", change.HideWhenEmpty ? "是" : "否");
+        Note("链接地址", section.LinkUrl, change.LinkUrl);
         if (pathChanges)
         {
             details.Add($"路径：/{node.Path} → /{newPath}");
@@ -214,8 +240,11 @@ public sealed class SectionAdminService(PortalDbContext db, AuditLog audit, Time
             await RecordRedirectsAsync(oldPaths, node.Path, newPath, cancellationToken);
         }
 
+        // A change of type has its own audit action (the inspection and the content depend on
+        // it); the section's articles stay where they are whatever the type.
+        var kindChanged = section.Kind != change.Kind;
         var saved = $"已保存栏目“{change.Name}”。";
-        if (details.Count == 0)
+        if (details.Count == 0 && !kindChanged)
         {
             return CommandResult.Ok(saved, id);
         }
@@ -228,8 +257,21 @@ public sealed class SectionAdminService(PortalDbContext db, AuditLog audit, Time
         section.Description = change.Description;
         section.Keywords = change.Keywords;
         section.ReviewLevels = change.ReviewLevels;
+        section.UpdateClass = change.UpdateClass;
+        section.HideWhenEmpty = change.HideWhenEmpty;
+        section.LinkUrl = change.LinkUrl;
         section.UpdatedAt = time.GetUtcNow().UtcDateTime;
-        audit.Add(AuditActions.SectionChange, "section", IdText(id), $"栏目“{change.Name}”：" + string.Join("；", details));
+        if (kindChanged)
+        {
+            audit.Add(AuditActions.SectionKindChange, "section", IdText(id), SectionKindRules.KindChangeDetails(change.Name, section.Kind, change.Kind));
+            section.Kind = change.Kind;
+        }
+
+        if (details.Count > 0)
+        {
+            audit.Add(AuditActions.SectionChange, "section", IdText(id), $"栏目“{change.Name}”：" + string.Join("；", details));
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         return CommandResult.Ok(saved, id);
     }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Portal.Core.Articles;
 using Portal.Core.Data;
 
 namespace Portal.Core.Sections;
@@ -56,6 +57,9 @@ public sealed class SectionNode
 
     /// <summary>The top-level section this one belongs to (itself when it is top-level).</summary>
     public SectionNode Root => Parent?.Root ?? this;
+
+    /// <summary>Where readers' links to the section lead: a 链接 section's address, otherwise its own page.</summary>
+    public string Href => Kind == SectionKind.Link && LinkUrl is not null ? LinkUrl : "/" + Path;
 }
 
 /// <summary>
@@ -123,6 +127,35 @@ public sealed class SectionTree
         return new SectionTree(nodes);
     }
 
+    /// <summary>
+    /// Reads every section as readers see them: with <see cref="SectionNode.HiddenWhileEmpty"/>
+    /// filled for the sections set 无内容时不显示 that have, in themselves and below, no article
+    /// visible at <paramref name="nowUtc"/> (<see cref="ArticleVisibility"/>). One more query, and
+    /// only when some section is set so.
+    /// </summary>
+    public static async Task<SectionTree> LoadForReadersAsync(PortalDbContext db, DateTime nowUtc, CancellationToken cancellationToken = default)
+    {
+        var tree = await LoadAsync(db, cancellationToken);
+        var flagged = tree._byId.Values.Where(n => n.HideWhenEmpty).ToList();
+        if (flagged.Count == 0)
+        {
+            return tree;
+        }
+
+        var candidates = flagged.SelectMany(SelfAndDescendantIds).Distinct().ToList();
+        var withArticles = (await db.Articles.AsNoTracking().VisibleAt(nowUtc)
+            .Where(a => candidates.Contains(a.SectionId))
+            .Select(a => a.SectionId)
+            .Distinct()
+            .ToListAsync(cancellationToken)).ToHashSet();
+        foreach (var node in flagged)
+        {
+            node.HiddenWhileEmpty = !SelfAndDescendantIds(node).Any(withArticles.Contains);
+        }
+
+        return tree;
+    }
+
     public SectionNode? Find(int id) => _byId.GetValueOrDefault(id);
 
     /// <summary>The section at a public path such as <c>xinwen/difang</c>, case-insensitively.</summary>
@@ -146,6 +179,15 @@ public sealed class SectionTree
     /// </summary>
     public IEnumerable<(SectionNode Node, string Label)> Indented() =>
         Roots.SelectMany(SelfAndDescendants).Select(n => (n, new string('　', Ancestry(n).Count - 1) + n.Name));
+
+    /// <summary>
+    /// The sections menus, the home page and the site map show, depth first in menu order: a
+    /// section hidden while empty is left out with everything below it (nothing below it has content).
+    /// </summary>
+    public IEnumerable<SectionNode> Shown() => Roots.SelectMany(ShownBelow);
+
+    private static IEnumerable<SectionNode> ShownBelow(SectionNode node) =>
+        IsShown(node) ? node.Children.SelectMany(ShownBelow).Prepend(node) : [];
 
     /// <summary>The section and every section below it, depth first in menu order.</summary>
     public static IEnumerable<SectionNode> SelfAndDescendants(SectionNode node)

@@ -37,14 +37,15 @@ public sealed record FooterLinkItem(string Text, string? Url);
 /// What every page of a request shares (the section tree, the site settings, the footer), read
 /// at most once per request however many view components ask. Scoped.
 /// </summary>
-public sealed class SiteContext(PortalDbContext db)
+public sealed class SiteContext(PortalDbContext db, TimeProvider time)
 {
     private SectionTree? _sections;
     private SiteIdentity? _identity;
     private IReadOnlyList<FooterGroup>? _footer;
 
+    /// <summary>The section tree as readers see it now (sections hidden while empty marked, <see cref="SectionTree.LoadForReadersAsync"/>).</summary>
     public async Task<SectionTree> GetSectionsAsync(CancellationToken cancellationToken = default) =>
-        _sections ??= await SectionTree.LoadAsync(db, cancellationToken);
+        _sections ??= await SectionTree.LoadForReadersAsync(db, time.GetUtcNow().UtcDateTime, cancellationToken);
 
     /// <summary>The site's identity; <see cref="SiteIdentity.Empty"/> before anything was imported.</summary>
     public async Task<SiteIdentity> GetIdentityAsync(CancellationToken cancellationToken = default) =>

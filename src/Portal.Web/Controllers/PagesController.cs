@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Portal.Core.Sections;
 using Portal.Core.Site;
 using Portal.Web.Models;
 
@@ -22,6 +23,7 @@ public sealed class PagesController(SiteContext site) : Controller
         {
             Title = "网站地图",
             CanonicalPath = "/sitemap",
-            Roots = (await site.GetSectionsAsync(cancellationToken)).Roots,
+            // Sections hidden while empty are left out; a 链接 section links to its address.
+            Roots = (await site.GetSectionsAsync(cancellationToken)).Roots.Where(SectionTree.IsShown).ToList(),
         });
 }

@@ -2,12 +2,17 @@ using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Portal.Core.Articles;
 using Portal.Core.Sections;
+using Portal.Core.Site;
 using Portal.Web.Models;
 
 namespace Portal.Web.Controllers;
 
 /// <summary>Section pages, at the path of their slugs (<c>/xinwen/difang</c>).</summary>
-public sealed class SectionsController(SectionLocator locator, ArticleQueries articles) : Controller
+/// <remarks>
+/// A 链接 section answers with a 302 to its address; a 单页 section shows its newest visible
+/// article as its page (404 while it has none); 列表 and 互动 sections list their articles.
+/// </remarks>
+public sealed class SectionsController(SectionLocator locator, ArticleQueries articles, SiteClock clock) : Controller
 {
     /// <summary>Articles per page of a section list.</summary>
     public const int PageSize = 20;
@@ -26,9 +31,22 @@ public sealed class SectionsController(SectionLocator locator, ArticleQueries ar
         // One address per page: /XinWen and /xinwen/ lead to /xinwen, and an address the section
         // had before its slug changed or it moved leads to where it is now.
         var section = location.Section;
+        if (section.Kind == SectionKind.Link && section.LinkUrl is { } linkUrl)
+        {
+            return Redirect(linkUrl);
+        }
+
         if (!location.IsCanonical)
         {
             return RedirectPermanent("/" + section.Path + Request.QueryString);
+        }
+
+        if (section.Kind == SectionKind.Page)
+        {
+            var pageArticle = page == 1 ? await articles.SectionPageAsync(section.Id, cancellationToken) : null;
+            return pageArticle is null
+                ? NotFound()
+                : View("~/Views/Articles/Show.cshtml", ArticlePage.ForSectionPage(pageArticle, section, PathOf(section), clock));
         }
 
         var list = await articles.ListAsync(SectionTree.SelfAndDescendantIds(section), page, PageSize, cancellationToken);

@@ -75,7 +75,8 @@ public sealed class SitemapController(SiteContext site, ArticleQueries articles,
         var tree = await site.GetSectionsAsync(cancellationToken);
         var newestPerSection = await articles.LastModifiedPerSectionAsync(cancellationToken);
         var pages = new List<(string Path, DateTime? LastModified)>();
-        foreach (var section in tree.Roots.SelectMany(SectionTree.SelfAndDescendants))
+        // Sections hidden while empty are left out, and 链接 sections: their address only redirects.
+        foreach (var section in tree.Shown().Where(s => s.Kind != SectionKind.Link))
         {
             // A section's page lists its sub-sections' articles too: it changes when they do.
             var dates = SectionTree.SelfAndDescendantIds(section)

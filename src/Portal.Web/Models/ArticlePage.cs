@@ -34,6 +34,27 @@ public static class ArticlePage
     }
 
     /// <summary>
+    /// A 单页 section's page: its article as readers see an article (日期, 来源, 字号, monitoring
+    /// tags), at the section's own address, with neither neighbours nor related articles.
+    /// </summary>
+    public static ArticleViewModel ForSectionPage(ArticleDetail article, SectionNode section, string path, SiteClock clock)
+    {
+        var page = ForReaders(article, section, null, null, [], path, clock);
+        return new ArticleViewModel
+        {
+            Title = page.Title,
+            CurrentSection = section,
+            Article = article,
+            CanonicalPath = path,
+            Description = page.Description,
+            Meta = page.Meta,
+            OpenGraph = page.OpenGraph,
+            CoverImageUrl = page.CoverImageUrl,
+            IsSinglePage = true,
+        };
+    }
+
+    /// <summary>
     /// A preview: the same page in the same layout (header, menu, breadcrumb to
     /// <paramref name="section"/> when one is chosen, 日期/来源, 字号) with the 预览 banner, told
     /// not to be indexed, without a canonical address, monitoring tags, Open Graph, neighbours or

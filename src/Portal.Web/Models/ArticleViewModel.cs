@@ -29,8 +29,14 @@ public sealed class ArticleViewModel : PageViewModel
     /// </summary>
     public string? FontSizeReturnUrl { get; init; }
 
-    /// <summary>Whether the page lists 上一篇/下一篇: a preview is in no list.</summary>
-    public bool ShowNeighbours => Preview is null;
+    /// <summary>Whether the article is shown as a 单页 section's page, at the section's address.</summary>
+    public bool IsSinglePage { get; init; }
+
+    /// <inheritdoc />
+    public override bool IsSectionPage => IsSinglePage;
+
+    /// <summary>Whether the page lists 上一篇/下一篇: a preview and a 单页 section's page are in no list.</summary>
+    public bool ShowNeighbours => Preview is null && !IsSinglePage;
 
     /// <summary>The cover's public address, for a reader's page.</summary>
     public static string? PublicCoverUrl(ArticleDetail article) =>

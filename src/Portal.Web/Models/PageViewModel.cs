@@ -16,7 +16,7 @@ public abstract class PageViewModel
     public SectionNode? CurrentSection { get; init; }
 
     /// <summary>Whether the page is the current section's own page (not an article in it).</summary>
-    public bool IsSectionPage => this is SectionViewModel;
+    public virtual bool IsSectionPage => this is SectionViewModel;
 
     /// <summary>
     /// The last breadcrumb item for a page outside sections (联系我们): its title. Section and

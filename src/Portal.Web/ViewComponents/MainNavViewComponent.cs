@@ -4,7 +4,10 @@ using Portal.Core.Site;
 
 namespace Portal.Web.ViewComponents;
 
-/// <summary>The main menu: 首页 and the top-level sections shown in the menu.</summary>
+/// <summary>
+/// The main menu: 首页 and the top-level sections shown in the menu (not those hidden while
+/// empty); a 链接 section's entry is a plain link to its address.
+/// </summary>
 public sealed class MainNavViewComponent(SiteContext site) : ViewComponent
 {
     public async Task<IViewComponentResult> InvokeAsync(SectionNode? current, bool isSectionPage, bool isHome)
@@ -13,7 +16,7 @@ public sealed class MainNavViewComponent(SiteContext site) : ViewComponent
         var items = sections.Menu
             .Select(s => new MainNavItem(
                 s.MenuLabel,
-                "/" + s.Path,
+                s.Href,
                 current is null || current.Root.Id != s.Id ? null : isSectionPage && current.Id == s.Id ? "page" : "true"))
             .ToList();
         return View(new MainNavViewModel(isHome, items));

@@ -66,9 +66,10 @@ public sealed class ArticlesController(
         });
     }
 
+    /// <summary>The empty form; <paramref name="sectionId"/> preselects a section (a 单页 section's 编辑页面内容 link).</summary>
     [HttpGet("/admin/articles/create"), AllowInlineStyleAttributes]
-    public async Task<IActionResult> Create(CancellationToken cancellationToken) =>
-        View("Edit", await EditModelAsync(null, new ArticleInputModel(), cancellationToken));
+    public async Task<IActionResult> Create(int? sectionId, CancellationToken cancellationToken) =>
+        View("Edit", await EditModelAsync(null, new ArticleInputModel { SectionId = sectionId }, cancellationToken));
 
     [HttpPost("/admin/articles/create"), AllowInlineStyleAttributes]
     public async Task<IActionResult> Create([Bind(Prefix = "Input")] ArticleInputModel input, string? command, CancellationToken cancellationToken)

@@ -41,7 +41,24 @@ public sealed class SectionInputModel
     [Display(Name = "审核级数")]
     public int ReviewLevels { get; set; } = SectionReviewLevels.Default;
 
-    public SectionChange ToChange() => new(Name ?? "", MenuLabel ?? "", Slug ?? "", ParentId, ShowInMenu, Description, Keywords, ReviewLevels);
+    /// <summary>栏目类型; the service refuses values outside <see cref="SectionKind"/>.</summary>
+    [Display(Name = "栏目类型")]
+    public SectionKind Kind { get; set; } = SectionKind.List;
+
+    /// <summary>更新类别, for 列表 and 互动 sections.</summary>
+    [Display(Name = "更新类别")]
+    public SectionUpdateClass UpdateClass { get; set; } = SectionUpdateClass.News;
+
+    /// <summary>无内容时不显示, for 列表 and 互动 sections.</summary>
+    [Display(Name = "无内容时不显示")]
+    public bool HideWhenEmpty { get; set; }
+
+    /// <summary>链接地址, for 链接 sections; checked by the footer links' rule in the service.</summary>
+    [Display(Name = "链接地址")]
+    public string? LinkUrl { get; set; }
+
+    public SectionChange ToChange() =>
+        new(Name ?? "", MenuLabel ?? "", Slug ?? "", ParentId, ShowInMenu, Description, Keywords, ReviewLevels, Kind, UpdateClass, HideWhenEmpty, LinkUrl);
 
     public static SectionInputModel From(SectionChange change) => new()
     {
@@ -53,6 +70,10 @@ public sealed class SectionInputModel
         Description = change.Description,
         Keywords = change.Keywords,
         ReviewLevels = change.ReviewLevels,
+        Kind = change.Kind,
+        UpdateClass = change.UpdateClass,
+        HideWhenEmpty = change.HideWhenEmpty,
+        LinkUrl = change.LinkUrl,
     };
 }
 
