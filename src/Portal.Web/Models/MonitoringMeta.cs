@@ -44,8 +44,12 @@ public static class MonitoringMeta
     public static string PubDate(SiteClock clock, DateTime publishedAtUtc, bool hasPublishTime) =>
         clock.ToLocal(publishedAtUtc).ToString(hasPublishTime ? "yyyy-MM-dd HH:mm" : "yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    /// <summary>ColumnType: a section with sub-sections is a 栏目 of columns, one without is a 列表 of articles.</summary>
-    public static string ColumnType(SectionNode section) => section.Children.Count > 0 ? "栏目" : "列表";
+    /// <summary>
+    /// ColumnType: a 单页 section is a 单页; otherwise a section with sub-sections is a 栏目 of
+    /// columns, one without is a 列表 of articles.
+    /// </summary>
+    public static string ColumnType(SectionNode section) =>
+        section.Kind == SectionKind.Page ? "单页" : section.Children.Count > 0 ? "栏目" : "列表";
 
     /// <summary>The tags that have a value, trimmed, in the order given.</summary>
     public static IReadOnlyList<KeyValuePair<string, string>> Tags(params (string Name, string? Value)[] tags) =>

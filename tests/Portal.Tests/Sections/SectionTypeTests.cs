@@ -124,7 +124,8 @@ public sealed class SectionTypeTests(SectionTypesFixture fixture) : IClassFixtur
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await PortalFactory.ParseAsync(response);
-        Assert.Equal(SectionKindRules.InvalidKindMessage, page.QuerySelector("span[data-valmsg-for='Input.Kind']")?.TextContent.Trim());
+        // The model binder refuses a value outside the enum first, with its Chinese message.
+        Assert.Equal("“99”无效。", page.QuerySelector("span[data-valmsg-for='Input.Kind']")?.TextContent.Trim());
         Assert.Null(await fixture.SectionAsync("types-odd"));
     }
 
@@ -216,6 +217,8 @@ public sealed class SectionTypeTests(SectionTypesFixture fixture) : IClassFixtur
         Assert.Equal(3, page.QuerySelectorAll(".font-size-switch a").Length);
         Assert.Equal("http://localhost/types-page", page.QuerySelector("link[rel=canonical]")?.GetAttribute("href"));
         Assert.Null(page.QuerySelector(".article-neighbours"));
+        Assert.Equal("单页", page.QuerySelector("meta[name=ColumnType]")?.GetAttribute("content"));
+        Assert.Equal("单页标题", page.QuerySelector("meta[name=ArticleTitle]")?.GetAttribute("content"));
         Assert.Equal("page", page.QuerySelector("nav.main-nav a[href='/types-page']")?.GetAttribute("aria-current"));
 
         // A correction goes through review too: readers keep the live text until it is approved.
