@@ -28,14 +28,16 @@ public sealed class SectionsController(SectionLocator locator, ArticleQueries ar
             return NotFound();
         }
 
-        // One address per page: /XinWen and /xinwen/ lead to /xinwen, and an address the section
-        // had before its slug changed or it moved leads to where it is now.
+        // A 链接 section's address (any spelling of it) leads on to its link: a temporary
+        // redirect, since editors may change the address.
         var section = location.Section;
         if (section.Kind == SectionKind.Link && section.LinkUrl is { } linkUrl)
         {
             return Redirect(linkUrl);
         }
 
+        // One address per page: /XinWen and /xinwen/ lead to /xinwen, and an address the section
+        // had before its slug changed or it moved leads to where it is now.
         if (!location.IsCanonical)
         {
             return RedirectPermanent("/" + section.Path + Request.QueryString);
