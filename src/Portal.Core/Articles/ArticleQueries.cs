@@ -5,7 +5,11 @@ using Portal.Core.Paging;
 namespace Portal.Core.Articles;
 
 /// <summary>An article in a list: enough for a dated link.</summary>
-public sealed record ArticleListItem(int Id, string UrlKey, string Title, DateTime PublishedAt, int SectionId);
+public sealed record ArticleListItem(int Id, string UrlKey, string Title, DateTime PublishedAt, int SectionId)
+{
+    /// <summary>置顶: the article heads a section list now (set by <see cref="ArticleQueries.ListAsync"/> only).</summary>
+    public bool IsPinned { get; init; }
+}
 
 /// <summary>An article as its page shows it.</summary>
 public sealed record ArticleDetail(
@@ -23,6 +27,9 @@ public sealed record ArticleDetail(
 {
     /// <summary>更新时间: when a correction last replaced the live version (null: never corrected).</summary>
     public DateTime? RevisedAt { get; init; }
+
+    /// <summary>The cover image's alt text (<see cref="Media.MediaFile.AltText"/>), if it has one.</summary>
+    public string? CoverAltText { get; init; }
 }
 
 /// <summary>
@@ -41,16 +48,60 @@ public sealed class ArticleQueries(PortalDbContext db, TimeProvider time)
         }
     }
 
-    /// <summary>A page of the visible articles in the given sections, newest first.</summary>
-    public Task<PagedList<ArticleListItem>> ListAsync(IReadOnlyCollection<int> sectionIds, int page, int pageSize, CancellationToken cancellationToken = default) =>
-        ListQuery(sectionIds).ToPagedListAsync(page, pageSize, cancellationToken);
+    /// <summary>
+    /// A page of the visible articles in the given sections: the pinned ones first (置顶, newest
+    /// first), then the rest newest first. Two plain queries rather than one ordered by the pin, so
+    /// the big list keeps its (section, date) index: the pinned ones (few) are counted and their
+    /// share of the page read by <see cref="PinnedQuery"/>, the page's remainder by
+    /// <see cref="ListQuery"/>, offset by the number of pinned ones.
+    /// </summary>
+    public async Task<PagedList<ArticleListItem>> ListAsync(IReadOnlyCollection<int> sectionIds, int page, int pageSize, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(page, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
+        var now = time.GetUtcNow().UtcDateTime;
+        var pinned = PinnedQuery(sectionIds, now);
+        var pinnedCount = await pinned.CountAsync(cancellationToken);
+        var start = (long)(page - 1) * pageSize;
+        List<ArticleListItem> items = [];
+        if (start < pinnedCount)
+        {
+            items = (await pinned.Skip((int)start).Take(pageSize).ToListAsync(cancellationToken))
+                .Select(a => a with { IsPinned = true }).ToList();
+        }
+
+        // The rest, as if the pinned ones were not in it: the page continues where they end.
+        var rest = ListQuery(sectionIds, now);
+        var restCount = await rest.CountAsync(cancellationToken);
+        var restStart = Math.Max(0, start - pinnedCount);
+        if (items.Count < pageSize && restStart < restCount)
+        {
+            items.AddRange(await rest.Skip((int)restStart).Take(pageSize - items.Count).ToListAsync(cancellationToken));
+        }
+
+        return new PagedList<ArticleListItem>(items, page, pageSize, pinnedCount + restCount);
+    }
 
     /// <summary>
-    /// The query behind <see cref="ListAsync"/>: the visible articles in the given sections, newest
-    /// first. Public so tests can check how each provider translates it (<c>ToQueryString</c>).
+    /// The query behind <see cref="ListAsync"/>'s list: the visible articles in the given sections
+    /// not pinned at <paramref name="now"/> (all of them when null), newest first. Public so tests
+    /// can check how each provider translates it (<c>ToQueryString</c>).
     /// </summary>
-    public IQueryable<ArticleListItem> ListQuery(IReadOnlyCollection<int> sectionIds) =>
-        Visible.Where(a => sectionIds.Contains(a.SectionId))
+    public IQueryable<ArticleListItem> ListQuery(IReadOnlyCollection<int> sectionIds, DateTime? now = null)
+    {
+        var articles = Visible.Where(a => sectionIds.Contains(a.SectionId));
+        if (now is { } at)
+        {
+            articles = articles.Where(a => a.PinnedUntil == null || a.PinnedUntil <= at);
+        }
+
+        return articles.OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
+            .Select(a => new ArticleListItem(a.Id, a.UrlKey, a.Title, a.PublishedAt, a.SectionId));
+    }
+
+    /// <summary>The visible articles in the given sections pinned at <paramref name="now"/> (置顶), newest first; public for translation tests.</summary>
+    public IQueryable<ArticleListItem> PinnedQuery(IReadOnlyCollection<int> sectionIds, DateTime now) =>
+        Visible.Where(a => a.PinnedUntil > now && sectionIds.Contains(a.SectionId))
             .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
             .Select(a => new ArticleListItem(a.Id, a.UrlKey, a.Title, a.PublishedAt, a.SectionId));
 
@@ -135,6 +186,7 @@ public sealed class ArticleQueries(PortalDbContext db, TimeProvider time)
                 db.MediaFiles.Where(m => m.Id == a.CoverImageId).Select(m => m.StoredName).FirstOrDefault())
             {
                 RevisedAt = a.RevisedAt,
+                CoverAltText = db.MediaFiles.Where(m => m.Id == a.CoverImageId).Select(m => m.AltText).FirstOrDefault(),
             });
 
     /// <summary>

@@ -43,6 +43,15 @@ public enum ArticleCommand
 
     /// <summary>Create or revoke 预览链接 for people without an account.</summary>
     ManagePreviewLinks,
+
+    /// <summary>
+    /// 推荐与置顶: set 置顶 (until a date), 头条 and 图片新闻. Only for a live article (已发布, with or
+    /// without a 待审修改 in any state, and 定时发布, which goes live by itself): these choose what
+    /// readers see first, so they make no sense for text no reader can see yet, and a withdrawn or
+    /// binned article keeps its flags unused until it is live again. Reviewers and administrators,
+    /// within their sections like every reviewer command; not a content change (no revision).
+    /// </summary>
+    Feature,
 }
 
 /// <summary>Where an article stands, as the workflow sees it: its status, and for a live article the state of its correction.</summary>
@@ -212,6 +221,14 @@ public static class ArticleWorkflow
             [WorkflowState.CorrectionReturned] = Who.Admin,
         },
         [ArticleCommand.ManagePreviewLinks] = AllStatesBut(WorkflowState.InBin, Who.Reviewer),
+        [ArticleCommand.Feature] = new()
+        {
+            [WorkflowState.Scheduled] = Who.Reviewer,
+            [WorkflowState.Published] = Who.Reviewer,
+            [WorkflowState.CorrectionDraft] = Who.Reviewer,
+            [WorkflowState.CorrectionSubmitted] = Who.Reviewer,
+            [WorkflowState.CorrectionReturned] = Who.Reviewer,
+        },
     };
 
     /// <summary>Whether <paramref name="actor"/> may do <paramref name="command"/> to <paramref name="article"/>, or why not.</summary>
@@ -297,6 +314,7 @@ public static class ArticleWorkflow
         (ArticleCommand.DiscardCorrection, _) => "这篇文章没有待审修改。",
         (ArticleCommand.ForcePublish, WorkflowState.Published) => "文章已发布，没有待发布的内容。",
         (ArticleCommand.Withdraw, _) => "文章没有在网站上发布，无需撤回。",
+        (ArticleCommand.Feature, _) => $"文章当前为“{StateName(state)}”，只有已发布或定时发布的文章才能设置置顶、头条和图片新闻。",
         _ => $"文章当前为“{StateName(state)}”，不能{Verb(command)}。",
     };
 
@@ -330,6 +348,7 @@ public static class ArticleWorkflow
         ArticleCommand.RestoreRevision => "恢复历史版本",
         ArticleCommand.DiscardCorrection => "放弃待审修改",
         ArticleCommand.ForcePublish => "强制发布",
+        ArticleCommand.Feature => "设置置顶、头条和图片新闻",
         _ => "管理预览链接",
     };
 }

@@ -50,6 +50,16 @@ public sealed record ArticleEditData(
     public DateTime? RevisedAt { get; init; }
 
     public int ReviewRound { get; init; }
+
+    /// <summary>置顶 until (UTC); null when not pinned.</summary>
+    public DateTime? PinnedUntil { get; init; }
+
+    public bool IsHeadline { get; init; }
+
+    public bool IsPictureNews { get; init; }
+
+    /// <summary>The live cover image's alt text (null without a cover or without alt text).</summary>
+    public string? CoverAltText { get; init; }
 }
 
 /// <summary>A line of an article's history.</summary>
@@ -190,6 +200,10 @@ public sealed class EditorialQueries(PortalDbContext db)
                 SubmittedAt = a.SubmittedAt,
                 RevisedAt = a.RevisedAt,
                 ReviewRound = a.ReviewRound,
+                PinnedUntil = a.PinnedUntil,
+                IsHeadline = a.IsHeadline,
+                IsPictureNews = a.IsPictureNews,
+                CoverAltText = db.MediaFiles.Where(m => m.Id == a.CoverImageId).Select(m => m.AltText).FirstOrDefault(),
             })
             .FirstOrDefaultAsync(cancellationToken);
 

@@ -51,6 +51,35 @@ public static class AltTextRules
         return n == Normalize(fileName) || n == Normalize(Path.GetFileNameWithoutExtension(fileName));
     }
 
+    /// <summary>
+    /// Why <paramref name="alt"/> cannot be stored as an image's own alt text
+    /// (<see cref="MediaFile.AltText"/>), or null when it can (empty clears it): longer than
+    /// <see cref="Data.FieldLengths.AltText"/>, carrying markup or control characters (it is text
+    /// read out by a screen reader, never HTML), or a placeholder or the file's name.
+    /// </summary>
+    public static string? Refusal(string? alt, string? fileName)
+    {
+        var text = alt?.Trim() ?? "";
+        if (text.Length == 0)
+        {
+            return null;
+        }
+
+        if (text.Length > Data.FieldLengths.AltText)
+        {
+            return $"替代文本不能超过 {Data.FieldLengths.AltText} 个字（现在是 {text.Length} 个字）。";
+        }
+
+        if (text.Any(c => c is '<' or '>' || char.IsControl(c)))
+        {
+            return "替代文本只能是纯文字，不能包含 < > 等网页代码或控制字符。";
+        }
+
+        return IsPlaceholder(text, fileName)
+            ? "“图片”“说明文字”这样的占位词或文件名不能作为替代文本，请写明图片的内容，例如“吐鲁番市召开民族团结大会”。"
+            : null;
+    }
+
     private static string Normalize(string? text)
     {
         if (string.IsNullOrEmpty(text))

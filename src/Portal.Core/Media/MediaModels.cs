@@ -19,6 +19,9 @@ public sealed record MediaListItem(
 
     public string SizeText => MediaLibrary.FormatSize(Length);
 
+    /// <summary>The image's own alt text (替代文本), used where it is shown without one of its own (covers); null when not given.</summary>
+    public string? AltText { get; init; }
+
     /// <summary>What the editor inserts into a body (contract C2): an image with its alt text left empty for the editor to write, or the attachment line.</summary>
     public string Markdown => MediaLibrary.MarkdownFor(Kind, StoredName, OriginalName, ContentType, Length);
 }

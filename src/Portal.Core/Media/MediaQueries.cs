@@ -40,7 +40,7 @@ public sealed class MediaQueries(PortalDbContext db)
         var uses = await UsesAsync(files.Items.Select(f => f.Id).ToList(), cancellationToken);
         var items = files.Items.Select(f => new MediaListItem(
             f.Id, f.StoredName, f.OriginalName, f.ContentType, f.Kind, f.Length, f.Width, f.Height, f.DownloadCount, f.ListVariantName, f.UploadedAt,
-            uses.TryGetValue(f.Id, out var u) ? u : [])).ToList();
+            uses.TryGetValue(f.Id, out var u) ? u : []) { AltText = f.AltText }).ToList();
         return new PagedList<MediaListItem>(items, files.PageNumber, files.PageSize, files.TotalCount);
     }
 
@@ -119,7 +119,7 @@ public sealed class MediaQueries(PortalDbContext db)
         }
 
         var uses = await UsesAsync([id], cancellationToken);
-        return new MediaListItem(f.Id, f.StoredName, f.OriginalName, f.ContentType, f.Kind, f.Length, f.Width, f.Height, f.DownloadCount, f.ListVariantName, f.UploadedAt, uses[id]);
+        return new MediaListItem(f.Id, f.StoredName, f.OriginalName, f.ContentType, f.Kind, f.Length, f.Width, f.Height, f.DownloadCount, f.ListVariantName, f.UploadedAt, uses[id]) { AltText = f.AltText };
     }
 
     /// <summary>The stored name of a file, for its address; null when it does not exist.</summary>

@@ -23,6 +23,7 @@ public static class EditorialServiceExtensions
         services.AddScoped<ArticleCommandRunner>();
         services.AddScoped<ArticlePublishing>();
         services.AddScoped<EditorialService>();
+        services.AddScoped<ArticleFeatures>();
         services.AddScoped<PreviewLinkService>();
         services.AddScoped<EditorialQueries>();
         services.AddScoped<ArticleBin>();

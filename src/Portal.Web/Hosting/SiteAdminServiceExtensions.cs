@@ -24,6 +24,7 @@ public static class SiteAdminServiceExtensions
         services.AddScoped<FooterLinkService>();
         services.AddScoped<SiteSettingsService>();
         services.AddScoped<MediaLibrary>();
+        services.AddScoped<MediaAltText>();
         services.AddScoped<MediaQueries>();
         services.AddScoped<BodyMediaRules>();
         return services;

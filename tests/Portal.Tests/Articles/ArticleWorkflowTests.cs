@@ -36,6 +36,7 @@ public sealed class ArticleWorkflowTests
         [ArticleCommand.DiscardCorrection] = "  ---   ---   ---   ---   ---   ---   ERA   ERA   ERA   ---",
         [ArticleCommand.ForcePublish] = "       --A   --A   --A   --A   ---   --A   --A   --A   --A   ---",
         [ArticleCommand.ManagePreviewLinks] = " -RA   -RA   -RA   -RA   -RA   -RA   -RA   -RA   -RA   ---",
+        [ArticleCommand.Feature] = "            ---   ---   ---   -RA   -RA   ---   -RA   -RA   -RA   ---",
     };
 
     private static readonly (char Code, WorkflowActor Actor)[] Roles =

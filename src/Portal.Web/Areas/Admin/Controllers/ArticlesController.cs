@@ -21,6 +21,7 @@ namespace Portal.Web.Areas.Admin.Controllers;
 public sealed class ArticlesController(
     EditorialService editorial,
     EditorialContext context,
+    ArticleFeatures features,
     EditorialQueries queries,
     MediaQueries media,
     PreviewLinkService previewLinks,
@@ -383,6 +384,23 @@ public sealed class ArticlesController(
             CreatedPreviewLinkUrl = mayLink ? TempData[ArticlePreviewController.CreatedLinkKey] as string : null,
             Now = time.GetUtcNow().UtcDateTime,
             LocalNow = clock.ToLocal(time.GetUtcNow().UtcDateTime),
+            Feature = article is not null && state!.Allows(ArticleCommand.Feature) ? FeatureModel(article) : null,
+        };
+    }
+
+    private ArticleFeatureViewModel FeatureModel(ArticleEditData article)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var through = article.PinnedUntil is { } until ? features.PinnedThroughOf(until) : (DateOnly?)null;
+        var live = article.PinnedUntil > now;
+        return new ArticleFeatureViewModel
+        {
+            PinnedThrough = live ? through : null,
+            PinExpiredOn = live ? null : through,
+            IsHeadline = article.IsHeadline,
+            IsPictureNews = article.IsPictureNews,
+            PictureNewsHint = ArticleFeatures.PictureNewsRefusal(article.Fields.CoverImageId, article.CoverAltText),
+            Today = DateOnly.FromDateTime(clock.ToLocal(now)),
         };
     }
 

@@ -14,7 +14,7 @@ namespace Portal.Web.Areas.Admin.Controllers;
 /// go, is decided by <see cref="MediaLibrary"/>. The picker and the script upload answer JSON
 /// (contract C2); without <c>X-Requested-With: fetch</c> the upload is the form's redirect.
 /// </summary>
-public sealed class MediaController(MediaLibrary media, MediaQueries queries, SiteClock clock, UserManager<PortalUser> users) : AdminController
+public sealed class MediaController(MediaLibrary media, MediaAltText altTexts, MediaQueries queries, SiteClock clock, UserManager<PortalUser> users) : AdminController
 {
     /// <summary>Files per page of the media list.</summary>
     public const int PageSize = 20;
@@ -87,6 +87,17 @@ public sealed class MediaController(MediaLibrary media, MediaQueries queries, Si
 
         Flash(result.Message!);
         return Redirect("/admin/media");
+    }
+
+    /// <summary>
+    /// Sets an image's 替代文本 (empty clears it), then back to the list page it was set on, at
+    /// the image's row; a refusal is shown there as an alert.
+    /// </summary>
+    [HttpPost("/admin/media/alt/{id:int}")]
+    public async Task<IActionResult> Alt(int id, string? altText, int page = 1, CancellationToken cancellationToken = default)
+    {
+        var list = page > 1 ? "/admin/media?page=" + page.ToString(CultureInfo.InvariantCulture) : "/admin/media";
+        return After(await altTexts.SetAsync(id, altText, cancellationToken), list + "#media-" + id.ToString(CultureInfo.InvariantCulture));
     }
 
     private static MediaKind? ParseKind(string? kind) => kind switch

@@ -67,6 +67,9 @@ public sealed class ArticleEditViewModel
     /// <summary>Now in the site's zone (the earliest time the schedule field offers).</summary>
     public DateTime LocalNow { get; init; }
 
+    /// <summary>The 推荐与置顶 form; null when the workflow does not let the signed-in user set it (<see cref="ArticleCommand.Feature"/>).</summary>
+    public ArticleFeatureViewModel? Feature { get; init; }
+
     public string? Error { get; init; }
 
     /// <summary>
