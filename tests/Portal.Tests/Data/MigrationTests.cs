@@ -96,6 +96,8 @@ public sealed class MigrationTests
             queries.LatestQuery([1, 2], 20).ToQueryString(),
             queries.LatestQuery(null, 20).ToQueryString(),
             queries.DatesQuery(50_000, 50_000).ToQueryString(),
+            queries.ListQuery([1, 2, 3], DateTime.UtcNow).Skip(20).Take(20).ToQueryString(),
+            queries.PinnedQuery([1, 2, 3], DateTime.UtcNow).Skip(0).Take(20).ToQueryString(),
         ];
 
         foreach (var statement in sql)

@@ -32,6 +32,7 @@ public sealed class RoleMatrixTests : IAsyncLifetime
         ["/admin/articles/schedule/"] = PortalPolicies.Review,
         ["/admin/articles/withdraw/"] = PortalPolicies.Review,
         ["/admin/articles/previewlinks/"] = PortalPolicies.Review,
+        ["/admin/articles/feature/"] = PortalPolicies.Review,
         ["/admin/articles/forcepublish/"] = PortalPolicies.Administer,
         ["/admin/articles/bin"] = PortalPolicies.Administer,
         ["/admin/articles/restore/"] = PortalPolicies.Administer,

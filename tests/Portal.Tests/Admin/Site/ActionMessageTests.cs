@@ -132,6 +132,8 @@ public sealed class ActionMessageTests(SiteAdminFixture fixture) : IClassFixture
         Assert.Equal("“消息图片.png”已上传。", await FlashOfAsync(uploaded.Headers.Location!.OriginalString));
 
         var id = await fixture.WithDbAsync(db => db.MediaFiles.Where(m => m.OriginalName == "消息图片.png").Select(m => m.Id).SingleAsync());
+        Assert.Equal("已保存“消息图片.png”的替代文本。", await FlashAfterAsync($"/admin/media/alt/{id}", new() { ["altText"] = "消息测试图片" }));
+        Assert.Equal("“消息图片.png”的替代文本没有改动。", await FlashAfterAsync($"/admin/media/alt/{id}", new() { ["altText"] = "消息测试图片" }));
         Assert.Equal("“消息图片.png”已删除。", await FlashAfterAsync($"/admin/media/delete/{id}", []));
     }
 }
