@@ -29,4 +29,28 @@ public sealed class AltTextRulesTests
     [InlineData("IMG_2031.jpg")]
     [InlineData("img_2031")]
     public void IsPlaceholder_TheFileName_IsRefused(string alt) => Assert.True(AltTextRules.IsPlaceholder(alt, "IMG_2031.JPG"));
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData(null)]
+    [InlineData("吐鲁番市召开民族团结大会")]
+    [InlineData("A&B 两地合作签约仪式")]
+    public void Refusal_EmptyOrARealDescription_IsNone(string? alt) => Assert.Null(AltTextRules.Refusal(alt, "IMG_2031.JPG"));
+
+    [Theory]
+    [InlineData("<img src=x onerror=alert(1)>", "网页代码")]
+    [InlineData("会议>现场", "网页代码")]
+    [InlineData("会议\u0000现场", "控制字符")]
+    [InlineData("图片 1", "占位词")]
+    [InlineData("IMG_2031", "文件名")]
+    public void Refusal_MarkupControlCharactersPlaceholdersAndFileNames_SayWhy(string alt, string reason) =>
+        Assert.Contains(reason, AltTextRules.Refusal(System.Text.RegularExpressions.Regex.Unescape(alt), "IMG_2031.JPG"), StringComparison.Ordinal);
+
+    [Fact]
+    public void Refusal_LongerThanTheColumn_SaysTheLimit()
+    {
+        Assert.Null(AltTextRules.Refusal(new string('长', Portal.Core.Data.FieldLengths.AltText), null));
+        Assert.Contains("不能超过 200 个字", AltTextRules.Refusal(new string('长', Portal.Core.Data.FieldLengths.AltText + 1), null), StringComparison.Ordinal);
+    }
 }
