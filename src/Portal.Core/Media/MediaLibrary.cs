@@ -232,7 +232,7 @@ public sealed partial class MediaLibrary(
     /// <summary>
     /// Whether readers may fetch a file: an article readers can see uses it (published, not in the
     /// recycle bin, its time come: <see cref="ArticleVisibility.VisibleAt"/>), or a site setting
-    /// does (the WeChat QR code). A file only drafts, scheduled or withdrawn articles use, or none,
+    /// does (the WeChat QR code), or a 专题 link of the home page does. A file only drafts, scheduled or withdrawn articles use, or none,
     /// is for signed-in staff (and preview links) only.
     /// </summary>
     public async Task<bool> IsPublicAsync(int id, CancellationToken cancellationToken = default)
@@ -240,7 +240,8 @@ public sealed partial class MediaLibrary(
         var now = time.GetUtcNow().UtcDateTime;
         var visible = db.Articles.VisibleAt(now);
         return await db.MediaUses.AnyAsync(u => u.MediaFileId == id && visible.Any(a => a.Id == u.ArticleId), cancellationToken)
-            || await db.SiteSettings.AnyAsync(s => s.WeChatQrImageId == id, cancellationToken);
+            || await db.SiteSettings.AnyAsync(s => s.WeChatQrImageId == id, cancellationToken)
+            || await db.HomeBlockLinks.AnyAsync(l => l.ImageId == id, cancellationToken);
     }
 
     /// <summary>

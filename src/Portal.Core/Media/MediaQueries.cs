@@ -46,7 +46,7 @@ public sealed class MediaQueries(PortalDbContext db)
 
     /// <summary>
     /// Where each of <paramref name="ids"/> is used: article covers and bodies (from
-    /// <see cref="MediaUse"/>, newest article first, at most <see cref="UsesShown"/>) and the WeChat QR setting.
+    /// <see cref="MediaUse"/>, newest article first, at most <see cref="UsesShown"/>), the WeChat QR setting and the home page's 专题 links.
     /// </summary>
     public async Task<Dictionary<int, List<MediaUsePlace>>> UsesAsync(IReadOnlyCollection<int> ids, CancellationToken cancellationToken = default)
     {
@@ -78,6 +78,15 @@ public sealed class MediaQueries(PortalDbContext db)
         if (qrId is { } qr && result.TryGetValue(qr, out var qrUses))
         {
             qrUses.Add(new MediaUsePlace("网站设置：官方微信二维码", null));
+        }
+
+        var homeLinks = await db.HomeBlockLinks.AsNoTracking()
+            .Where(l => l.ImageId != null && ids.Contains(l.ImageId.Value))
+            .Select(l => new { ImageId = l.ImageId!.Value, l.Label })
+            .ToListAsync(cancellationToken);
+        foreach (var link in homeLinks)
+        {
+            result[link.ImageId].Add(new MediaUsePlace($"首页布局：专题链接“{link.Label}”", null));
         }
 
         return result;

@@ -345,6 +345,12 @@ public sealed class SectionAdminService(PortalDbContext db, AuditLog audit, Time
             return CommandResult.Invalid("有编辑被限定在此栏目，请先在“用户”中调整他们的可编辑栏目，再删除栏目。");
         }
 
+        // The key refuses it too (Restrict), but as an error page: say which block holds it.
+        if (await db.HomeBlocks.AnyAsync(b => b.SectionId == id, cancellationToken))
+        {
+            return CommandResult.Invalid("首页布局中有栏目区块使用此栏目，请先在“首页布局”中移除该区块，再删除栏目。");
+        }
+
         db.Sections.Remove(section);
         audit.Add(AuditActions.SectionChange, "section", IdText(id), $"删除栏目“{section.Name}”（/{section.Slug}）");
         await db.SaveChangesAsync(cancellationToken);

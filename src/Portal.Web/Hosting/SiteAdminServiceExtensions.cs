@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Portal.Core.Home;
 using Portal.Core.Media;
 using Portal.Core.Sections;
 using Portal.Core.Site;
@@ -22,6 +23,7 @@ public static class SiteAdminServiceExtensions
         services.AddScoped<SectionAdminService>();
         services.AddScoped<SectionRedirectLookup>();
         services.AddScoped<FooterLinkService>();
+        services.AddScoped<HomeLayoutService>();
         services.AddScoped<SiteSettingsService>();
         services.AddScoped<MediaLibrary>();
         services.AddScoped<MediaAltText>();

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.WebEncoders;
 using Portal.Core.Articles;
+using Portal.Core.Home;
 using Portal.Core.Sections;
 using Portal.Core.Site;
 
@@ -51,6 +52,7 @@ public static class WebServiceExtensions
         services.AddScoped<SiteContext>();
         services.AddScoped<SectionLocator>();
         services.AddScoped<ArticleQueries>();
+        services.AddScoped<HomePageBuilder>();
         services.AddSingleton<SiteAddress>();
         return services;
     }

@@ -83,7 +83,7 @@ public sealed partial class ConfirmationTests : IAsyncLifetime, IDisposable
         // The walk reached the forms it is about (a page that stopped rendering them would pass silently).
         string[] expected =
         [
-            "sections/delete", "footerlinks/deletegroup", "footerlinks/deletelink", "users/disable", "users/resettwofactor",
+            "sections/delete", "footerlinks/deletegroup", "footerlinks/deletelink", "home/delete", "home/deletelink", "users/disable", "users/resettwofactor",
             "users/setpassword", "media/delete", "articles/delete", "articles/restorerevision", "account/recoverycodes",
         ];
         Assert.All(expected, kind => Assert.Contains(kind, asked));
@@ -96,6 +96,11 @@ public sealed partial class ConfirmationTests : IAsyncLifetime, IDisposable
         var sectionId = await TestContent.AddSectionAsync(_factory, "确认测试栏目", "确认", "confirm-articles");
         var group = await SiteAdminFormsAsync(admin, "/admin/footerlinks/creategroup", new() { ["Name"] = "待删分组" });
         Assert.Equal(HttpStatusCode.Redirect, group.StatusCode);
+        var quickLinks = await SiteAdminFormsAsync(admin, "/admin/home/add", new() { ["Input.Kind"] = "QuickLinks", ["Input.Count"] = "0" });
+        Assert.Equal(HttpStatusCode.Redirect, quickLinks.StatusCode);
+        var blockId = await _factory.WithDbAsync(db => db.HomeBlocks.Where(b => b.Kind == Portal.Core.Home.HomeBlockKind.QuickLinks).Select(b => b.Id).SingleAsync());
+        var homeLink = await SiteAdminFormsAsync(admin, $"/admin/home/addlink?blockId={blockId}", new() { ["Input.Label"] = "待删链接", ["Input.Url"] = "https://www.gov.cn/" });
+        Assert.Equal(HttpStatusCode.Redirect, homeLink.StatusCode);
 
         // An article saved twice (an older revision to restore) and one in the recycle bin.
         var articleId = await EditorialFixture.CreateAsync(admin, EditorialFixture.ArticleForm("确认测试", sectionId, "第一版"));

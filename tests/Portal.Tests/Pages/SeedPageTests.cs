@@ -256,16 +256,20 @@ public sealed class SeedPageTests(SeededPortalFixture portal) : IClassFixture<Se
     }
 
     [Fact]
-    public async Task HomePage_ShowsLatestArticlesOfEachSectionWithDates()
+    public async Task HomePage_DefaultLayout_IsTheHeadlineThenEachMenuSectionWithArticles()
     {
         var (_, document) = await portal.Factory.GetDocumentAsync("/");
         var blocks = document.QuerySelectorAll(".home-block").ToList();
 
-        Assert.Equal(["机构设置", "新闻中心", "政务公开", "互动交流", "专题专栏", "资料中心"], blocks.Select(b => b.QuerySelector("h2")!.TextContent.Trim()));
+        // The default layout is 头条 + one block per menu section; the five empty sections' blocks
+        // are left out (an empty block is never shown to readers).
+        Assert.Equal(["头条", "新闻中心"], blocks.Select(b => b.QuerySelector("h2")!.TextContent.Trim()));
+        Assert.Equal(SeedPage.Lines[4], blocks[0].QuerySelector("h3 a")!.TextContent.Trim());
+        Assert.Equal("2023-11-21", blocks[0].QuerySelector("time")!.TextContent.Trim());
         var news = blocks[1].QuerySelector(".article-list li")!;
         Assert.Equal(SeedPage.Lines[4], news.QuerySelector("a")!.TextContent.Trim());
         Assert.Equal("2023-11-21", news.QuerySelector("time")!.TextContent.Trim());
-        Assert.Contains("本栏目暂无信息", blocks[0].TextContent);
+        Assert.DoesNotContain("本栏目暂无信息", document.Body!.TextContent, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -39,6 +39,7 @@ public sealed class RoleMatrixTests : IAsyncLifetime
         ["/admin/articles/purge/"] = PortalPolicies.Administer,
         ["/admin/sections"] = PortalPolicies.Administer,
         ["/admin/footerlinks"] = PortalPolicies.Administer,
+        ["/admin/home"] = PortalPolicies.Administer,
         ["/admin/settings"] = PortalPolicies.Administer,
         ["/admin/users"] = PortalPolicies.Administer,
         ["/admin/audit"] = PortalPolicies.Administer,

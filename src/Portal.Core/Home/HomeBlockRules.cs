@@ -1,0 +1,75 @@
+using Portal.Core.Sections;
+
+namespace Portal.Core.Home;
+
+/// <summary>
+/// What a home-page block may hold, and the default layout, in one place for the page and the
+/// admin forms alike.
+/// </summary>
+public static class HomeBlockRules
+{
+    /// <summary>Items a 栏目 block shows when nobody chose a number (and in the default layout).</summary>
+    public const int DefaultSectionCount = 8;
+
+    public const int MinSectionCount = 1;
+
+    public const int MaxSectionCount = 20;
+
+    public const int MinPictureCount = 3;
+
+    public const int MaxPictureCount = 5;
+
+    /// <summary>The kind's name in the admin area, and its heading when the block has no title.</summary>
+    public static string NameOf(HomeBlockKind kind) => kind switch
+    {
+        HomeBlockKind.Headline => "头条",
+        HomeBlockKind.PictureNews => "图片新闻",
+        HomeBlockKind.Section => "栏目",
+        HomeBlockKind.Topics => "专题专栏",
+        HomeBlockKind.QuickLinks => "快捷链接",
+        _ => kind.ToString(),
+    };
+
+    /// <summary>Whether the kind's content is a list of links (<see cref="HomeBlock.Links"/>).</summary>
+    public static bool HasLinks(HomeBlockKind kind) => kind is HomeBlockKind.Topics or HomeBlockKind.QuickLinks;
+
+    /// <summary>How many items a block shows: its count, kept within the kind's bounds (a stored row may hold anything).</summary>
+    public static int CountOf(HomeBlockKind kind, int count) => kind switch
+    {
+        HomeBlockKind.Section => Math.Clamp(count, MinSectionCount, MaxSectionCount),
+        HomeBlockKind.PictureNews => Math.Clamp(count, MinPictureCount, MaxPictureCount),
+        HomeBlockKind.Headline => 1,
+        _ => 0,
+    };
+
+    /// <summary>The count a new block of the kind starts with.</summary>
+    public static int DefaultCount(HomeBlockKind kind) => kind switch
+    {
+        HomeBlockKind.Section => DefaultSectionCount,
+        HomeBlockKind.PictureNews => MaxPictureCount,
+        _ => 0,
+    };
+
+    /// <summary>
+    /// The home page while the store holds no block: 头条, then one 栏目 block per menu section
+    /// (<see cref="SectionTree.Menu"/> already leaves out the sections hidden while empty).
+    /// Not saved: the first change in 首页布局 saves these rows.
+    /// </summary>
+    public static List<HomeBlock> DefaultLayout(SectionTree sections, DateTime now)
+    {
+        var blocks = new List<HomeBlock> { new() { Kind = HomeBlockKind.Headline, SortOrder = 0, UpdatedAt = now } };
+        foreach (var section in sections.Menu.Where(s => s.Kind != SectionKind.Link))
+        {
+            blocks.Add(new HomeBlock { Kind = HomeBlockKind.Section, SectionId = section.Id, Count = DefaultSectionCount, SortOrder = blocks.Count, UpdatedAt = now });
+        }
+
+        return blocks;
+    }
+
+    /// <summary>
+    /// The section a 栏目 block lists, or null when readers would not see it: gone, hidden while
+    /// empty, or a 链接 section (a menu entry, not a list).
+    /// </summary>
+    public static SectionNode? ShownSection(SectionTree sections, int? sectionId) =>
+        sectionId is { } id && sections.Find(id) is { } node && SectionTree.IsShown(node) && node.Kind != SectionKind.Link ? node : null;
+}
