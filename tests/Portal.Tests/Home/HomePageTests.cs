@@ -297,7 +297,7 @@ public sealed class HomePageTests : IAsyncLifetime, IDisposable
     }
 
     /// <summary>Replaces the home page's blocks with <paramref name="blocks"/>, in order (none: the default layout).</summary>
-    private Task SetBlocksAsync(params HomeBlock[] blocks) =>
+    private Task<int> SetBlocksAsync(params HomeBlock[] blocks) =>
         _factory.WithDbAsync(async db =>
         {
             await db.HomeBlocks.ExecuteDeleteAsync();
