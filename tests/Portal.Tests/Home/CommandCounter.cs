@@ -20,10 +20,13 @@ public sealed class CommandCounter : IObserver<DiagnosticListener>, IObserver<Ke
 
     public CommandCounter() => _all = DiagnosticListener.AllListeners.Subscribe(this);
 
-    /// <summary>Runs <paramref name="action"/> and returns the text of every command it ran.</summary>
+    /// <summary>
+    /// Runs <paramref name="action"/> and returns the text of every command it ran. EF Core caches
+    /// whether anyone listens for about a second (its logging cache time): create the counter
+    /// well before the first count.
+    /// </summary>
     public static async Task<IReadOnlyList<string>> CountAsync(Func<Task> action)
     {
-        using var counter = new CommandCounter();
         var commands = new List<string>();
         Recording.Value = commands;
         try
