@@ -100,13 +100,19 @@ public sealed class HomeLayoutAdminTests(SiteAdminFixture fixture) : IClassFixtu
         var pictures = (await BlocksAsync()).Last();
         Assert.Equal((HomeBlockKind.PictureNews, (int?)null, 4), (pictures.Kind, pictures.SectionId, pictures.Count));
 
+        // Without a count, a block takes its kind's default.
+        var fields = Block(HomeBlockKind.PictureNews, "不填条数", null, 0);
+        fields["Input.Count"] = "";
+        Assert.Equal("已添加首页区块“不填条数”。", await FlashAsync(await PostAsync("/admin/home/add", fields)));
+        Assert.Equal(HomeBlockRules.MaxPictureCount, (await BlocksAsync()).Last().Count);
+
         Assert.Equal("首页区块“新闻栏”已删除。", await FlashAsync(await PostAsync($"/admin/home/delete/{added.Id}", [])));
         var left = await BlocksAsync();
         Assert.DoesNotContain(left, b => b.Id == added.Id);
         Assert.Equal(Enumerable.Range(0, left.Count), left.Select(b => b.SortOrder));
 
         var audit = await AuditAsync();
-        string[] expected = ["首页由默认布局保存为区块", "新增首页区块：通知栏", "首页区块“通知栏”：", "首页区块“新闻栏”上移", "新增首页区块：图片新闻", "删除首页区块：新闻栏"];
+        string[] expected = ["首页由默认布局保存为区块", "新增首页区块：通知栏", "首页区块“通知栏”：", "首页区块“新闻栏”上移", "新增首页区块：图片新闻", "新增首页区块：不填条数", "删除首页区块：新闻栏"];
         Assert.Equal(expected.Length, audit.Count);
         Assert.All(expected.Zip(audit), pair => Assert.StartsWith(pair.First, pair.Second, StringComparison.Ordinal));
         Assert.Contains("条数：5 → 12", audit[2], StringComparison.Ordinal);

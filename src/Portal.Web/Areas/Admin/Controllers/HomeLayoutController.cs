@@ -19,7 +19,7 @@ public sealed class HomeLayoutController(HomeLayoutService home, MediaQueries me
 
     [HttpPost("/admin/home/add")]
     public async Task<IActionResult> Add([Bind(Prefix = "Input")] HomeBlockInputModel input, CancellationToken cancellationToken) =>
-        await DoneAsync(ModelState.IsValid ? await home.AddBlockAsync(input.Kind, input.Title, input.SectionId, input.Count, cancellationToken) : null, cancellationToken);
+        await DoneAsync(ModelState.IsValid ? await home.AddBlockAsync(input.Kind, input.Title, input.SectionId, input.Count ?? HomeBlockRules.DefaultCount(input.Kind), cancellationToken) : null, cancellationToken);
 
     [HttpGet("/admin/home/edit/{id:int}")]
     public async Task<IActionResult> Edit(int id, CancellationToken cancellationToken)
@@ -43,7 +43,7 @@ public sealed class HomeLayoutController(HomeLayoutService home, MediaQueries me
         input.Kind = block.Kind;
         if (ModelState.IsValid)
         {
-            var result = await home.UpdateBlockAsync(id, input.Title, input.SectionId, input.Count, cancellationToken);
+            var result = await home.UpdateBlockAsync(id, input.Title, input.SectionId, input.Count ?? HomeBlockRules.DefaultCount(block.Kind), cancellationToken);
             if (result.Outcome == CommandOutcome.NotFound)
             {
                 return NotFound();

@@ -18,8 +18,9 @@ public sealed class HomeBlockInputModel
     [Display(Name = "栏目")]
     public int? SectionId { get; set; }
 
+    /// <summary>Empty: the kind's default (<see cref="HomeBlockRules.DefaultCount"/>).</summary>
     [Display(Name = "显示条数")]
-    public int Count { get; set; } = HomeBlockRules.DefaultSectionCount;
+    public int? Count { get; set; }
 }
 
 /// <summary>A link of a 专题 or 快捷链接 block.</summary>
