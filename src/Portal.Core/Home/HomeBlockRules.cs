@@ -52,13 +52,14 @@ public static class HomeBlockRules
 
     /// <summary>
     /// The home page while the store holds no block: 头条, then one 栏目 block per menu section
-    /// (<see cref="SectionTree.Menu"/> already leaves out the sections hidden while empty).
-    /// Not saved: the first change in 首页布局 saves these rows.
+    /// (链接 sections aside). A section hidden while empty keeps its block, which the page leaves
+    /// out like any empty block (<see cref="ShownSection"/>): so the rows the first change in
+    /// 首页布局 saves still show it once it has content. Not saved until then.
     /// </summary>
     public static List<HomeBlock> DefaultLayout(SectionTree sections, DateTime now)
     {
         var blocks = new List<HomeBlock> { new() { Kind = HomeBlockKind.Headline, SortOrder = 0, UpdatedAt = now } };
-        foreach (var section in sections.Menu.Where(s => s.Kind != SectionKind.Link))
+        foreach (var section in sections.Roots.Where(s => s.ShowInMenu && s.Kind != SectionKind.Link))
         {
             blocks.Add(new HomeBlock { Kind = HomeBlockKind.Section, SectionId = section.Id, Count = DefaultSectionCount, SortOrder = blocks.Count, UpdatedAt = now });
         }
