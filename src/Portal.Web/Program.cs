@@ -20,6 +20,7 @@ builder.Services.AddPortalRateLimits();
 builder.Services.AddPortalEditorial();
 builder.Services.AddPortalSiteAdmin();
 builder.Services.AddPortalSearch();
+builder.Services.AddPortalInspection();
 if (invocation.Verb is not null)
 {
     builder.Services.AddCommandLineActor();

@@ -6,7 +6,10 @@ namespace Portal.Core.Accounts;
 /// </summary>
 public static class PortalPolicies
 {
-    /// <summary>Any signed-in staff member: 编辑, 审核 or 管理员.</summary>
+    /// <summary>
+    /// Any signed-in staff member: 编辑, 审核 or 管理员. Also 网站检查 and its 重新检查: editors fix
+    /// most findings and may confirm their fix; a run only reads the content, and one runs at a time.
+    /// </summary>
     public const string Staff = "Staff";
 
     /// <summary>审核 and 管理员: approve, publish, schedule, return, withdraw.</summary>

@@ -82,6 +82,20 @@ public sealed partial class MarkdownRenderer
     public static IReadOnlyList<(string Url, string Alt)> Images(string markdown) =>
         Parse(markdown).Descendants<LinkInline>().Where(l => l.IsImage).Select(l => (l.Url ?? "", AltText(l))).ToList();
 
+    /// <summary>
+    /// Every link and image target of <paramref name="markdown"/> (inline, reference and
+    /// autolinks), each once, in order, read with the pipeline that renders them: what readers can
+    /// follow, for the inspection's broken-link rule.
+    /// </summary>
+    /// <exception cref="MarkdownTooDeepException">The text nests deeper than <see cref="MaxNesting"/> levels.</exception>
+    public static IReadOnlyList<string> Targets(string markdown)
+    {
+        var document = Parse(markdown);
+        var links = document.Descendants<LinkInline>().Select(l => l.Url ?? "")
+            .Concat(document.Descendants<AutolinkInline>().Where(l => !l.IsEmail).Select(l => l.Url));
+        return links.Where(url => url.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+    }
+
     /// <summary>Parses <paramref name="markdown"/> only, to find out whether it can be rendered (cheaper than <see cref="Render(string)"/>).</summary>
     /// <exception cref="MarkdownTooDeepException">The text nests deeper than <see cref="MaxNesting"/> levels.</exception>
     public static void CheckNesting(string markdown) => Parse(markdown);

@@ -6,7 +6,8 @@ namespace Portal.Web.Commands;
 
 /// <summary>
 /// The <c>inspect</c> verb: every inspection rule on the store now, for monitoring (cron, a site's
-/// content CI). Exit code 0 without a veto finding, 3 with one (1 when it could not run, from the runner).
+/// content CI), including <c>broken-link</c> with the stored external results; nothing is stored.
+/// Exit code 0 without a veto finding, 3 with one (1 when it could not run, from the runner).
 /// </summary>
 public static class InspectVerb
 {
@@ -21,7 +22,10 @@ public static class InspectVerb
 
     public static async Task<int> RunAsync(IServiceProvider services, bool json, TextWriter output)
     {
-        var findings = await services.GetRequiredService<SiteInspector>().RunAsync();
+        // Reads only: prints the rules' findings now without storing a run, and takes external
+        // links' results from the background checker's store (younger than a day) without asking
+        // the network, so it runs the same offline, from cron or a content CI.
+        var findings = await services.GetRequiredService<InspectionRecorder>().InspectAsync(checkExternal: false);
         if (json)
         {
             var rows = findings.Select(f => new { rule = f.Rule, level = f.LevelName, subject = f.Subject, message = f.Message, url = f.Url });

@@ -80,6 +80,13 @@ public static class DataServiceExtensions
             .BindConfiguration(Portal.Core.Inspection.InspectionOptions.SectionName)
             .Validate(o => new[] { o.HomeStaleDays, o.NewsStaleDays, o.NoticeStaleDays, o.StaleNewsSectionsVeto, o.StaleSectionsVeto, o.EmptySectionsVeto }.All(v => v is > 0 and <= 3650),
                 "Inspection thresholds must be whole numbers from 1 to 3650.")
+            .Validate(o => o.IntervalHours is > 0 and <= 8760, "Inspection:IntervalHours must be from 1 to 8760.")
+            .Validate(o => o.ChangeDelaySeconds is >= 0 and <= 86400, "Inspection:ChangeDelaySeconds must be from 0 to 86400.")
+            .Validate(o => o.PollMilliseconds is >= 50 and <= 3_600_000, "Inspection:PollMilliseconds must be from 50 to 3600000.")
+            .Validate(o => o.KeepRuns is > 0 and <= 1000, "Inspection:KeepRuns must be from 1 to 1000.")
+            .Validate(o => o.LinkTimeoutSeconds is > 0 and <= 120, "Inspection:LinkTimeoutSeconds must be from 1 to 120.")
+            .Validate(o => o.LinkCacheHours is > 0 and <= 720, "Inspection:LinkCacheHours must be from 1 to 720.")
+            .PostConfigure<IHostEnvironment>((o, env) => o.CheckExternalLinks ??= env.IsProduction())
             .ValidateOnStart();
         services.AddScoped<Portal.Core.Inspection.SiteInspector>();
         services.AddScoped<Portal.Core.Demo.DemoSeeder>();

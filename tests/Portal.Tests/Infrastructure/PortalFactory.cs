@@ -43,6 +43,10 @@ public class PortalFactory : WebApplicationFactory<Program>
             _settings.TryAdd(key, value);
         }
 
+        // The background inspection writes a run at start-up: off unless a test asks for it, so
+        // that other tests' stores, audit logs and query counts stay their own.
+        _settings.TryAdd("Inspection:Enabled", "false");
+
         // TestServer answers at http://localhost: that is the address the app is told it listens
         // on, which absolute links name while Site:BaseUrl is not set.
         _settings.TryAdd("Urls", "http://localhost");

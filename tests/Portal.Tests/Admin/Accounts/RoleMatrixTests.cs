@@ -43,6 +43,10 @@ public sealed class RoleMatrixTests : IAsyncLifetime
         ["/admin/settings"] = PortalPolicies.Administer,
         ["/admin/users"] = PortalPolicies.Administer,
         ["/admin/audit"] = PortalPolicies.Administer,
+
+        // 网站检查 and 重新检查: every staff role (a run reads only, one at a time).
+        ["/admin/inspection"] = PortalPolicies.Staff,
+        ["/admin/inspection/run"] = PortalPolicies.Staff,
     };
 
     private readonly PortalFactory _factory = PortalFactory.Empty();

@@ -2,13 +2,14 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Portal.Core.Accounts;
 using Portal.Core.Articles;
+using Portal.Core.Inspection;
 using Portal.Web.Areas.Admin.Models;
 using Portal.Web.Hosting;
 
 namespace Portal.Web.Areas.Admin.Controllers;
 
 /// <summary>控制台: what waits for the signed-in user, within the sections they work in.</summary>
-public sealed class DashboardController(DashboardQueries queries, EditorialContext context, UserManager<PortalUser> users, DeploymentChecks deployment, TimeProvider time) : AdminController
+public sealed class DashboardController(DashboardQueries queries, EditorialContext context, UserManager<PortalUser> users, DeploymentChecks deployment, InspectionQueries inspection, TimeProvider time) : AdminController
 {
     [HttpGet("/admin")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
@@ -22,6 +23,9 @@ public sealed class DashboardController(DashboardQueries queries, EditorialConte
             MyOpenWork = await queries.MyOpenWorkAsync(actor.UserId, sections, cancellationToken),
             CanReview = actor.CanReview,
             Now = time.GetUtcNow().UtcDateTime,
+
+            // The stored newest run, for every role: the inspection never runs on a page request.
+            Inspection = await inspection.LastSummaryAsync(cancellationToken),
 
             // Settings only the server's operator can change: for administrators, not every editor.
             DeploymentFindings = actor.IsAdmin ? deployment.Findings().Select(f => f.Message).ToList() : [],

@@ -1,4 +1,5 @@
 using Portal.Core.Articles;
+using Portal.Core.Inspection;
 
 namespace Portal.Web.Areas.Admin.Models;
 
@@ -14,6 +15,9 @@ public sealed class DashboardViewModel
 
     /// <summary>Now (UTC), for the 待审 list's waiting times.</summary>
     public required DateTime Now { get; init; }
+
+    /// <summary>The newest stored inspection run's counts (否决风险, 警告); null when the site was never inspected.</summary>
+    public InspectionSummary? Inspection { get; init; }
 
     /// <summary>What the server's settings lack for production (<c>DeploymentChecks</c>), shown to administrators.</summary>
     public IReadOnlyList<string> DeploymentFindings { get; init; } = [];

@@ -1,0 +1,184 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Portal.Core.Data;
+
+namespace Portal.Core.Inspection;
+
+/// <summary>
+/// Asks external addresses whether they still answer, for the <c>broken-link</c> rule: HEAD first,
+/// GET when the server refuses HEAD (405, 501) or the HEAD fails; at most
+/// <see cref="Concurrency"/> requests at a time and one per host per <see cref="HostSpacing"/>;
+/// redirects followed by hand up to <see cref="MaxRedirects"/> (a loop is broken);
+/// <see cref="InspectionOptions.LinkTimeoutSeconds"/> per request. Results are kept in
+/// <see cref="PortalDbContext.LinkChecks"/> (one row per address) and reused for
+/// <see cref="InspectionOptions.LinkCacheHours"/>. A typed HttpClient (registered through
+/// IHttpClientFactory, without automatic redirects).
+/// </summary>
+public sealed class LinkChecker(HttpClient http, PortalDbContext db, TimeProvider time, IOptions<InspectionOptions> options, ILogger<LinkChecker> logger)
+{
+    /// <summary>Requests in flight at most.</summary>
+    public const int Concurrency = 4;
+
+    /// <summary>Redirects followed at most before the address counts as broken.</summary>
+    public const int MaxRedirects = 5;
+
+    /// <summary>The least time between two requests to one host.</summary>
+    public static readonly TimeSpan HostSpacing = TimeSpan.FromSeconds(1);
+
+    // When each host may be asked next (real time: politeness towards other servers does not
+    // follow the site's clock, which tests fake).
+    private readonly Dictionary<string, long> _nextByHost = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Lock _hostLock = new();
+
+    /// <summary>
+    /// The result for each of <paramref name="urls"/> (absolute http or https addresses): the
+    /// stored one when it is younger than the cache time, otherwise asked now and stored.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, LinkCheck>> CheckAsync(IReadOnlyCollection<string> urls, CancellationToken cancellationToken = default)
+    {
+        var results = new Dictionary<string, LinkCheck>(await CachedAsync(urls, cancellationToken), StringComparer.Ordinal);
+        var toCheck = urls.Where(u => !results.ContainsKey(u)).Distinct(StringComparer.Ordinal).ToList();
+        if (toCheck.Count == 0)
+        {
+            return results;
+        }
+
+        var fresh = new ConcurrentDictionary<string, LinkCheck>(StringComparer.Ordinal);
+        await Parallel.ForEachAsync(toCheck, new ParallelOptions { MaxDegreeOfParallelism = Concurrency, CancellationToken = cancellationToken }, async (url, token) =>
+        {
+            var (ok, status, problem) = await AskAsync(new Uri(url), token);
+            fresh[url] = new LinkCheck { Url = url, Ok = ok, StatusCode = status, Problem = problem, CheckedAt = time.GetUtcNow().UtcDateTime };
+        });
+
+        // One row per address: replace what was stored (older than the cache time) with the new result.
+        var stored = await db.LinkChecks.Where(c => toCheck.Contains(c.Url)).ToListAsync(cancellationToken);
+        foreach (var check in fresh.Values)
+        {
+            var row = stored.Find(c => c.Url == check.Url);
+            if (row is null)
+            {
+                db.LinkChecks.Add(check);
+            }
+            else
+            {
+                (row.Ok, row.StatusCode, row.Problem, row.CheckedAt) = (check.Ok, check.StatusCode, check.Problem, check.CheckedAt);
+            }
+
+            results[check.Url] = check;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return results;
+    }
+
+    /// <summary>The stored results for <paramref name="urls"/> that are still fresh; nothing is asked.</summary>
+    public async Task<IReadOnlyDictionary<string, LinkCheck>> CachedAsync(IReadOnlyCollection<string> urls, CancellationToken cancellationToken = default)
+    {
+        if (urls.Count == 0)
+        {
+            return new Dictionary<string, LinkCheck>();
+        }
+
+        var since = time.GetUtcNow().UtcDateTime.AddHours(-options.Value.LinkCacheHours);
+        var list = urls.Distinct(StringComparer.Ordinal).ToList();
+        var rows = await db.LinkChecks.AsNoTracking().Where(c => list.Contains(c.Url) && c.CheckedAt > since).ToListAsync(cancellationToken);
+        return rows.ToDictionary(r => r.Url, StringComparer.Ordinal);
+    }
+
+    private async Task<(bool Ok, int? Status, string? Problem)> AskAsync(Uri url, CancellationToken cancellationToken)
+    {
+        var visited = new HashSet<string>(StringComparer.Ordinal) { url.AbsoluteUri };
+        var current = url;
+        for (var redirects = 0; ; redirects++)
+        {
+            var (status, location, problem) = await RequestAsync(current, cancellationToken);
+            if (status is null)
+            {
+                return (false, null, problem);
+            }
+
+            if (status is >= 300 and < 400 && location is not null)
+            {
+                if (redirects >= MaxRedirects)
+                {
+                    return (false, status, $"重定向超过 {MaxRedirects} 次");
+                }
+
+                var next = new Uri(current, location);
+                if (next.Scheme != Uri.UriSchemeHttp && next.Scheme != Uri.UriSchemeHttps)
+                {
+                    return (false, status, "重定向到非网页地址");
+                }
+
+                if (!visited.Add(next.AbsoluteUri))
+                {
+                    return (false, status, "重定向循环");
+                }
+
+                current = next;
+                continue;
+            }
+
+            return status is >= 200 and < 300 ? (true, status, null) : (false, status, $"服务器返回 {status}");
+        }
+    }
+
+    /// <summary>HEAD, then GET when HEAD is refused or fails: the status and the redirect target, or why there was no answer.</summary>
+    private async Task<(int? Status, string? Location, string? Problem)> RequestAsync(Uri url, CancellationToken cancellationToken)
+    {
+        var head = await SendAsync(HttpMethod.Head, url, cancellationToken);
+        if (head.Status is not (null or (int)HttpStatusCode.MethodNotAllowed or (int)HttpStatusCode.NotImplemented) || head.TimedOut)
+        {
+            // A server that does not answer HEAD within the time limit is not asked a second time.
+            return (head.Status, head.Location, head.Problem);
+        }
+
+        var get = await SendAsync(HttpMethod.Get, url, cancellationToken);
+        return (get.Status, get.Location, get.Problem);
+    }
+
+    private async Task<(int? Status, string? Location, string? Problem, bool TimedOut)> SendAsync(HttpMethod method, Uri url, CancellationToken cancellationToken)
+    {
+        await WaitForHostAsync(url.Host, cancellationToken);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(options.Value.LinkTimeoutSeconds));
+        try
+        {
+            using var request = new HttpRequestMessage(method, url);
+            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+            var location = response.Headers.Location?.OriginalString;
+            return ((int)response.StatusCode, location, null, false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return (null, null, $"{options.Value.LinkTimeoutSeconds} 秒内无响应", true);
+        }
+        catch (HttpRequestException exception)
+        {
+            logger.LogInformation("Link check of {Url} failed: {Error}", url, exception.Message);
+            return (null, null, "无法连接", false);
+        }
+    }
+
+    /// <summary>Waits until <paramref name="host"/> may be asked again, and books the next slot.</summary>
+    private async Task WaitForHostAsync(string host, CancellationToken cancellationToken)
+    {
+        long start;
+        lock (_hostLock)
+        {
+            var now = Stopwatch.GetTimestamp();
+            start = Math.Max(now, _nextByHost.GetValueOrDefault(host));
+            _nextByHost[host] = start + (long)(HostSpacing.TotalSeconds * Stopwatch.Frequency);
+        }
+
+        var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), start);
+        if (wait > TimeSpan.Zero)
+        {
+            await Task.Delay(wait, cancellationToken);
+        }
+    }
+}
