@@ -83,6 +83,12 @@ public sealed class ActionMessageTests(SiteAdminFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task Inspection_Rerun_SaysWhatItFound()
+    {
+        Assert.StartsWith("检查完成：否决风险 ", await FlashAfterAsync("/admin/inspection/run", []), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Settings_SavedAndUnchanged_SayWhichItWas()
     {
         var (_, page) = await fixture.Factory.GetDocumentAsync("/admin/settings", fixture.Admin);
