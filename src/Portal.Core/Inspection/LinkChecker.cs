@@ -29,10 +29,10 @@ public sealed class LinkChecker(HttpClient http, PortalDbContext db, TimeProvide
     /// <summary>The least time between two requests to one host.</summary>
     public static readonly TimeSpan HostSpacing = TimeSpan.FromSeconds(1);
 
-    // When each host may be asked next (real time: politeness towards other servers does not
-    // follow the site's clock, which tests fake).
-    private readonly Dictionary<string, long> _nextByHost = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Lock _hostLock = new();
+    // Per host: one request at a time, and when it may be asked next (real time: politeness
+    // towards other servers does not follow the site's clock, which tests fake).
+    private readonly Dictionary<string, (SemaphoreSlim Turn, long Next)> _hosts = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Lock _hostsLock = new();
 
     /// <summary>
     /// The result for each of <paramref name="urls"/> (absolute http or https addresses): the
@@ -143,7 +143,33 @@ public sealed class LinkChecker(HttpClient http, PortalDbContext db, TimeProvide
 
     private async Task<(int? Status, string? Location, string? Problem, bool TimedOut)> SendAsync(HttpMethod method, Uri url, CancellationToken cancellationToken)
     {
-        await WaitForHostAsync(url.Host, cancellationToken);
+        var turn = TurnOf(url.Host);
+        await turn.WaitAsync(cancellationToken);
+        try
+        {
+            var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), NextOf(url.Host));
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait, cancellationToken);
+            }
+
+            return await SendNowAsync(method, url, cancellationToken);
+        }
+        finally
+        {
+            // The next request to this host goes a full second after this one's answer (or
+            // failure), so the host sees at most one a second however long the way there took.
+            lock (_hostsLock)
+            {
+                _hosts[url.Host] = (turn, Stopwatch.GetTimestamp() + (long)(HostSpacing.TotalSeconds * Stopwatch.Frequency));
+            }
+
+            turn.Release();
+        }
+    }
+
+    private async Task<(int? Status, string? Location, string? Problem, bool TimedOut)> SendNowAsync(HttpMethod method, Uri url, CancellationToken cancellationToken)
+    {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(TimeSpan.FromSeconds(options.Value.LinkTimeoutSeconds));
         try
@@ -164,21 +190,25 @@ public sealed class LinkChecker(HttpClient http, PortalDbContext db, TimeProvide
         }
     }
 
-    /// <summary>Waits until <paramref name="host"/> may be asked again, and books the next slot.</summary>
-    private async Task WaitForHostAsync(string host, CancellationToken cancellationToken)
+    private SemaphoreSlim TurnOf(string host)
     {
-        long start;
-        lock (_hostLock)
+        lock (_hostsLock)
         {
-            var now = Stopwatch.GetTimestamp();
-            start = Math.Max(now, _nextByHost.GetValueOrDefault(host));
-            _nextByHost[host] = start + (long)(HostSpacing.TotalSeconds * Stopwatch.Frequency);
-        }
+            if (!_hosts.TryGetValue(host, out var entry))
+            {
+                entry = (new SemaphoreSlim(1, 1), 0);
+                _hosts[host] = entry;
+            }
 
-        var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), start);
-        if (wait > TimeSpan.Zero)
+            return entry.Turn;
+        }
+    }
+
+    private long NextOf(string host)
+    {
+        lock (_hostsLock)
         {
-            await Task.Delay(wait, cancellationToken);
+            return _hosts[host].Next;
         }
     }
 }

@@ -76,6 +76,28 @@ public sealed class BrokenLinkRuleTests : IAsyncLifetime
         Assert.Empty(await FindAsync());
     }
 
+    [Fact]
+    public async Task BrokenLink_ExternalAddressStoredAsBroken_ReportedWithoutAskingAgain()
+    {
+        var id = await ArrangeAsync("见[外链](https://broken.example.gov.cn/page)和[好链](https://fine.example.gov.cn/)。");
+        var now = TimeProvider.System.GetUtcNow().UtcDateTime;
+        await _factory.WithDbAsync(async db =>
+        {
+            db.LinkChecks.Add(new LinkCheck { Url = "https://broken.example.gov.cn/page", Ok = false, StatusCode = 404, Problem = "服务器返回 404", CheckedAt = now });
+            db.LinkChecks.Add(new LinkCheck { Url = "https://fine.example.gov.cn/", Ok = true, StatusCode = 200, CheckedAt = now });
+
+            // Older than the cache time: no longer counts.
+            db.LinkChecks.Add(new LinkCheck { Url = "https://old.example.gov.cn/", Ok = false, Problem = "无法连接", CheckedAt = now.AddDays(-2) });
+            return await db.SaveChangesAsync();
+        });
+
+        var finding = Assert.Single(await FindAsync());
+
+        Assert.Equal($"/admin/articles/edit/{id}", finding.Url);
+        Assert.Contains("https://broken.example.gov.cn/page（服务器返回 404）", finding.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("fine.example", finding.Message, StringComparison.Ordinal);
+    }
+
     private async Task<IReadOnlyList<Finding>> FindAsync() =>
         (await _factory.WithScopeAsync(sp => sp.GetRequiredService<BrokenLinkRule>().FindAsync(checkExternal: false))).ToList();
 
