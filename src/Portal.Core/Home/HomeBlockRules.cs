@@ -1,4 +1,6 @@
+using Portal.Core.Data;
 using Portal.Core.Sections;
+using Portal.Core.Site;
 
 namespace Portal.Core.Home;
 
@@ -73,4 +75,52 @@ public static class HomeBlockRules
     /// </summary>
     public static SectionNode? ShownSection(SectionTree sections, int? sectionId) =>
         sectionId is { } id && sections.Find(id) is { } node && SectionTree.IsShown(node) && node.Kind != SectionKind.Link ? node : null;
+
+    /// <summary>
+    /// The errors of a block's fields, normalising them on the way: the title trimmed (null when
+    /// empty), the section dropped unless a 栏目 block, the count dropped unless it means something.
+    /// </summary>
+    public static List<FieldError> Check(HomeBlockKind kind, ref string? title, ref int? sectionId, ref int count, SectionTree sections)
+    {
+        var errors = new List<FieldError>();
+        title = string.IsNullOrWhiteSpace(title) ? null : title.Trim();
+        if (title?.Length > FieldLengths.SectionName)
+        {
+            errors.Add(new FieldError(nameof(HomeBlock.Title), $"标题不能超过 {FieldLengths.SectionName} 个字。"));
+        }
+
+        if (kind == HomeBlockKind.Section)
+        {
+            if (sectionId is not { } id || sections.Find(id) is not { } node)
+            {
+                errors.Add(new FieldError(nameof(HomeBlock.SectionId), "请选择栏目区块要显示的栏目。"));
+            }
+            else if (node.Kind == SectionKind.Link)
+            {
+                errors.Add(new FieldError(nameof(HomeBlock.SectionId), $"“{node.Name}”是链接栏目，没有文章可以显示，请选择列表栏目。"));
+            }
+
+            if (count is < MinSectionCount or > MaxSectionCount)
+            {
+                errors.Add(new FieldError(nameof(HomeBlock.Count), $"栏目区块显示的条数应在 {MinSectionCount}–{MaxSectionCount} 之间。"));
+            }
+        }
+        else
+        {
+            sectionId = null;
+            if (kind == HomeBlockKind.PictureNews)
+            {
+                if (count is < MinPictureCount or > MaxPictureCount)
+                {
+                    errors.Add(new FieldError(nameof(HomeBlock.Count), $"图片新闻显示的条数应在 {MinPictureCount}–{MaxPictureCount} 之间。"));
+                }
+            }
+            else
+            {
+                count = 0;
+            }
+        }
+
+        return errors;
+    }
 }

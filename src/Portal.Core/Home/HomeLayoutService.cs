@@ -77,7 +77,7 @@ public sealed class HomeLayoutService(PortalDbContext db, SiteContext site, Audi
             return CommandResult.Invalid("Kind", "请选择区块类型。");
         }
 
-        var errors = ValidateBlock(kind, ref title, ref sectionId, ref count, sections);
+        var errors = HomeBlockRules.Check(kind, ref title, ref sectionId, ref count, sections);
         if (errors.Count > 0)
         {
             return CommandResult.Invalid(errors);
@@ -102,7 +102,7 @@ public sealed class HomeLayoutService(PortalDbContext db, SiteContext site, Audi
             return id < 0 ? CommandResult.Invalid(StaleDefault) : CommandResult.NotFound("首页区块不存在或已被删除。");
         }
 
-        var errors = ValidateBlock(block.Kind, ref title, ref sectionId, ref count, sections);
+        var errors = HomeBlockRules.Check(block.Kind, ref title, ref sectionId, ref count, sections);
         if (errors.Count > 0)
         {
             return CommandResult.Invalid(errors);
@@ -327,50 +327,6 @@ public sealed class HomeLayoutService(PortalDbContext db, SiteContext site, Audi
         < 0 when materialised && -id <= blocks.Count => blocks[-id - 1],
         _ => null,
     };
-
-    private static List<FieldError> ValidateBlock(HomeBlockKind kind, ref string? title, ref int? sectionId, ref int count, SectionTree sections)
-    {
-        var errors = new List<FieldError>();
-        title = string.IsNullOrWhiteSpace(title) ? null : title.Trim();
-        if (title?.Length > FieldLengths.SectionName)
-        {
-            errors.Add(new FieldError(nameof(HomeBlock.Title), $"标题不能超过 {FieldLengths.SectionName} 个字。"));
-        }
-
-        if (kind == HomeBlockKind.Section)
-        {
-            if (sectionId is not { } id || sections.Find(id) is not { } node)
-            {
-                errors.Add(new FieldError(nameof(HomeBlock.SectionId), "请选择栏目区块要显示的栏目。"));
-            }
-            else if (node.Kind == SectionKind.Link)
-            {
-                errors.Add(new FieldError(nameof(HomeBlock.SectionId), $"“{node.Name}”是链接栏目，没有文章可以显示，请选择列表栏目。"));
-            }
-
-            if (count is < HomeBlockRules.MinSectionCount or > HomeBlockRules.MaxSectionCount)
-            {
-                errors.Add(new FieldError(nameof(HomeBlock.Count), $"栏目区块显示的条数应在 {HomeBlockRules.MinSectionCount}–{HomeBlockRules.MaxSectionCount} 之间。"));
-            }
-        }
-        else
-        {
-            sectionId = null;
-            if (kind == HomeBlockKind.PictureNews)
-            {
-                if (count is < HomeBlockRules.MinPictureCount or > HomeBlockRules.MaxPictureCount)
-                {
-                    errors.Add(new FieldError(nameof(HomeBlock.Count), $"图片新闻显示的条数应在 {HomeBlockRules.MinPictureCount}–{HomeBlockRules.MaxPictureCount} 之间。"));
-                }
-            }
-            else
-            {
-                count = 0;
-            }
-        }
-
-        return errors;
-    }
 
     private async Task<(List<FieldError> Errors, HomeBlockLink Link)> ValidateLinkAsync(HomeBlockKind kind, string label, string? url, int? imageId, string? altText, CancellationToken cancellationToken)
     {

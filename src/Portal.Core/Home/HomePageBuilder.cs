@@ -35,7 +35,7 @@ public sealed class HomePageBuilder(PortalDbContext db, SiteContext site, Articl
             rows = HomeBlockRules.DefaultLayout(sections, now).Select(b => new BlockRow(b.Kind, b.Title, b.SectionId, b.Count, [])).ToList();
         }
 
-        var headline = rows.Any(r => r.Kind == HomeBlockKind.Headline) ? await HeadlineAsync(now, cancellationToken) : null;
+        var headline = rows.Any(r => r.Kind == HomeBlockKind.Headline) ? await HeadlineAsync(now, sections.UnlistedIds(), cancellationToken) : null;
 
         var pictureCount = rows.Where(r => r.Kind == HomeBlockKind.PictureNews).Select(r => HomeBlockRules.CountOf(r.Kind, r.Count)).DefaultIfEmpty(0).Max();
         var pictures = pictureCount > 0 ? await PictureNewsAsync(now, pictureCount, cancellationToken) : [];
@@ -44,7 +44,7 @@ public sealed class HomePageBuilder(PortalDbContext db, SiteContext site, Articl
         var sectionBlocks = rows.Where(r => r.Kind == HomeBlockKind.Section)
             .Select(r => (Row: r, Node: HomeBlockRules.ShownSection(sections, r.SectionId)))
             .Where(b => b.Node is not null)
-            .Select(b => (b.Row, Node: b.Node!, Ids: SectionTree.SelfAndDescendantIds(b.Node!)))
+            .Select(b => (b.Row, Node: b.Node!, Ids: SectionTree.ListedIds(b.Node!)))
             .ToList();
         var latest = sectionBlocks.Count > 0
             ? await articles.LatestPerSectionAsync(
@@ -124,6 +124,8 @@ public sealed class HomePageBuilder(PortalDbContext db, SiteContext site, Articl
                 r.SectionId,
                 r.Count,
                 r.Links
+                    // Stored addresses passed the rule when saved; one from a restored archive is checked again.
+                    .Where(l => LinkUrl.IsSafe(l.Url))
                     // A 专题 link shows its image only with its text alternative; without one it is a plain labelled link.
                     .Select(l => l.Image is not null && !string.IsNullOrWhiteSpace(l.AltText)
                         ? new HomePageLink(l.Label, l.Url, l.Image, l.AltText)
@@ -132,9 +134,10 @@ public sealed class HomePageBuilder(PortalDbContext db, SiteContext site, Articl
             .ToList();
     }
 
-    /// <summary>The newest visible article marked 头条, or the newest visible article when none is.</summary>
-    private Task<HomeArticle?> HeadlineAsync(DateTime now, CancellationToken cancellationToken) =>
+    /// <summary>The newest visible article marked 头条, or the newest visible article when none is (never a 单页 page).</summary>
+    private Task<HomeArticle?> HeadlineAsync(DateTime now, IReadOnlyList<int> unlisted, CancellationToken cancellationToken) =>
         db.Articles.AsNoTracking().VisibleAt(now).TagWith(HeadlineTag)
+            .Where(a => !unlisted.Contains(a.SectionId))
             .OrderByDescending(a => a.IsHeadline).ThenByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
             .Select(a => new HomeArticle(
                 a.Id,

@@ -50,6 +50,13 @@ public sealed class InspectionOptions
     /// </summary>
     public bool? CheckExternalLinks { get; set; }
 
+    /// <summary>
+    /// Whether the link checker may connect to addresses of the server's own network (loopback,
+    /// private, link-local). Default false: an address an editor wrote must not make the server ask
+    /// hosts readers cannot reach; such links are reported as not checked.
+    /// </summary>
+    public bool CheckInternalAddresses { get; set; }
+
     /// <summary>Seconds one external request may take before the link counts as broken (default 10).</summary>
     public int LinkTimeoutSeconds { get; set; } = 10;
 

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -10,7 +9,7 @@ namespace Portal.Core.Inspection;
 
 /// <summary>
 /// Asks external addresses whether they still answer, for the <c>broken-link</c> rule: HEAD first,
-/// GET when the server refuses HEAD (405, 501) or the HEAD fails; at most
+/// GET when the server refuses HEAD (any 4xx or 5xx) or the HEAD fails; at most
 /// <see cref="Concurrency"/> requests at a time and one per host per <see cref="HostSpacing"/>;
 /// redirects followed by hand up to <see cref="MaxRedirects"/> (a loop is broken);
 /// <see cref="InspectionOptions.LinkTimeoutSeconds"/> per request. Results are kept in
@@ -108,7 +107,11 @@ public sealed class LinkChecker(HttpClient http, PortalDbContext db, TimeProvide
                     return (false, status, $"重定向超过 {MaxRedirects} 次");
                 }
 
-                var next = new Uri(current, location);
+                if (!Uri.TryCreate(current, location, out var next))
+                {
+                    return (false, status, "重定向地址无效");
+                }
+
                 if (next.Scheme != Uri.UriSchemeHttp && next.Scheme != Uri.UriSchemeHttps)
                 {
                     return (false, status, "重定向到非网页地址");
@@ -127,11 +130,13 @@ public sealed class LinkChecker(HttpClient http, PortalDbContext db, TimeProvide
         }
     }
 
-    /// <summary>HEAD, then GET when HEAD is refused or fails: the status and the redirect target, or why there was no answer.</summary>
+    /// <summary>HEAD, then GET when HEAD is refused (4xx, 5xx) or fails without timing out: the status and the redirect target, or why there was no answer.</summary>
     private async Task<(int? Status, string? Location, string? Problem)> RequestAsync(Uri url, CancellationToken cancellationToken)
     {
         var head = await SendAsync(HttpMethod.Head, url, cancellationToken);
-        if (head.Status is not (null or (int)HttpStatusCode.MethodNotAllowed or (int)HttpStatusCode.NotImplemented) || head.TimedOut)
+        // Many servers (and the firewalls in front of government sites) answer HEAD with 403, 404
+        // or 405 where GET works: any refusal of HEAD is asked again with GET.
+        if (head.Status is < 400 || head.TimedOut)
         {
             // A server that does not answer HEAD within the time limit is not asked a second time.
             return (head.Status, head.Location, head.Problem);
@@ -182,6 +187,10 @@ public sealed class LinkChecker(HttpClient http, PortalDbContext db, TimeProvide
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             return (null, null, $"{options.Value.LinkTimeoutSeconds} 秒内无响应", true);
+        }
+        catch (HttpRequestException exception) when (exception.InnerException is InternalAddressException)
+        {
+            return (null, null, "地址指向内部网络，未检查（外部读者也无法访问）", false);
         }
         catch (HttpRequestException exception)
         {

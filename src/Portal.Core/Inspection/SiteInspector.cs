@@ -32,7 +32,7 @@ public sealed partial class SiteInspector(PortalDbContext db, TimeProvider time,
             .GroupBy(a => a.SectionId)
             .Select(g => new { SectionId = g.Key, Newest = g.Max(a => a.PublishedAt) })
             .ToDictionaryAsync(r => r.SectionId, r => r.Newest, cancellationToken);
-        DateTime? NewestOf(SectionNode node) => SectionTree.SelfAndDescendantIds(node)
+        DateTime? NewestOf(SectionNode node) => SectionTree.ListedIds(node)
             .Select(id => newestOwn.TryGetValue(id, out var at) ? at : (DateTime?)null)
             .Max();
 
@@ -57,7 +57,8 @@ public sealed partial class SiteInspector(PortalDbContext db, TimeProvider time,
         DateTime? newest;
         if (blocks.Count == 0 || blocks.Any(b => b.Kind == HomeBlockKind.Headline))
         {
-            newest = newestOwn.Count == 0 ? null : newestOwn.Values.Max();
+            var listed = newestOwn.Where(n => tree.Find(n.Key) is not { } node || SectionTree.IsListed(node)).Select(n => n.Value).ToList();
+            newest = listed.Count == 0 ? null : listed.Max();
         }
         else
         {
@@ -77,7 +78,7 @@ public sealed partial class SiteInspector(PortalDbContext db, TimeProvider time,
         var age = (now - newest.Value).TotalDays;
         return age > Options.HomeStaleDays
             ? [new Finding("home-stale", InspectionLevel.Veto, "首页",
-                string.Create(CultureInfo.InvariantCulture, $"首页最新信息发布于 {clock.Describe(newest.Value)}，已 {(int)age} 天未更新（超过 {Options.HomeStaleDays} 天即单项否决）。请发布新信息。"),
+                string.Create(CultureInfo.InvariantCulture, $"首页最新信息发布于 {DayOf(newest.Value)}，已 {(int)age} 天未更新（超过 {Options.HomeStaleDays} 天即单项否决）。请发布新信息。"),
                 "/admin/articles/create")]
             : [];
     }
@@ -116,7 +117,7 @@ public sealed partial class SiteInspector(PortalDbContext db, TimeProvider time,
         var staleNews = stale.Count(s => s.Node.UpdateClass == SectionUpdateClass.News);
         var staleLevel = staleNews >= Options.StaleNewsSectionsVeto || stale.Count >= Options.StaleSectionsVeto ? InspectionLevel.Veto : InspectionLevel.Warning;
         findings.AddRange(stale.Select(s => new Finding("section-stale", staleLevel, s.Node.Name,
-            string.Create(CultureInfo.InvariantCulture, $"栏目“{s.Node.Name}”（{SectionUpdateClassName(s.Node.UpdateClass)}）最新文章发布于 {clock.Describe(s.Newest)}，超过 {s.Limit} 天未更新；共 {stale.Count} 个栏目未按时更新，其中动态/要闻类 {staleNews} 个（动态/要闻类 {Options.StaleNewsSectionsVeto} 个或合计 {Options.StaleSectionsVeto} 个及以上即单项否决）。"),
+            string.Create(CultureInfo.InvariantCulture, $"栏目“{s.Node.Name}”（{SectionUpdateClassName(s.Node.UpdateClass)}）最新文章发布于 {DayOf(s.Newest)}，超过 {s.Limit} 天未更新；共 {stale.Count} 个栏目未按时更新，其中动态/要闻类 {staleNews} 个（动态/要闻类 {Options.StaleNewsSectionsVeto} 个或合计 {Options.StaleSectionsVeto} 个及以上即单项否决）。"),
             EditUrl(s.Node))));
         return findings;
     }
@@ -220,6 +221,10 @@ public sealed partial class SiteInspector(PortalDbContext db, TimeProvider time,
             "图片新闻的封面图片没有图片说明（替代文字），读屏软件无法朗读。请在媒体库中填写图片说明。", ArticleUrl(p.Id))));
         return findings;
     }
+
+    // Staleness is counted in days, and imported articles often carry a date without a time: the
+    // day in the site's time zone says all there is to say.
+    private string DayOf(DateTime utc) => clock.ToLocal(utc).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "（" + clock.ZoneName + "）";
 
     /// <summary>A target that leads nowhere: empty, a bare fragment, or script.</summary>
     public static bool IsPlaceholder(string url)

@@ -59,7 +59,7 @@ public sealed class SectionNode
     public SectionNode Root => Parent?.Root ?? this;
 
     /// <summary>Where readers' links to the section lead: a 链接 section's address, otherwise its own page.</summary>
-    public string Href => Kind == SectionKind.Link && LinkUrl is not null ? LinkUrl : "/" + Path;
+    public string Href => Kind == SectionKind.Link && Site.LinkUrl.IsSafe(LinkUrl) ? LinkUrl! : "/" + Path;
 }
 
 /// <summary>
@@ -216,4 +216,18 @@ public sealed class SectionTree
 
         return ids;
     }
+
+    /// <summary>
+    /// The ids whose articles a list of the section shows: the section itself and the 列表 and 互动
+    /// sections below it. A 单页 section's article is its page, not a news item, and a 链接 section
+    /// holds none, so their articles stay out of lists, feeds and the home page's blocks.
+    /// </summary>
+    public static IReadOnlyList<int> ListedIds(SectionNode node) =>
+        SelfAndDescendants(node).Where(n => n == node || IsListed(n)).Select(n => n.Id).ToList();
+
+    /// <summary>Whether the section's articles are news items (a 列表 or 互动 section).</summary>
+    public static bool IsListed(SectionNode node) => node.Kind is SectionKind.List or SectionKind.Interaction;
+
+    /// <summary>The ids of the sections whose articles are not news items (单页, 链接).</summary>
+    public IReadOnlyList<int> UnlistedIds() => _byId.Values.Where(n => !IsListed(n)).Select(n => n.Id).ToList();
 }

@@ -35,4 +35,23 @@ public static class LinkUrl
             && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
             && uri.Host.Length > 0;
     }
+
+    /// <summary>
+    /// An address that passed <see cref="TryNormalize"/> in the ASCII form an HTTP header carries
+    /// (a <c>Location</c>): the host as IDNA, the path and query percent-encoded as UTF-8.
+    /// </summary>
+    public static string ForHeader(string url)
+    {
+        if (url.StartsWith('/'))
+        {
+            var onSite = new Uri(new Uri("http://localhost"), url);
+            return onSite.PathAndQuery + onSite.Fragment;
+        }
+
+        var uri = new Uri(url, UriKind.Absolute);
+        return new UriBuilder(uri) { Host = uri.IdnHost }.Uri.AbsoluteUri;
+    }
+
+    /// <summary>Whether a stored address still passes the rule (a restored archive is not trusted).</summary>
+    public static bool IsSafe(string? url) => url is not null && TryNormalize(url, out var normal) && normal == url;
 }

@@ -62,7 +62,7 @@ public sealed class FeedsController(
     private async Task<IActionResult> FeedAsync(SectionNode? section, CancellationToken cancellationToken)
     {
         var identity = await site.GetIdentityAsync(cancellationToken);
-        var latest = await articles.LatestAsync(section is null ? null : SectionTree.SelfAndDescendantIds(section), ItemCount, cancellationToken);
+        var latest = await articles.LatestAsync(section is null ? null : SectionTree.ListedIds(section), ItemCount, cancellationToken);
         var title = TitleOf(identity.SiteName, section);
         var feed = new SyndicationFeed(
             title,

@@ -31,9 +31,9 @@ public sealed class SectionsController(SectionLocator locator, ArticleQueries ar
         // A 链接 section's address (any spelling of it) leads on to its link: a temporary
         // redirect, since editors may change the address.
         var section = location.Section;
-        if (section.Kind == SectionKind.Link && section.LinkUrl is { } linkUrl)
+        if (section.Kind == SectionKind.Link && LinkUrl.IsSafe(section.LinkUrl))
         {
-            return Redirect(linkUrl);
+            return Redirect(LinkUrl.ForHeader(section.LinkUrl!));
         }
 
         // One address per page: /XinWen and /xinwen/ lead to /xinwen, and an address the section
@@ -51,7 +51,7 @@ public sealed class SectionsController(SectionLocator locator, ArticleQueries ar
                 : View("~/Views/Articles/Show.cshtml", ArticlePage.ForSectionPage(pageArticle, section, PathOf(section), clock));
         }
 
-        var list = await articles.ListAsync(SectionTree.SelfAndDescendantIds(section), page, PageSize, cancellationToken);
+        var list = await articles.ListAsync(SectionTree.ListedIds(section), page, PageSize, cancellationToken);
         if (page > list.PageCount)
         {
             return NotFound();

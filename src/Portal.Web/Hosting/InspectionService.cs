@@ -10,7 +10,8 @@ namespace Portal.Web.Hosting;
 /// start-up, again when the newest stored run is <see cref="InspectionOptions.IntervalHours"/>
 /// old, and <see cref="InspectionOptions.ChangeDelaySeconds"/> after the newest row of the
 /// content change log (the one the search indexer follows) that the last run had not seen, so a
-/// burst of edits is inspected once. External links are asked only here, and only with
+/// burst of edits is inspected once; an audited edit that writes no content change (settings, footer,
+/// home layout, scheduled publishing, <see cref="InspectionTriggers"/>) counts as well. External links are asked only here, and only with
 /// <see cref="InspectionOptions.CheckExternalLinks"/>. Off with <c>Inspection:Enabled=false</c>.
 /// </summary>
 internal sealed class InspectionService(
@@ -30,6 +31,7 @@ internal sealed class InspectionService(
         // Let start-up finish first: the site answers while the first run works.
         await Task.Yield();
         long? seen = null;
+        long? seenEdit = null;
         var failures = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -39,11 +41,20 @@ internal sealed class InspectionService(
                 var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
                 var newest = await db.ContentChanges.AsNoTracking().OrderByDescending(c => c.Id)
                     .Select(c => new { c.Id, c.At }).FirstOrDefaultAsync(stoppingToken);
+
+                // Settings, footer, home layout, section types, alt text and scheduled publishing
+                // write no content change but are audited: the newest such entry counts as a change too.
+                var newestEdit = await db.AuditEntries.AsNoTracking()
+                    .Where(InspectionTriggers.IsTrigger)
+                    .OrderByDescending(a => a.Id)
+                    .Select(a => new { a.Id, a.At }).FirstOrDefaultAsync(stoppingToken);
                 var lastRun = await db.InspectionRuns.AsNoTracking().MaxAsync(r => (DateTime?)r.FinishedAt, stoppingToken);
                 var now = time.GetUtcNow().UtcDateTime;
 
                 var startUp = seen is null;
-                var changed = newest is not null && newest.Id > (seen ?? 0) && now - newest.At >= TimeSpan.FromSeconds(settings.ChangeDelaySeconds);
+                var delay = TimeSpan.FromSeconds(settings.ChangeDelaySeconds);
+                var changed = (newest is not null && newest.Id > (seen ?? 0) && now - newest.At >= delay)
+                    || (newestEdit is not null && newestEdit.Id > (seenEdit ?? 0) && now - newestEdit.At >= delay);
                 var due = lastRun is null || now - lastRun.Value >= TimeSpan.FromHours(settings.IntervalHours);
                 if (startUp || changed || due)
                 {
@@ -54,6 +65,7 @@ internal sealed class InspectionService(
                     if (run is not null)
                     {
                         seen = newest?.Id ?? 0;
+                        seenEdit = newestEdit?.Id ?? 0;
                         logger.LogInformation("Inspection run {RunId}: {Vetoes} veto, {Warnings} warning, {Infos} info finding(s)", run.Id, run.VetoCount, run.WarningCount, run.InfoCount);
                     }
                 }

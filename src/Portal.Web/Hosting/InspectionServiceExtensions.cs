@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Portal.Core.Inspection;
 
 namespace Portal.Web.Hosting;
@@ -21,7 +22,17 @@ public static class InspectionServiceExtensions
                 // Named, so that the operators of the sites linked to can tell it in their logs.
                 client.DefaultRequestHeaders.UserAgent.ParseAdd("PortalLinkChecker/1.0");
             })
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
+            .ConfigurePrimaryHttpMessageHandler(services =>
+            {
+                var handler = new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false, UseProxy = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
+                // Public addresses only, checked after name resolution (docs/inspection.md).
+                if (!services.GetRequiredService<IOptions<InspectionOptions>>().Value.CheckInternalAddresses)
+                {
+                    handler.ConnectCallback = PublicAddresses.ConnectAsync;
+                }
+
+                return handler;
+            });
         services.AddHostedService<InspectionService>();
         return services;
     }

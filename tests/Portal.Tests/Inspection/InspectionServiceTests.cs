@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Portal.Core.Audit;
 using Portal.Core.Inspection;
 using Portal.Core.Search;
 using Portal.Tests.Infrastructure;
@@ -45,6 +46,25 @@ public sealed class InspectionServiceTests
     }
 
     [Fact]
+    public async Task Service_RunsAfterAnAuditedEditWithoutContentChange_NotAfterASignIn()
+    {
+        using var factory = Factory(enabled: true);
+        _ = factory.Server;
+        await WaitForRunsAsync(factory, 1);
+
+        // A sign-in changes nothing the rules read.
+        await AddAuditAsync(factory, AuditActions.Login);
+        await Task.Delay(1800);
+        Assert.Equal(1, await RunCountAsync(factory));
+
+        // 网站设置 writes no content change, but the identity rule reads it.
+        await AddAuditAsync(factory, AuditActions.SettingsChange);
+        await WaitForRunsAsync(factory, 2);
+        await Task.Delay(700);
+        Assert.Equal(2, await RunCountAsync(factory));
+    }
+
+    [Fact]
     public async Task Service_SwitchedOff_NeverRuns()
     {
         using var factory = Factory(enabled: false);
@@ -54,6 +74,12 @@ public sealed class InspectionServiceTests
 
         Assert.Equal(0, await RunCountAsync(factory));
     }
+
+    private static Task<int> AddAuditAsync(PortalFactory factory, string action) => factory.WithDbAsync(async db =>
+    {
+        db.AuditEntries.Add(new AuditEntry { At = TimeProvider.System.GetUtcNow().UtcDateTime, Action = action, UserName = "admin" });
+        return await db.SaveChangesAsync();
+    });
 
     private static Task<int> RunCountAsync(PortalFactory factory) => factory.WithDbAsync(db => db.InspectionRuns.CountAsync());
 

@@ -46,6 +46,8 @@ public sealed class LinkCheckerTests : IAsyncLifetime
         app.MapMethods("/missing", ["GET", "HEAD"], () => Results.NotFound());
         app.MapMethods("/nohead", ["HEAD"], () => Results.StatusCode(405));
         app.MapGet("/nohead", () => Results.Ok());
+        app.MapMethods("/forbidhead", ["HEAD"], () => Results.StatusCode(403));
+        app.MapGet("/forbidhead", () => Results.Ok());
         app.MapMethods("/slow", ["GET", "HEAD"], async (HttpContext context) =>
         {
             await Task.Delay(TimeSpan.FromSeconds(10), context.RequestAborted);
@@ -151,6 +153,33 @@ public sealed class LinkCheckerTests : IAsyncLifetime
         // One row per address, updated in place.
         var rows = await _factory.WithDbAsync(db => db.LinkChecks.Where(c => c.Url == url).ToListAsync());
         Assert.Equal(_time.GetUtcNow().UtcDateTime, Assert.Single(rows).CheckedAt);
+    }
+
+    [Fact]
+    public async Task Check_HeadRefusedWith403ByAFirewall_AsksWithGetAndIsOk()
+    {
+        var check = await CheckOneAsync(Url("forbidhead"));
+
+        Assert.True(check.Ok);
+        Assert.Equal(["HEAD", "GET"], _requests.Where(r => r.Path == "/forbidhead").Select(r => r.Method));
+    }
+
+    [Fact]
+    public async Task RegisteredChecker_AddressOfTheServersOwnNetwork_IsNotAskedAndSaysSo()
+    {
+        // The checker the portal registers (not the test's own client): loopback by address and by
+        // name is refused before a connection is made.
+        var byName = new UriBuilder(Url("/ok")) { Host = "localhost" }.Uri.AbsoluteUri;
+        using var scope = _factory.Services.CreateScope();
+        var results = await scope.ServiceProvider.GetRequiredService<LinkChecker>().CheckAsync([Url("/ok"), byName]);
+
+        foreach (var url in new[] { Url("/ok"), byName })
+        {
+            Assert.False(results[url].Ok);
+            Assert.Contains("内部网络", results[url].Problem);
+        }
+
+        Assert.DoesNotContain(_requests, r => r.Path == "/ok");
     }
 
     private string Url(string path) => new Uri(_base, path).AbsoluteUri;

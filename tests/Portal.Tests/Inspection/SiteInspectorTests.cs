@@ -59,6 +59,20 @@ public sealed class SiteInspectorTests : IAsyncLifetime
         Assert.Contains(await InspectAsync(), f => f.Rule == "home-stale");
     }
 
+    [Fact]
+    public async Task HomeStale_Message_GivesTheDayInTheSiteTimeZone_NotAMidnightTime()
+    {
+        // 2030-05-10 20:00 UTC is 2030-05-11 04:00 in Beijing.
+        var news = await AddSectionAsync("要闻", SectionKind.List, SectionUpdateClass.News);
+        await AddArticleAsync(news, new DateTime(2030, 5, 10, 20, 0, 0, DateTimeKind.Utc));
+
+        var findings = await InspectAsync();
+
+        var home = Assert.Single(findings, f => f.Rule == "home-stale");
+        Assert.Contains("发布于 2030-05-11（北京时间）", home.Message);
+        Assert.Contains(findings, f => f.Rule == "section-stale" && f.Message.Contains("发布于 2030-05-11（北京时间）", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData(4, InspectionLevel.Warning)]
     [InlineData(5, InspectionLevel.Veto)]

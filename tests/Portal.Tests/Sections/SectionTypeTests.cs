@@ -93,6 +93,19 @@ public sealed class SectionTypeTests(SectionTypesFixture fixture) : IClassFixtur
     }
 
     [Theory]
+    [InlineData("types-link-zh", "https://政务.example.cn/政策?类=通知", "https://xn--zfr164b.example.cn/%E6%94%BF%E7%AD%96?%E7%B1%BB=%E9%80%9A%E7%9F%A5")]
+    [InlineData("types-link-zh-path", "/路径/页面", "/%E8%B7%AF%E5%BE%84/%E9%A1%B5%E9%9D%A2")]
+    public async Task Link_WithAChineseAddress_RedirectsWithItsAsciiForm(string slug, string url, string location)
+    {
+        await fixture.CreateSectionAsync(SectionTypesFixture.Form("中文链接" + slug.Length, slug, "Link", linkUrl: url));
+
+        var (response, _) = await fixture.ReadAsync("/" + slug);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(location, response.Headers.Location?.OriginalString);
+    }
+
+    [Theory]
     [InlineData("", SectionKindRules.LinkRequiredMessage)]
     [InlineData("   ", SectionKindRules.LinkRequiredMessage)]
     [InlineData("#", LinkUrl.Rule)]
@@ -227,6 +240,23 @@ public sealed class SectionTypeTests(SectionTypesFixture fixture) : IClassFixtur
         Assert.Contains("单页正文第一版", (await fixture.ReadAsync("/types-page")).Document.QuerySelector(".article-body")!.TextContent, StringComparison.Ordinal);
         await PostAsync(fixture.Reviewer, $"/admin/articles/publish/{articleId}", V((await ArticleAsync(articleId)).Version));
         Assert.Contains("单页正文第二版", (await fixture.ReadAsync("/types-page")).Document.QuerySelector(".article-body")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Page_BelowAList_ItsPageIsNotAnItemOfTheParentsListOrFeed()
+    {
+        var parent = await fixture.CreateSectionAsync(SectionTypesFixture.Form("机构概况", "types-org"));
+        var child = await fixture.CreateSectionAsync(SectionTypesFixture.Form("机构职责", "types-org-duty", "Page", parentId: parent));
+        await fixture.AddArticleAsync(parent, "types-org-news", "机构动态一则", fixture.Now.AddDays(-2));
+        await fixture.AddArticleAsync(child, "types-org-page", "机构职能页面", fixture.Now.AddDays(-1));
+
+        var (_, list) = await fixture.ReadAsync("/types-org");
+        var (_, feed) = await fixture.ReadAsync("/types-org/rss.xml");
+
+        Assert.Contains("机构动态一则", list.Body!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("机构职能页面", list.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("机构职能页面", feed.Source.Text, StringComparison.Ordinal);
+        Assert.Equal("机构职能页面", (await fixture.ReadAsync("/types-org/types-org-duty")).Document.QuerySelector("h1")?.TextContent.Trim());
     }
 
     private Task<Article> ArticleAsync(int id) =>
