@@ -1,3 +1,5 @@
+using System.Data;
+using System.Data.Common;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Portal.Core.Articles;
@@ -83,12 +85,15 @@ public sealed class HomeLayoutService(PortalDbContext db, SiteContext site, Audi
             return CommandResult.Invalid(errors);
         }
 
-        var (blocks, _) = await LoadForChangeAsync(sections, cancellationToken);
+        var (blocks, materialised) = await LoadForChangeAsync(sections, cancellationToken);
         var block = new HomeBlock { Kind = kind, Title = title, SectionId = sectionId, Count = count, SortOrder = blocks.Count, UpdatedAt = Now };
         db.HomeBlocks.Add(block);
         var name = Describe(block, sections);
         audit.Add(AuditActions.HomeChange, "home-block", null, $"新增首页区块：{name}");
-        await db.SaveChangesAsync(cancellationToken);
+        if (!await SaveAsync(materialised, cancellationToken))
+        {
+            return CommandResult.Invalid(StaleDefault);
+        }
         return CommandResult.Ok($"已添加首页区块“{name}”。", block.Id);
     }
 
@@ -132,7 +137,10 @@ public sealed class HomeLayoutService(PortalDbContext db, SiteContext site, Audi
             block.Count = count;
             block.UpdatedAt = Now;
             audit.Add(AuditActions.HomeChange, "home-block", IdText(block.Id), $"首页区块“{before}”：" + string.Join("；", details));
-            await db.SaveChangesAsync(cancellationToken);
+            if (!await SaveAsync(materialised, cancellationToken))
+            {
+                return CommandResult.Invalid(StaleDefault);
+            }
         }
 
         return CommandResult.Ok($"已保存首页区块“{Describe(block, sections)}”。", block.Id);
@@ -151,7 +159,10 @@ public sealed class HomeLayoutService(PortalDbContext db, SiteContext site, Audi
         if (moved)
         {
             audit.Add(AuditActions.HomeChange, "home-block", materialised ? null : IdText(block.Id), $"首页区块“{Describe(block, sections)}”{Reordering.Direction(offset)}");
-            await db.SaveChangesAsync(cancellationToken);
+            if (!await SaveAsync(materialised, cancellationToken))
+            {
+                return CommandResult.Invalid(StaleDefault);
+            }
         }
 
         return CommandResult.Ok(Reordering.Outcome(offset, moved), block.Id);
@@ -190,7 +201,10 @@ public sealed class HomeLayoutService(PortalDbContext db, SiteContext site, Audi
         }
 
         audit.Add(AuditActions.HomeChange, "home-block", materialised ? null : IdText(block.Id), $"删除首页区块：{name}" + (block.Links.Count > 0 ? $"（含 {block.Links.Count} 个链接）" : ""));
-        await db.SaveChangesAsync(cancellationToken);
+        if (!await SaveAsync(materialised, cancellationToken))
+        {
+            return CommandResult.Invalid(StaleDefault);
+        }
         return CommandResult.Ok($"首页区块“{name}”已删除。", block.Id);
     }
 
@@ -301,6 +315,50 @@ public sealed class HomeLayoutService(PortalDbContext db, SiteContext site, Audi
     }
 
     private DateTime Now => time.GetUtcNow().UtcDateTime;
+
+    /// <summary>
+    /// Saves a change. When it also saves the default layout (<paramref name="materialised"/>), it
+    /// does so in a serializable transaction that first makes sure no other change saved a layout
+    /// meanwhile: two first changes at once must not both save the default blocks. False when
+    /// another change came first (the caller asks to reload); nothing is written then.
+    /// </summary>
+    private async Task<bool> SaveAsync(bool materialised, CancellationToken cancellationToken)
+    {
+        if (!materialised)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+
+        try
+        {
+            // SQLite takes the write lock before the check; PostgreSQL and SQL Server refuse one of
+            // two overlapping serializable transactions (retried by their strategy, or caught below).
+            return await db.InTransactionAsync(
+                async () =>
+                {
+                    if (await db.HomeBlocks.AnyAsync(cancellationToken))
+                    {
+                        return false;
+                    }
+
+                    await db.SaveChangesAsync(cancellationToken);
+                    return true;
+                },
+                saved => saved,
+                IsolationLevel.Serializable,
+                cancellationToken);
+        }
+        catch (Exception exception) when (exception is DbUpdateException or DbException)
+        {
+            return false;
+        }
+        finally
+        {
+            // Whatever happened, nothing of this change stays tracked for a later save.
+            db.ChangeTracker.Clear();
+        }
+    }
 
     /// <summary>
     /// The blocks, tracked, for a change. While none is saved, the default layout is added to the

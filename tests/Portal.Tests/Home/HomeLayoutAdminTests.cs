@@ -68,6 +68,23 @@ public sealed class HomeLayoutAdminTests(SiteAdminFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task FirstChange_ThirtyAtOnce_SaveTheDefaultLayoutOnce()
+    {
+        var defaults = await DefaultCountAsync();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 30).Select(i =>
+            PostAsync("/admin/home/add", Block(HomeBlockKind.QuickLinks, "并发" + Text(i), null, 0))));
+
+        Assert.All(responses, r => Assert.True(r.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.BadRequest, $"answered {(int)r.StatusCode}"));
+        var blocks = await BlocksAsync();
+        var added = blocks.Count(b => b.Title?.StartsWith("并发", StringComparison.Ordinal) == true);
+        Assert.InRange(added, 1, 30);
+        Assert.Equal(defaults + added, blocks.Count);
+        Assert.Single(blocks, b => b.Kind == HomeBlockKind.Headline);
+        Assert.Single(await AuditAsync(), d => d.StartsWith("首页由默认布局保存为区块", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task FirstChange_Refused_WritesNeitherTheDefaultLayoutNorTheChange()
     {
         var response = await PostAsync("/admin/home/edit/-2", new() { ["Input.SectionId"] = Text(_news), ["Input.Count"] = "99" });
