@@ -110,4 +110,29 @@ public abstract class AdminController : Controller
             FlashError(failurePrefix + ErrorText(result));
         }
     }
+
+    /// <summary>
+    /// After a command on an ordered list page (页脚链接, 首页布局): 404 when its object is gone, back to
+    /// <paramref name="listUrl"/> with its message when done, otherwise the list again (status 400)
+    /// with the refusal, or the model-binding errors when there was no command (<paramref name="result"/> null).
+    /// </summary>
+    protected async Task<IActionResult> BackToListAsync(CommandResult? result, string listUrl, Func<List<string>, Task<object>> listModel)
+    {
+        if (result is { Outcome: CommandOutcome.NotFound })
+        {
+            return NotFound();
+        }
+
+        if (result is { Succeeded: true })
+        {
+            Flash(result.Message!);
+            return Redirect(listUrl);
+        }
+
+        List<string> errors = result is not null
+            ? [ErrorText(result)]
+            : ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage).ToList();
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return View("Index", await listModel(errors));
+    }
 }

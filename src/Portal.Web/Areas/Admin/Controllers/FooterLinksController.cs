@@ -100,23 +100,6 @@ public sealed class FooterLinksController(FooterLinkService footer) : AdminContr
         await DoneAsync(await footer.DeleteLinkAsync(id, cancellationToken), cancellationToken);
 
     /// <summary>Back to the list after a change; the list again with the reasons when it was refused.</summary>
-    private async Task<IActionResult> DoneAsync(CommandResult? result, CancellationToken cancellationToken)
-    {
-        if (result is { Outcome: CommandOutcome.NotFound })
-        {
-            return NotFound();
-        }
-
-        if (result is { Succeeded: true })
-        {
-            Flash(result.Message!);
-            return Redirect(ListUrl);
-        }
-
-        List<string> errors = result is not null
-            ? [ErrorText(result)]
-            : ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage).ToList();
-        Response.StatusCode = StatusCodes.Status400BadRequest;
-        return View("Index", new FooterLinkListViewModel { Groups = await footer.ListAsync(cancellationToken), Errors = errors });
-    }
+    private Task<IActionResult> DoneAsync(CommandResult? result, CancellationToken cancellationToken) =>
+        BackToListAsync(result, ListUrl, async errors => new FooterLinkListViewModel { Groups = await footer.ListAsync(cancellationToken), Errors = errors });
 }

@@ -154,25 +154,8 @@ public sealed class HomeLayoutController(HomeLayoutService home, MediaQueries me
         await DoneAsync(await home.RemoveLinkAsync(id, cancellationToken), cancellationToken);
 
     /// <summary>Back to the list after a change; the list again with the reasons when it was refused.</summary>
-    private async Task<IActionResult> DoneAsync(CommandResult? result, CancellationToken cancellationToken)
-    {
-        if (result is { Outcome: CommandOutcome.NotFound })
-        {
-            return NotFound();
-        }
-
-        if (result is { Succeeded: true })
-        {
-            Flash(result.Message!);
-            return Redirect(ListUrl);
-        }
-
-        List<string> errors = result is not null
-            ? [ErrorText(result)]
-            : ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage).ToList();
-        Response.StatusCode = StatusCodes.Status400BadRequest;
-        return View("Index", await ListAsync(errors, cancellationToken));
-    }
+    private Task<IActionResult> DoneAsync(CommandResult? result, CancellationToken cancellationToken) =>
+        BackToListAsync(result, ListUrl, async errors => await ListAsync(errors, cancellationToken));
 
     private async Task<HomeLayoutViewModel> ListAsync(IReadOnlyList<string> errors, CancellationToken cancellationToken) => new()
     {
