@@ -349,7 +349,7 @@ public sealed class HomeLayoutService(PortalDbContext db, SiteContext site, Audi
                 IsolationLevel.Serializable,
                 cancellationToken);
         }
-        catch (Exception exception) when (exception is DbUpdateException or DbException)
+        catch (Exception exception) when (IsConflict(exception))
         {
             return false;
         }
@@ -359,6 +359,14 @@ public sealed class HomeLayoutService(PortalDbContext db, SiteContext site, Audi
             db.ChangeTracker.Clear();
         }
     }
+
+    /// <summary>
+    /// A refused overlapping write: the store's own error, or (PostgreSQL, SQL Server without a
+    /// retrying strategy) the provider's "likely a transient failure" wrapper around it.
+    /// </summary>
+    private static bool IsConflict(Exception exception) =>
+        exception is DbUpdateException or DbException
+        || exception is InvalidOperationException { InnerException: DbUpdateException or DbException };
 
     /// <summary>
     /// The blocks, tracked, for a change. While none is saved, the default layout is added to the
