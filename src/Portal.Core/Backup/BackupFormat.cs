@@ -59,6 +59,12 @@ public static class BackupFormat
         new BackupTable<AuditEntry>("audit-entries"),
         new BackupTable<Home.HomeBlock>("home-blocks"),
         new BackupTable<Home.HomeBlockLink>("home-block-links"),
+        new BackupTable<Messages.MessageDepartment>("message-departments"),
+        new BackupTable<Messages.UserDepartment>("user-departments"),
+        new BackupTable<Messages.MessageKindSetting>("message-kind-settings"),
+        new BackupTable<Messages.CalendarDay>("calendar-days"),
+        new BackupTable<Messages.Message>("messages"),
+        new BackupTable<Messages.MessageNote>("message-notes"),
     ];
 
     /// <summary>
@@ -66,7 +72,8 @@ public static class BackupFormat
     /// levels): an archive that does not list one is read as holding none of its rows, so a
     /// backup made before the upgrade still restores.
     /// </summary>
-    internal static IReadOnlySet<string> AddedLater { get; } = new HashSet<string>(StringComparer.Ordinal) { "article-approvals", "home-blocks", "home-block-links" };
+    internal static IReadOnlySet<string> AddedLater { get; } = new HashSet<string>(StringComparer.Ordinal) { "article-approvals", "home-blocks", "home-block-links",
+        "message-departments", "user-departments", "message-kind-settings", "calendar-days", "messages", "message-notes" };
 
     /// <summary>
     /// Tables an archive does not carry, with the reason. The change log (<see cref="ContentChange"/>)

@@ -56,4 +56,15 @@ public static class FieldLengths
     public const int PreviewTokenHash = 64;
     public const int AltText = 200;
     public const int InspectionRule = 32;
+    public const int MessageTitle = 100;
+    public const int MessageBody = 2000;
+    public const int MessageReply = 4000;
+    public const int MessageNote = 1000;
+    public const int WriterName = 50;
+    public const int MobilePhone = 11;
+    public const int DepartmentName = 50;
+    public const int CalendarDayName = 20;
+
+    /// <summary>A SHA-256 hash in hex (查询码, the duplicate check).</summary>
+    public const int Sha256Hex = 64;
 }

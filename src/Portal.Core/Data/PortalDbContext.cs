@@ -61,6 +61,18 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
 
     public DbSet<Inspection.LinkCheck> LinkChecks => Set<Inspection.LinkCheck>();
 
+    public DbSet<Messages.Message> Messages => Set<Messages.Message>();
+
+    public DbSet<Messages.MessageNote> MessageNotes => Set<Messages.MessageNote>();
+
+    public DbSet<Messages.MessageDepartment> MessageDepartments => Set<Messages.MessageDepartment>();
+
+    public DbSet<Messages.UserDepartment> UserDepartments => Set<Messages.UserDepartment>();
+
+    public DbSet<Messages.MessageKindSetting> MessageKindSettings => Set<Messages.MessageKindSetting>();
+
+    public DbSet<Messages.CalendarDay> CalendarDays => Set<Messages.CalendarDay>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         // Identity's own tables first, then ours (which may refine PortalUser).
