@@ -82,6 +82,6 @@ public class Message
 
     public List<MessageNote> Notes { get; set; } = [];
 
-    /// <summary>Shown on the public list: answered, the writer consented, not erased.</summary>
+    /// <summary>Shown on the public list: answered, and the writer consented (an erasure removes only the personal data).</summary>
     public bool IsPublic => Status == MessageStatus.Closed && ConsentToPublish;
 }
